@@ -1,0 +1,334 @@
+//! The command line: clap definitions, the context every command shares
+//! (journal path and "now"), and dispatch. The commands themselves live in
+//! `cli/record.rs` (changing the journal) and `cli/files.rs` (files,
+//! backups, export and import); reading commands are here.
+
+mod files;
+mod record;
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+use thiserror::Error;
+
+use crate::journal::{Form, InputError, Journal, Kind, Stamp};
+use crate::store::{self, Access, Store, StoreError};
+
+const AFTER_HELP: &str = "\
+Examples:
+  easeoff log anxiety=2 nausea=1 --sleep 5.5
+  easeoff dose 2.5 --at 08:30
+  easeoff status
+  easeoff show --from -7
+
+Environment: EASEOFF_DATA_FILE chooses the journal; EASEOFF_NOW (RFC 3339)
+fixes the clock; NO_COLOR turns colour off.
+easeoff records what you report. It is not medical advice.";
+
+/// A private, offline journal for kratom withdrawal and tapering.
+#[derive(Debug, Parser)]
+#[command(name = "easeoff", version, after_help = AFTER_HELP)]
+pub struct Cli {
+    /// The journal file to use (default: your data folder; see `easeoff path`).
+    #[arg(long, global = true, env = "EASEOFF_DATA_FILE", value_name = "PATH")]
+    pub data_file: Option<PathBuf>,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Rate symptoms for a day (default today): ITEM=RATING with 0 none … 4 extreme.
+    #[command(
+        after_help = "Example: easeoff log --date yesterday muscle-aches=3 anxiety=2 --sleep 4 \\\n           --aid \"loperamide 4 mg\" --note \"Bad night\" --for-provider"
+    )]
+    Log(LogArgs),
+    /// Log a dose in grams (default now), list doses, or undo the newest.
+    #[command(
+        after_help = "Examples:\n  easeoff dose 2.5\n  easeoff dose 1.75 --at \"2026-03-09 21:30\" --form capsule\n  easeoff dose --list --days 7\n  easeoff dose --undo"
+    )]
+    Dose(DoseArgs),
+    /// Mark the moment of your last dose, or show the current last use.
+    #[command(
+        name = "last-use",
+        after_help = "Examples:\n  easeoff last-use --at \"2026-03-05 22:00\"\n  easeoff last-use"
+    )]
+    LastUse {
+        /// When: HH:MM, "YYYY-MM-DD HH:MM" or RFC 3339.
+        #[arg(long, value_name = "TIME")]
+        at: Option<String>,
+    },
+    /// Where you are on the course today.
+    #[command(after_help = "Example: easeoff status --short   (one line, for a shell prompt)")]
+    Status {
+        /// One line, for a shell prompt.
+        #[arg(long)]
+        short: bool,
+    },
+    /// A table of days: ratings, scores, sleep, aids, notes.
+    #[command(after_help = "Example: easeoff show --from -14 --to today")]
+    Show {
+        /// First day (YYYY-MM-DD, today, yesterday or -N); default 14 days ago.
+        #[arg(long, allow_hyphen_values = true)]
+        from: Option<String>,
+        /// Last day; default today.
+        #[arg(long, allow_hyphen_values = true)]
+        to: Option<String>,
+    },
+    /// List the symptom catalog, add your own items, hide or show items.
+    #[command(
+        after_help = "Examples:\n  easeoff symptoms\n  easeoff symptoms add hot-cold-flashes --label \"hot and cold flashes\" --kind physical\n  easeoff symptoms hide sweating"
+    )]
+    Symptoms {
+        #[command(subcommand)]
+        action: Option<SymptomsAction>,
+    },
+    /// A short yes/no self-check of dependency signs (not a diagnosis).
+    #[command(after_help = "Example: easeoff signs --answers yynnyny")]
+    Signs {
+        /// All answers at once, one y or n per question, in order.
+        #[arg(long)]
+        answers: Option<String>,
+    },
+    /// Export the journal as JSON (the file itself) or CSV (one row per day).
+    #[command(after_help = "Example: easeoff export --format csv --out ~/easeoff.csv")]
+    Export {
+        #[arg(long, value_enum, default_value = "json")]
+        format: ExportFormat,
+        /// Write to this file (0600) instead of standard output.
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+    /// Merge an easeoff JSON export into this journal.
+    #[command(after_help = "Example: easeoff import ~/old-laptop-journal.json")]
+    Import { file: PathBuf },
+    /// Write a realistic generated journal, for trying easeoff out.
+    #[command(after_help = "Example: easeoff demo --write /tmp/demo.json --days 42 --seed 7")]
+    Demo {
+        /// The file to write (it must not exist yet).
+        #[arg(long, value_name = "FILE")]
+        write: Option<PathBuf>,
+        #[arg(long, default_value_t = 42)]
+        days: u32,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
+    /// Check the journal file and list its backups.
+    Check,
+    /// Restore a backup (the current file is kept aside), or start empty.
+    #[command(after_help = "Examples:\n  easeoff restore 000042-2026-03-09.json\n  easeoff restore --start-empty")]
+    Restore {
+        /// A backup's name (from `easeoff check`) or path.
+        #[arg(required_unless_present = "start_empty")]
+        backup: Option<String>,
+        /// Begin a new, empty journal (any existing file is kept aside).
+        #[arg(long, conflicts_with = "backup")]
+        start_empty: bool,
+    },
+    /// Print where the journal is kept.
+    Path,
+    /// Print shell completions.
+    #[command(after_help = "Example: easeoff completions bash > ~/.local/share/bash-completion/completions/easeoff")]
+    Completions { shell: clap_complete::Shell },
+}
+
+#[derive(Debug, Args)]
+pub struct LogArgs {
+    /// ITEM=RATING pairs, e.g. anxiety=2 (see `easeoff symptoms`).
+    #[arg(value_name = "ITEM=RATING")]
+    pub ratings: Vec<String>,
+    /// The day: YYYY-MM-DD, today, yesterday or -N (N days ago).
+    #[arg(long, default_value = "today", allow_hyphen_values = true)]
+    pub date: String,
+    /// Hours slept last night (0–24).
+    #[arg(long, value_name = "HOURS")]
+    pub sleep: Option<String>,
+    /// The day's note (replaces an earlier note of that day).
+    #[arg(long, value_name = "TEXT")]
+    pub note: Option<String>,
+    /// Put the day's note in the visit summary for your provider.
+    #[arg(long)]
+    pub for_provider: bool,
+    /// An aid taken, with its amount, e.g. "loperamide 4 mg" (repeatable).
+    #[arg(long = "aid", value_name = "NAME AMOUNT")]
+    pub aids: Vec<String>,
+    /// Make an item "not recorded" again for that day (repeatable).
+    #[arg(long = "clear", value_name = "ITEM")]
+    pub clear: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct DoseArgs {
+    /// The amount in grams (more than 0, at most 100).
+    #[arg(conflicts_with_all = ["list", "undo"], required_unless_present_any = ["list", "undo"])]
+    pub grams: Option<String>,
+    /// When: HH:MM (the most recent), "YYYY-MM-DD HH:MM" or RFC 3339; default now.
+    #[arg(long, value_name = "TIME")]
+    pub at: Option<String>,
+    #[arg(long, value_enum)]
+    pub form: Option<Form>,
+    #[arg(long, value_name = "TEXT")]
+    pub note: Option<String>,
+    /// List doses with daily totals.
+    #[arg(long, conflicts_with = "undo")]
+    pub list: bool,
+    /// With --list: how many days back (default 14).
+    #[arg(long, requires = "list", value_name = "N")]
+    pub days: Option<String>,
+    /// Remove the newest dose.
+    #[arg(long)]
+    pub undo: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SymptomsAction {
+    /// Add your own item.
+    Add {
+        /// 1–32 lowercase letters, digits or hyphens, e.g. hot-cold-flashes.
+        id: String,
+        #[arg(long)]
+        label: String,
+        #[arg(long, value_enum)]
+        kind: Kind,
+    },
+    /// Hide an item from rating (its past ratings stay).
+    Hide { id: String },
+    /// Show a hidden item again.
+    Show { id: String },
+}
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum ExportFormat {
+    Json,
+    Csv,
+}
+
+/// Why a command failed; each kind has its own exit code.
+#[derive(Debug, Error)]
+pub enum CliError {
+    #[error("{0}")]
+    Input(#[from] InputError),
+    #[error("{0}")]
+    Usage(String),
+    #[error("{0}")]
+    Store(#[from] StoreError),
+    #[error("{0}")]
+    Other(String),
+}
+
+impl CliError {
+    /// 2 bad input, 3 locked or read-only, 1 anything else.
+    pub fn exit_code(&self) -> i32 {
+        match self {
+            CliError::Input(_) | CliError::Usage(_) => 2,
+            CliError::Store(StoreError::Locked { .. } | StoreError::ReadOnly { .. }) => 3,
+            CliError::Store(_) | CliError::Other(_) => 1,
+        }
+    }
+}
+
+/// What every command needs: where the journal is and what time it is.
+#[derive(Debug, Clone)]
+pub struct Ctx {
+    pub path: PathBuf,
+    pub now: Stamp,
+}
+
+impl Ctx {
+    /// Reads `EASEOFF_NOW` (or the clock) and resolves the journal path.
+    pub fn from_env(data_file: Option<PathBuf>) -> Result<Self, CliError> {
+        let now = match std::env::var("EASEOFF_NOW") {
+            Ok(text) => Stamp::parse_from_rfc3339(text.trim()).map_err(|_| {
+                CliError::Usage(format!(
+                    "EASEOFF_NOW is '{text}', which is not an RFC 3339 time such as 2026-03-10T09:00:00+01:00"
+                ))
+            })?,
+            Err(_) => chrono::Local::now().fixed_offset(),
+        };
+        let path = match data_file {
+            Some(path) => path,
+            None => store::default_path()?,
+        };
+        Ok(Self { path, now })
+    }
+
+    pub fn read(&self) -> Result<Journal, CliError> {
+        let (_, journal) = Store::open(&self.path, Access::Read, self.now)?;
+        Ok(journal)
+    }
+
+    pub fn open_write(&self) -> Result<(Store, Journal), CliError> {
+        let (store, journal) = Store::open(&self.path, Access::Write, self.now)?;
+        if let Some(notice) = store.notice() {
+            eprintln!("easeoff: {notice}");
+        }
+        Ok((store, journal))
+    }
+
+    pub fn save(&self, store: &mut Store, journal: &Journal) -> Result<(), CliError> {
+        let saved = store.save(journal, self.now)?;
+        if let Some(warning) = saved.backup_warning {
+            eprintln!("easeoff: saved, but the backup could not be written: {warning}");
+        }
+        Ok(())
+    }
+}
+
+/// Runs one command, writing what it has to say to `out`.
+pub fn run(cli: Cli, out: &mut dyn Write) -> Result<(), CliError> {
+    let Some(command) = cli.command else {
+        // Until the full-screen app lands, the bare command shows the status.
+        let ctx = Ctx::from_env(cli.data_file)?;
+        let journal = ctx.read()?;
+        write_out(out, &crate::status::full(&journal, ctx.now))?;
+        return write_out(out, "\nRun `easeoff --help` for every command.\n");
+    };
+    if let Command::Completions { shell } = command {
+        clap_complete::generate(shell, &mut <Cli as clap::CommandFactory>::command(), "easeoff", out);
+        return Ok(());
+    }
+    let ctx = Ctx::from_env(cli.data_file)?;
+    match command {
+        Command::Log(args) => record::log(&ctx, &args, out),
+        Command::Dose(args) => record::dose(&ctx, &args, out),
+        Command::LastUse { at } => record::last_use(&ctx, at.as_deref(), out),
+        Command::Symptoms { action } => record::symptoms(&ctx, action.as_ref(), out),
+        Command::Signs { answers } => record::signs(&ctx, answers.as_deref(), out),
+        Command::Status { short } => {
+            let journal = ctx.read()?;
+            if short {
+                write_out(out, &format!("{}\n", crate::status::short(&journal, ctx.now)))
+            } else {
+                write_out(out, &crate::status::full(&journal, ctx.now))
+            }
+        }
+        Command::Show { from, to } => {
+            let journal = ctx.read()?;
+            let to = to
+                .as_deref()
+                .map(|t| crate::dates::parse_bound(t, ctx.now))
+                .transpose()?
+                .unwrap_or(ctx.now.date_naive());
+            let from = match from {
+                Some(f) => crate::dates::parse_bound(&f, ctx.now)?,
+                None => to - chrono::Duration::days(13),
+            };
+            if from > to {
+                return Err(CliError::Usage(format!("--from {from} is after --to {to}: give the earlier day first")));
+            }
+            write_out(out, &crate::table::render(&journal, from, to))
+        }
+        Command::Export { format, out: file } => files::export(&ctx, format, file.as_deref(), out),
+        Command::Import { file } => files::import(&ctx, &file, out),
+        Command::Demo { write, days, seed } => files::demo(&ctx, write.as_deref(), days, seed, out),
+        Command::Check => files::check(&ctx, out),
+        Command::Restore { backup, start_empty } => files::restore(&ctx, backup.as_deref(), start_empty, out),
+        Command::Path => write_out(out, &format!("{}\n", ctx.path.display())),
+        Command::Completions { .. } => Ok(()),
+    }
+}
+
+pub(crate) fn write_out(out: &mut dyn Write, text: &str) -> Result<(), CliError> {
+    out.write_all(text.as_bytes()).map_err(|e| CliError::Other(format!("could not write the output: {e}")))
+}

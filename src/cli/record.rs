@@ -1,0 +1,265 @@
+//! Commands that change the journal: `log`, `dose`, `last-use`, `symptoms`
+//! and `signs`. Each parses and validates everything first, then changes the
+//! journal through its own methods, then saves once.
+
+use std::io::{BufRead, IsTerminal, Write};
+
+use chrono::Duration;
+
+use super::{CliError, Ctx, DoseArgs, LogArgs, SymptomsAction, write_out};
+use crate::analysis;
+use crate::dates::{parse_day, parse_moment};
+use crate::journal::catalog::signs as sign_questions;
+use crate::journal::edit::{self, DayChange};
+use crate::journal::{Dose, InputError, LastUseSource, format_number, rating_word};
+use crate::status::{plural, score_text};
+
+pub fn log(ctx: &Ctx, args: &LogArgs, out: &mut dyn Write) -> Result<(), CliError> {
+    let (mut store, mut journal) = ctx.open_write()?;
+    let date = parse_day(&args.date, ctx.now)?;
+    let catalog = journal.catalog();
+    let change = DayChange {
+        ratings: args.ratings.iter().map(|p| edit::pair(catalog, p)).collect::<Result<_, _>>()?,
+        clear: args.clear.iter().map(|id| edit::known_item(catalog, id)).collect::<Result<_, _>>()?,
+        sleep: args.sleep.as_deref().map(edit::sleep).transpose()?,
+        note: args.note.clone(),
+        for_provider: args.for_provider,
+        aids: args.aids.iter().map(|a| edit::aid(a)).collect::<Result<_, _>>()?,
+    };
+    journal.log_day(date, &change, ctx.now)?;
+    ctx.save(&mut store, &journal)?;
+
+    let mut said: Vec<String> =
+        change.ratings.iter().map(|(id, v)| format!("{id} {v} ({})", rating_word(Some(*v)))).collect();
+    said.extend(change.clear.iter().map(|id| format!("{id} not recorded")));
+    if let Some(h) = change.sleep {
+        said.push(format!("sleep {} h", format_number(h)));
+    }
+    if change.note.is_some() {
+        said.push(if args.for_provider { "note (for your provider)".into() } else { "note".into() });
+    } else if args.for_provider {
+        said.push("note marked for your provider".into());
+    }
+    said.extend(change.aids.iter().map(|a| format!("{} {}", a.name, a.display_amount())));
+    let scores = analysis::scores_on(&journal, date);
+    let mut text = format!("Saved {date}: {}.\n", said.join(", "));
+    if let Some(s) = scores {
+        text.push_str(&format!(
+            "That day: physical {} · psychological {}.\n",
+            score_text(s.physical),
+            score_text(s.psychological)
+        ));
+    }
+    write_out(out, &text)
+}
+
+pub fn dose(ctx: &Ctx, args: &DoseArgs, out: &mut dyn Write) -> Result<(), CliError> {
+    if args.list {
+        let days = match args.days.as_deref() {
+            None => 14,
+            Some(text) => text
+                .trim()
+                .parse::<u32>()
+                .ok()
+                .filter(|n| (1..=3660).contains(n))
+                .ok_or_else(|| InputError::BadDays { given: text.to_owned(), max: 3660 })?,
+        };
+        return write_out(out, &dose_list(&ctx.read()?, ctx, days));
+    }
+    let (mut store, mut journal) = ctx.open_write()?;
+    if args.undo {
+        let removed = journal.undo_dose()?;
+        ctx.save(&mut store, &journal)?;
+        return write_out(
+            out,
+            &format!(
+                "Removed the dose of {} g at {}.\n",
+                format_number(removed.grams),
+                removed.at.format("%Y-%m-%d %H:%M")
+            ),
+        );
+    }
+    let grams = edit::grams(args.grams.as_deref().unwrap_or_default())?;
+    let at = args.at.as_deref().map(|t| parse_moment(t, ctx.now, "the dose time")).transpose()?.unwrap_or(ctx.now);
+    let note = args.note.as_deref().map(edit::note).transpose()?;
+    journal.add_dose(Dose { at, grams, form: args.form, note }, ctx.now)?;
+    ctx.save(&mut store, &journal)?;
+    let total = analysis::dose_days(&journal).get(&at.date_naive()).copied().unwrap_or_default();
+    write_out(
+        out,
+        &format!(
+            "Logged {} g at {}. That day: {}, {} g.\n",
+            format_number(grams),
+            at.format("%Y-%m-%d %H:%M"),
+            plural(total.count, "dose"),
+            format_number(total.grams)
+        ),
+    )
+}
+
+fn dose_list(journal: &crate::journal::Journal, ctx: &Ctx, days: u32) -> String {
+    let since = ctx.now.date_naive() - Duration::days(i64::from(days) - 1);
+    let totals = analysis::dose_days(journal);
+    let mut text = String::new();
+    let mut current = None;
+    for dose in journal.doses().iter().filter(|d| d.at.date_naive() >= since) {
+        let date = dose.at.date_naive();
+        if current != Some(date) {
+            let t = totals.get(&date).copied().unwrap_or_default();
+            text.push_str(&format!("{date}  total {} g in {}\n", format_number(t.grams), plural(t.count, "dose")));
+            current = Some(date);
+        }
+        let form = dose.form.map(|f| format!(" {f:?}").to_lowercase()).unwrap_or_default();
+        let note = if dose.note.is_some() { "  (note)" } else { "" };
+        text.push_str(&format!("  {}  {:>6} g{form}{note}\n", dose.at.format("%H:%M"), format_number(dose.grams)));
+    }
+    if text.is_empty() {
+        text = format!("No doses in the last {}.\n", plural(days as usize, "day"));
+    }
+    text
+}
+
+pub fn last_use(ctx: &Ctx, at: Option<&str>, out: &mut dyn Write) -> Result<(), CliError> {
+    let Some(at) = at else {
+        let journal = ctx.read()?;
+        let text = match journal.last_use() {
+            None => "No last use yet: log doses with `easeoff dose`, or mark it with `easeoff last-use --at TIME`.\n"
+                .to_owned(),
+            Some((when, source)) => {
+                let from = match source {
+                    LastUseSource::DoseLog => "the newest dose in your dose log",
+                    LastUseSource::Mark => "the moment you marked",
+                };
+                format!("Last use: {} ({from}).\n", when.format("%Y-%m-%d %H:%M"))
+            }
+        };
+        return write_out(out, &text);
+    };
+    let (mut store, mut journal) = ctx.open_write()?;
+    let when = parse_moment(at, ctx.now, "the last use")?;
+    journal.mark_last_use(when, ctx.now)?;
+    ctx.save(&mut store, &journal)?;
+    let mut text = format!("Marked your last use at {}.\n", when.format("%Y-%m-%d %H:%M"));
+    if let Some((effective, LastUseSource::DoseLog)) = journal.last_use() {
+        text.push_str(&format!(
+            "Your dose log has a later dose ({}), so that still counts as your last use.\n",
+            effective.format("%Y-%m-%d %H:%M")
+        ));
+    }
+    write_out(out, &text)
+}
+
+pub fn symptoms(ctx: &Ctx, action: Option<&SymptomsAction>, out: &mut dyn Write) -> Result<(), CliError> {
+    let Some(action) = action else {
+        let journal = ctx.read()?;
+        let mut text = String::new();
+        for kind in crate::journal::Kind::BOTH {
+            text.push_str(&format!("{}:\n", capitalised(kind.word())));
+            for e in journal.catalog().entries().filter(|e| e.kind == kind) {
+                let mut marks = Vec::new();
+                if e.custom {
+                    marks.push("your own");
+                }
+                if e.hidden {
+                    marks.push("hidden");
+                }
+                let marks = if marks.is_empty() { String::new() } else { format!("  ({})", marks.join(", ")) };
+                text.push_str(&format!("  {:<16} {}{marks}\n", e.id, e.label));
+            }
+        }
+        return write_out(out, &text);
+    };
+    let (mut store, mut journal) = ctx.open_write()?;
+    let text = match action {
+        SymptomsAction::Add { id, label, kind } => {
+            journal.add_symptom(id, label, *kind)?;
+            format!("Added {id} ({label}, {}).\n", kind.word())
+        }
+        SymptomsAction::Hide { id } => {
+            journal.hide_symptom(id)?;
+            format!("Hid {id}; its past ratings are kept. `easeoff symptoms show {id}` brings it back.\n")
+        }
+        SymptomsAction::Show { id } => {
+            journal.show_symptom(id)?;
+            format!("{id} is shown again.\n")
+        }
+    };
+    ctx.save(&mut store, &journal)?;
+    write_out(out, &text)
+}
+
+pub fn signs(ctx: &Ctx, answers: Option<&str>, out: &mut dyn Write) -> Result<(), CliError> {
+    let questions = sign_questions();
+    let (mut store, mut journal) = ctx.open_write()?;
+    let answers: Vec<bool> = match answers {
+        Some(text) => parse_answers(text, questions.len())?,
+        None if std::io::stdin().is_terminal() => ask(questions, out)?,
+        None => {
+            return Err(CliError::Usage(format!(
+                "standard input is not a terminal: give the {} answers with --answers, e.g. --answers yynnyny",
+                questions.len()
+            )));
+        }
+    };
+    journal.record_signs(&answers, ctx.now)?;
+    ctx.save(&mut store, &journal)?;
+    let yes = answers.iter().filter(|a| **a).count();
+    write_out(
+        out,
+        &format!(
+            "Saved your self-check of {}: {yes} of {} answered yes. \
+             This is for you and your provider to talk about; it is not a diagnosis.\n",
+            ctx.now.format("%Y-%m-%d"),
+            answers.len()
+        ),
+    )
+}
+
+fn parse_answers(text: &str, count: usize) -> Result<Vec<bool>, CliError> {
+    let answers: Option<Vec<bool>> = text
+        .trim()
+        .chars()
+        .map(|c| match c.to_ascii_lowercase() {
+            'y' => Some(true),
+            'n' => Some(false),
+            _ => None,
+        })
+        .collect();
+    answers.filter(|a| a.len() == count).ok_or_else(|| {
+        CliError::Usage(format!(
+            "'{text}' is not {count} answers: give one y or n per question, e.g. --answers yynnyny"
+        ))
+    })
+}
+
+fn ask(questions: &[crate::journal::catalog::Sign], out: &mut dyn Write) -> Result<Vec<bool>, CliError> {
+    let stdin = std::io::stdin();
+    let mut lines = stdin.lock().lines();
+    let mut answers = Vec::new();
+    for (i, q) in questions.iter().enumerate() {
+        loop {
+            write_out(out, &format!("{}/{} {} [y/n] ", i + 1, questions.len(), q.question))?;
+            let _ = out.flush();
+            let line = lines
+                .next()
+                .transpose()
+                .map_err(|e| CliError::Other(format!("could not read the answer: {e}")))?
+                .ok_or_else(|| CliError::Usage("the self-check was not finished; nothing was saved".into()))?;
+            match line.trim().to_ascii_lowercase().as_str() {
+                "y" | "yes" => answers.push(true),
+                "n" | "no" => answers.push(false),
+                _ => {
+                    write_out(out, "Please answer y or n.\n")?;
+                    continue;
+                }
+            }
+            break;
+        }
+    }
+    Ok(answers)
+}
+
+fn capitalised(word: &str) -> String {
+    let mut chars = word.chars();
+    chars.next().map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
+}

@@ -1,0 +1,74 @@
+//! `easeoff export`: the journal for other programs. JSON is the journal
+//! file itself (documented in the README); CSV is one row per calendar day
+//! from the first entry to the last, with an empty cell for anything not
+//! recorded — a missing day is a row of empty cells, never zeros.
+
+use chrono::{Duration, NaiveDate};
+
+use crate::analysis;
+use crate::course::day_number;
+use crate::journal::{Journal, format_number};
+
+/// The JSON export: byte-for-byte what the journal file holds.
+pub fn json(journal: &Journal) -> Vec<u8> {
+    crate::store::serialize(journal)
+}
+
+/// The CSV export. Columns: date, day, one per item (by id, hidden ones
+/// too), `physical`, `psychological`, `total`, `sleep_hours`, `dose_grams`,
+/// `doses`, `aids`, `note`, `note_for_provider`.
+pub fn csv(journal: &Journal) -> Result<Vec<u8>, csv::Error> {
+    let catalog = journal.catalog();
+    let ids: Vec<&str> = catalog.entries().map(|e| e.id).collect();
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    let mut header = vec!["date", "day"];
+    header.extend(ids.iter().copied());
+    header.extend([
+        "physical",
+        "psychological",
+        "total",
+        "sleep_hours",
+        "dose_grams",
+        "doses",
+        "aids",
+        "note",
+        "note_for_provider",
+    ]);
+    writer.write_record(&header)?;
+
+    let doses = analysis::dose_days(journal);
+    let last_use = journal.last_use().map(|(at, _)| at);
+    if let Some((first, last)) = journal.span() {
+        let mut date: NaiveDate = first;
+        while date <= last {
+            let mut row: Vec<String> = vec![date.to_string()];
+            row.push(
+                last_use
+                    .and_then(|at| day_number(analysis::hours_since(at, date)))
+                    .map_or_else(String::new, |n| n.to_string()),
+            );
+            let day = journal.day(date);
+            for id in &ids {
+                row.push(day.and_then(|d| d.ratings.get(*id)).map_or_else(String::new, |r| r.value.to_string()));
+            }
+            let scores = day.map(|d| analysis::day_scores(journal, d)).unwrap_or_default();
+            row.push(scores.physical.map_or_else(String::new, |s| format!("{:.2}", s.mean)));
+            row.push(scores.psychological.map_or_else(String::new, |s| format!("{:.2}", s.mean)));
+            row.push(scores.total.map_or_else(String::new, |t| t.to_string()));
+            row.push(day.and_then(|d| d.sleep).map_or_else(String::new, |s| format_number(s.hours)));
+            let dose = doses.get(&date);
+            row.push(dose.map_or_else(String::new, |d| format_number(d.grams)));
+            row.push(dose.map_or_else(String::new, |d| d.count.to_string()));
+            let aids: Vec<String> = day
+                .map(|d| d.aids.iter().map(|a| format!("{} {}", a.name, a.display_amount())).collect())
+                .unwrap_or_default();
+            row.push(aids.join("; "));
+            let note = day.and_then(|d| d.note.as_ref());
+            row.push(note.map_or_else(String::new, |n| n.text.clone()));
+            row.push(note.map_or_else(String::new, |n| if n.for_provider { "yes".into() } else { "no".into() }));
+            writer.write_record(&row)?;
+            date += Duration::days(1);
+        }
+    }
+    writer.into_inner().map_err(|e| csv::Error::from(e.into_error()))
+}

@@ -1,0 +1,274 @@
+//! The journal: everything a person has recorded, and the only way to change it.
+//!
+//! This module owns the data model (days, ratings, doses, aids, notes, sign
+//! check-ins, settings, the symptom catalog) and its validation. It is pure:
+//! "now" is always passed in, nothing here reads the clock, the disk or the
+//! terminal. The store saves and loads it; the CLI and the app change it only
+//! through the validated methods in [`edit`].
+//!
+//! A rating that was never given is simply absent from a day's map: "not
+//! recorded" is never stored as, or confused with, `0`.
+
+pub mod catalog;
+pub mod edit;
+mod error;
+pub mod merge;
+mod stamp;
+mod stored_day;
+mod validate;
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+use litemap::LiteMap;
+use serde::{Deserialize, Serialize};
+
+pub use catalog::{Catalog, Kind, Symptom};
+pub use error::InputError;
+
+/// The value of the `format` field at the top of every journal file.
+pub const FORMAT: &str = "easeoff-journal";
+/// The file version this build writes. Older files are migrated by the store.
+pub const VERSION: u32 = 1;
+/// The highest rating: 0 none, 1 mild, 2 moderate, 3 severe, 4 extreme.
+pub const MAX_RATING: u8 = 4;
+/// Words for each rating, indexed by the rating.
+pub const RATING_WORDS: [&str; 5] = ["none", "mild", "moderate", "severe", "extreme"];
+
+/// A moment as the person lived it: RFC 3339 with their local offset.
+pub type Stamp = DateTime<FixedOffset>;
+/// A symptom item's id, e.g. `muscle-aches`.
+pub type ItemId = compact_str::CompactString;
+
+/// The whole journal, exactly as it is stored.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Journal {
+    format: String,
+    version: u32,
+    #[serde(default)]
+    settings: Settings,
+    /// The moment the person marked as their last use, for people who do
+    /// not log doses. Last use is the later of this and the newest dose.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    last_use_mark: Option<Stamp>,
+    #[serde(default)]
+    symptoms: Symptoms,
+    #[serde(default)]
+    days: BTreeMap<NaiveDate, Day>,
+    /// Kept sorted by time, oldest first.
+    #[serde(default)]
+    doses: Vec<Dose>,
+    /// Self-check answers, oldest first.
+    #[serde(default)]
+    signs: Vec<SignCheck>,
+}
+
+/// What the person told the app about themselves.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Settings {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mode: Option<Mode>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub usual_daily_grams: Option<f64>,
+}
+
+/// Whether the person is cutting down or has stopped.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Mode {
+    Tapering,
+    Stopped,
+}
+
+/// The person's own items and the defaults they chose to hide.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Symptoms {
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub custom: BTreeMap<String, Symptom>,
+    #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
+    pub hidden: BTreeSet<String>,
+}
+
+/// One calendar day of ratings and notes. Derived scores are never stored.
+/// In the file, ratings are plain numbers with one edit time for the day
+/// (see `journal/stored_day.rs`).
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(try_from = "stored_day::StoredDay")]
+pub struct Day {
+    /// Keyed by item id, in a sorted vector rather than a tree, and with ids
+    /// stored inline: a ten-year journal has ~40,000 ratings, and this keeps
+    /// it small in memory and quick to load.
+    pub ratings: LiteMap<ItemId, Rating>,
+    pub sleep: Option<Sleep>,
+    pub note: Option<Note>,
+    pub aids: Vec<Aid>,
+}
+
+/// One item's rating, with when it was last changed (so imports can keep the
+/// newer edit).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Rating {
+    pub value: u8,
+    pub edited: Stamp,
+}
+
+/// Hours slept the night before this day.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct Sleep {
+    pub hours: f64,
+    #[serde(deserialize_with = "stamp::deserialize")]
+    pub edited: Stamp,
+}
+
+/// The day's free-text note; `for_provider` puts it in the visit summary.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Note {
+    pub text: String,
+    #[serde(default)]
+    pub for_provider: bool,
+    pub edited: Stamp,
+}
+
+/// A treatment or aid taken that day, e.g. `loperamide 4 mg`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Aid {
+    pub name: String,
+    pub amount: f64,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub unit: String,
+}
+
+/// One dose of kratom.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Dose {
+    #[serde(deserialize_with = "stamp::deserialize")]
+    pub at: Stamp,
+    pub grams: f64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub form: Option<Form>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// What form a dose was taken in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum Form {
+    Leaf,
+    Powder,
+    Capsule,
+    Extract,
+    Other,
+}
+
+/// One yes/no self-check of dependency signs, as the person answered it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SignCheck {
+    pub at: Stamp,
+    pub answers: BTreeMap<String, bool>,
+}
+
+/// Where the current "last use" comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LastUseSource {
+    DoseLog,
+    Mark,
+}
+
+impl Default for Journal {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Journal {
+    /// An empty journal of the current version.
+    pub fn new() -> Self {
+        Self {
+            format: FORMAT.to_owned(),
+            version: VERSION,
+            settings: Settings::default(),
+            last_use_mark: None,
+            symptoms: Symptoms::default(),
+            days: BTreeMap::new(),
+            doses: Vec::new(),
+            signs: Vec::new(),
+        }
+    }
+
+    pub fn version(&self) -> u32 {
+        self.version
+    }
+    pub fn settings(&self) -> &Settings {
+        &self.settings
+    }
+    pub fn last_use_mark(&self) -> Option<Stamp> {
+        self.last_use_mark
+    }
+    pub fn days(&self) -> &BTreeMap<NaiveDate, Day> {
+        &self.days
+    }
+    pub fn day(&self, date: NaiveDate) -> Option<&Day> {
+        self.days.get(&date)
+    }
+    pub fn doses(&self) -> &[Dose] {
+        &self.doses
+    }
+    pub fn signs(&self) -> &[SignCheck] {
+        &self.signs
+    }
+    pub fn symptoms(&self) -> &Symptoms {
+        &self.symptoms
+    }
+
+    /// The catalog: the defaults, the person's own items, and what is hidden.
+    pub fn catalog(&self) -> Catalog<'_> {
+        Catalog::new(&self.symptoms)
+    }
+
+    /// Last use: the later of the newest logged dose and the marked moment.
+    pub fn last_use(&self) -> Option<(Stamp, LastUseSource)> {
+        let dose = self.doses.last().map(|d| (d.at, LastUseSource::DoseLog));
+        let mark = self.last_use_mark.map(|m| (m, LastUseSource::Mark));
+        match (dose, mark) {
+            (Some(d), Some(m)) => Some(if m.0 > d.0 { m } else { d }),
+            (d, m) => d.or(m),
+        }
+    }
+
+    /// The first and last dates that hold anything (ratings or doses).
+    pub fn span(&self) -> Option<(NaiveDate, NaiveDate)> {
+        let day_first = self.days.keys().next().copied();
+        let day_last = self.days.keys().next_back().copied();
+        let dose_first = self.doses.first().map(|d| d.at.date_naive());
+        let dose_last = self.doses.last().map(|d| d.at.date_naive());
+        let first = [day_first, dose_first].into_iter().flatten().min()?;
+        let last = [day_last, dose_last].into_iter().flatten().max()?;
+        Some((first, last))
+    }
+}
+
+impl Day {
+    pub fn is_empty(&self) -> bool {
+        self.ratings.is_empty() && self.sleep.is_none() && self.note.is_none() && self.aids.is_empty()
+    }
+}
+
+impl Aid {
+    /// How the person wrote it back: `loperamide 4 mg`.
+    pub fn display_amount(&self) -> String {
+        let amount = format_number(self.amount);
+        if self.unit.is_empty() { amount } else { format!("{amount} {}", self.unit) }
+    }
+}
+
+/// A number without a trailing `.0`, to two decimals at most: `4`, `2.5`, `0.25`.
+pub fn format_number(value: f64) -> String {
+    let text = format!("{value:.2}");
+    text.trim_end_matches('0').trim_end_matches('.').to_owned()
+}
+
+/// The word for a rating, or "not rated".
+pub fn rating_word(value: Option<u8>) -> &'static str {
+    value.and_then(|v| RATING_WORDS.get(usize::from(v)).copied()).unwrap_or("not rated")
+}

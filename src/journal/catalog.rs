@@ -1,0 +1,141 @@
+//! The symptom catalog: the default items from `assets/symptoms.json`, the
+//! person's own items, and which are hidden. Also the self-check questions,
+//! which come from the same asset.
+
+use std::sync::OnceLock;
+
+use serde::{Deserialize, Serialize};
+
+use super::Symptoms;
+
+/// Physical or psychological: the two scores a day has.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    Physical,
+    Psychological,
+}
+
+impl Kind {
+    pub const BOTH: [Kind; 2] = [Kind::Physical, Kind::Psychological];
+
+    pub fn word(self) -> &'static str {
+        match self {
+            Kind::Physical => "physical",
+            Kind::Psychological => "psychological",
+        }
+    }
+}
+
+/// One symptom item a person can rate.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Symptom {
+    pub label: String,
+    pub kind: Kind,
+}
+
+/// One self-check question.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Sign {
+    pub id: String,
+    pub question: String,
+}
+
+#[derive(Deserialize)]
+struct DefaultItem {
+    id: String,
+    label: String,
+    kind: Kind,
+}
+
+#[derive(Deserialize)]
+struct Asset {
+    items: Vec<DefaultItem>,
+    signs: Vec<Sign>,
+}
+
+fn asset() -> &'static Asset {
+    static ASSET: OnceLock<Asset> = OnceLock::new();
+    ASSET.get_or_init(|| {
+        // The asset is compiled in and checked by the tests, so a failure here
+        // is a build defect, not something a person's input can cause.
+        serde_json::from_str(include_str!("../../assets/symptoms.json")).expect("assets/symptoms.json is valid")
+    })
+}
+
+/// The self-check questions, in the order they are asked.
+pub fn signs() -> &'static [Sign] {
+    &asset().signs
+}
+
+/// An entry of the catalog as a person sees it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Entry<'a> {
+    pub id: &'a str,
+    pub label: &'a str,
+    pub kind: Kind,
+    pub custom: bool,
+    pub hidden: bool,
+}
+
+/// A read-only view of the catalog of one journal.
+#[derive(Debug, Clone, Copy)]
+pub struct Catalog<'a> {
+    symptoms: &'a Symptoms,
+}
+
+impl<'a> Catalog<'a> {
+    pub(super) fn new(symptoms: &'a Symptoms) -> Self {
+        Self { symptoms }
+    }
+
+    /// Every item, defaults first in the guide's order, then the person's own.
+    pub fn entries(self) -> impl Iterator<Item = Entry<'a>> {
+        let hidden = &self.symptoms.hidden;
+        let defaults = asset().items.iter().map(move |item| Entry {
+            id: &item.id,
+            label: &item.label,
+            kind: item.kind,
+            custom: false,
+            hidden: hidden.contains(&item.id),
+        });
+        let custom = self.symptoms.custom.iter().map(move |(id, s)| Entry {
+            id,
+            label: &s.label,
+            kind: s.kind,
+            custom: true,
+            hidden: hidden.contains(id),
+        });
+        defaults.chain(custom)
+    }
+
+    /// The items shown for rating, of one kind, in order.
+    pub fn active(self, kind: Kind) -> impl Iterator<Item = Entry<'a>> {
+        self.entries().filter(move |e| e.kind == kind && !e.hidden)
+    }
+
+    pub fn active_count(self, kind: Kind) -> usize {
+        self.active(kind).count()
+    }
+
+    pub fn get(self, id: &str) -> Option<Entry<'a>> {
+        self.entries().find(|e| e.id == id)
+    }
+
+    pub fn kind_of(self, id: &str) -> Option<Kind> {
+        self.get(id).map(|e| e.kind)
+    }
+
+    pub fn is_default(id: &str) -> bool {
+        asset().items.iter().any(|item| item.id == id)
+    }
+
+    /// The closest known id to a mistyped one, if any is close enough.
+    pub fn suggest(self, typed: &str) -> Option<&'a str> {
+        self.entries()
+            .map(|e| (strsim::jaro_winkler(typed, e.id).max(strsim::jaro_winkler(typed, e.label)), e.id))
+            .filter(|(score, _)| *score > 0.75)
+            .max_by(|a, b| a.0.total_cmp(&b.0))
+            .map(|(_, id)| id)
+    }
+}

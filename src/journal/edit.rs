@@ -1,0 +1,297 @@
+//! The one way to change a journal. Every method validates everything first
+//! and only then changes anything, so a refused change leaves the journal
+//! exactly as it was.
+
+pub use super::validate::{MAX_DOSE_GRAMS, aid, grams, known_item, label, new_id, note, pair, rating, sleep};
+
+use chrono::NaiveDate;
+
+use super::{Aid, Day, Dose, InputError, Journal, Kind, Mode, Note, Rating, SignCheck, Sleep, Stamp, Symptom};
+use crate::journal::catalog;
+
+/// Everything one `log` can change about one day. Empty fields change nothing.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct DayChange {
+    pub ratings: Vec<(String, u8)>,
+    pub clear: Vec<String>,
+    pub sleep: Option<f64>,
+    pub note: Option<String>,
+    pub for_provider: bool,
+    pub aids: Vec<Aid>,
+}
+
+impl DayChange {
+    fn is_empty(&self) -> bool {
+        self.ratings.is_empty()
+            && self.clear.is_empty()
+            && self.sleep.is_none()
+            && self.note.is_none()
+            && !self.for_provider
+            && self.aids.is_empty()
+    }
+}
+
+impl Journal {
+    /// Applies one day's change, all of it or none of it.
+    pub fn log_day(&mut self, date: NaiveDate, change: &DayChange, now: Stamp) -> Result<(), InputError> {
+        check_not_future(date, now)?;
+        if change.is_empty() {
+            return Err(InputError::NothingToLog);
+        }
+        let catalog = self.catalog();
+        for (id, value) in &change.ratings {
+            known_item(catalog, id)?;
+            rating(id, &value.to_string())?;
+        }
+        for id in &change.clear {
+            known_item(catalog, id)?;
+        }
+        if let Some(hours) = change.sleep {
+            sleep(&hours.to_string())?;
+        }
+        let note_text = change.note.as_deref().map(note).transpose()?;
+        let has_note = note_text.is_some() || self.day(date).is_some_and(|d| d.note.is_some());
+        if change.for_provider && !has_note {
+            return Err(InputError::NoNoteToMark { date });
+        }
+
+        let day = self.days.entry(date).or_default();
+        for (id, value) in &change.ratings {
+            day.ratings.insert(id.into(), Rating { value: *value, edited: now });
+        }
+        for id in &change.clear {
+            day.ratings.remove(id.as_str());
+        }
+        if let Some(hours) = change.sleep {
+            day.sleep = Some(Sleep { hours, edited: now });
+        }
+        if let Some(text) = note_text {
+            let keep_flag = day.note.as_ref().is_some_and(|n| n.for_provider);
+            day.note = Some(Note { text, for_provider: keep_flag || change.for_provider, edited: now });
+        } else if change.for_provider
+            && let Some(existing) = day.note.as_mut()
+        {
+            existing.for_provider = true;
+            existing.edited = now;
+        }
+        day.aids.extend(change.aids.iter().cloned());
+        self.drop_if_empty(date);
+        Ok(())
+    }
+
+    /// Sets one rating (the app's digit keys).
+    pub fn rate(&mut self, date: NaiveDate, id: &str, value: u8, now: Stamp) -> Result<(), InputError> {
+        let change = DayChange { ratings: vec![(id.to_owned(), value)], ..DayChange::default() };
+        self.log_day(date, &change, now)
+    }
+
+    /// Makes one item "not recorded" again for a day.
+    pub fn clear(&mut self, date: NaiveDate, id: &str, now: Stamp) -> Result<(), InputError> {
+        let change = DayChange { clear: vec![id.to_owned()], ..DayChange::default() };
+        self.log_day(date, &change, now)
+    }
+
+    /// Replaces or removes a day's note and its provider flag.
+    pub fn set_note(&mut self, date: NaiveDate, text: &str, for_provider: bool, now: Stamp) -> Result<(), InputError> {
+        check_not_future(date, now)?;
+        if text.trim().is_empty() {
+            if let Some(day) = self.days.get_mut(&date) {
+                day.note = None;
+            }
+            self.drop_if_empty(date);
+            return Ok(());
+        }
+        let text = note(text)?;
+        self.days.entry(date).or_default().note = Some(Note { text, for_provider, edited: now });
+        Ok(())
+    }
+
+    /// Logs a dose; doses stay sorted by time.
+    pub fn add_dose(&mut self, dose: Dose, now: Stamp) -> Result<(), InputError> {
+        grams(&dose.grams.to_string())?;
+        if dose.at > now {
+            return Err(InputError::FutureTime {
+                what: "the dose time",
+                now: now.format("%Y-%m-%d %H:%M").to_string(),
+            });
+        }
+        let at = self.doses.partition_point(|d| d.at <= dose.at);
+        self.doses.insert(at, dose);
+        Ok(())
+    }
+
+    /// Removes the newest dose and returns it.
+    pub fn undo_dose(&mut self) -> Result<Dose, InputError> {
+        self.doses.pop().ok_or(InputError::NoDoses)
+    }
+
+    /// Removes the dose at `index` (in time order) and returns it.
+    pub fn remove_dose(&mut self, index: usize) -> Result<Dose, InputError> {
+        if index < self.doses.len() { Ok(self.doses.remove(index)) } else { Err(InputError::NoDoses) }
+    }
+
+    /// Marks the moment of the last use, for people who do not log doses.
+    pub fn mark_last_use(&mut self, at: Stamp, now: Stamp) -> Result<(), InputError> {
+        if at > now {
+            return Err(InputError::FutureTime { what: "the last use", now: now.format("%Y-%m-%d %H:%M").to_string() });
+        }
+        self.last_use_mark = Some(at);
+        Ok(())
+    }
+
+    pub fn set_mode(&mut self, mode: Option<Mode>) {
+        self.settings.mode = mode;
+    }
+
+    pub fn set_usual_daily_grams(&mut self, grams_per_day: Option<f64>) -> Result<(), InputError> {
+        if let Some(g) = grams_per_day {
+            grams(&g.to_string())?;
+        }
+        self.settings.usual_daily_grams = grams_per_day;
+        Ok(())
+    }
+
+    /// Adds the person's own item to the catalog.
+    pub fn add_symptom(&mut self, id: &str, label_text: &str, kind: Kind) -> Result<(), InputError> {
+        let id = new_id(id)?;
+        let label_text = label(label_text)?;
+        if self.catalog().get(&id).is_some() {
+            return Err(InputError::DuplicateItem { id });
+        }
+        self.symptoms.custom.insert(id, Symptom { label: label_text, kind });
+        Ok(())
+    }
+
+    /// Hides an item from rating (its past ratings stay).
+    pub fn hide_symptom(&mut self, id: &str) -> Result<(), InputError> {
+        let id = known_item(self.catalog(), id)?;
+        self.symptoms.hidden.insert(id);
+        Ok(())
+    }
+
+    /// Shows a hidden item again.
+    pub fn show_symptom(&mut self, id: &str) -> Result<(), InputError> {
+        let id = known_item(self.catalog(), id)?;
+        self.symptoms.hidden.remove(&id);
+        Ok(())
+    }
+
+    /// Records one self-check: one answer per question, in order.
+    pub fn record_signs(&mut self, answers: &[bool], now: Stamp) -> Result<(), InputError> {
+        let questions = catalog::signs();
+        if answers.len() != questions.len() {
+            return Err(InputError::Signs(format!(
+                "the self-check has {} questions; {} answers were given",
+                questions.len(),
+                answers.len()
+            )));
+        }
+        let answers = questions.iter().map(|q| q.id.clone()).zip(answers.iter().copied()).collect();
+        self.signs.push(SignCheck { at: now, answers });
+        Ok(())
+    }
+
+    fn drop_if_empty(&mut self, date: NaiveDate) {
+        if self.days.get(&date).is_some_and(Day::is_empty) {
+            self.days.remove(&date);
+        }
+    }
+}
+
+fn check_not_future(date: NaiveDate, now: Stamp) -> Result<(), InputError> {
+    if date > now.date_naive() { Err(InputError::FutureDate { date }) } else { Ok(()) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn now() -> Stamp {
+        Stamp::parse_from_rfc3339("2026-03-10T09:00:00+01:00").unwrap()
+    }
+    fn date(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn logging_again_changes_only_what_is_given() {
+        let mut j = Journal::new();
+        let first = DayChange {
+            ratings: vec![("anxiety".into(), 2), ("nausea".into(), 1)],
+            sleep: Some(5.0),
+            ..DayChange::default()
+        };
+        j.log_day(date("2026-03-09"), &first, now()).unwrap();
+        let second = DayChange { ratings: vec![("anxiety".into(), 3)], ..DayChange::default() };
+        j.log_day(date("2026-03-09"), &second, now()).unwrap();
+        let day = j.day(date("2026-03-09")).unwrap();
+        assert_eq!(day.ratings.get("anxiety").unwrap().value, 3);
+        assert_eq!(day.ratings.get("nausea").unwrap().value, 1);
+        assert_eq!(day.sleep.unwrap().hours, 5.0);
+    }
+
+    #[test]
+    fn clearing_makes_an_item_not_recorded_rather_than_zero() {
+        let mut j = Journal::new();
+        j.rate(date("2026-03-09"), "anxiety", 0, now()).unwrap();
+        j.rate(date("2026-03-09"), "nausea", 2, now()).unwrap();
+        assert_eq!(j.day(date("2026-03-09")).unwrap().ratings.get("anxiety").unwrap().value, 0);
+        j.clear(date("2026-03-09"), "anxiety", now()).unwrap();
+        assert!(!j.day(date("2026-03-09")).unwrap().ratings.contains_key("anxiety"));
+        j.clear(date("2026-03-09"), "nausea", now()).unwrap();
+        assert!(j.day(date("2026-03-09")).is_none(), "an emptied day is a missing day again");
+    }
+
+    #[test]
+    fn a_refused_change_changes_nothing() {
+        let mut j = Journal::new();
+        j.rate(date("2026-03-09"), "anxiety", 1, now()).unwrap();
+        let before = j.clone();
+        let bad = DayChange { ratings: vec![("anxiety".into(), 3), ("anxeity".into(), 2)], ..DayChange::default() };
+        let err = j.log_day(date("2026-03-09"), &bad, now()).unwrap_err();
+        assert!(err.to_string().contains("did you mean 'anxiety'"), "{err}");
+        assert_eq!(j, before);
+        assert!(j.rate(date("2026-03-11"), "anxiety", 1, now()).is_err(), "tomorrow is refused");
+        assert!(j.rate(date("2026-03-09"), "anxiety", 5, now()).is_err());
+        assert_eq!(j, before);
+    }
+
+    #[test]
+    fn doses_stay_in_time_order_and_undo_removes_the_newest() {
+        let mut j = Journal::new();
+        let at = |s: &str| Stamp::parse_from_rfc3339(s).unwrap();
+        for t in ["2026-03-09T20:00:00+01:00", "2026-03-09T08:00:00+01:00", "2026-03-09T14:00:00+01:00"] {
+            j.add_dose(Dose { at: at(t), grams: 2.0, form: None, note: None }, now()).unwrap();
+        }
+        let times: Vec<_> = j.doses().iter().map(|d| d.at.format("%H").to_string()).collect();
+        assert_eq!(times, ["08", "14", "20"]);
+        assert_eq!(j.undo_dose().unwrap().at, at("2026-03-09T20:00:00+01:00"));
+        let future = Dose { at: at("2026-03-10T10:00:00+01:00"), grams: 1.0, form: None, note: None };
+        assert!(j.add_dose(future, now()).is_err());
+    }
+
+    #[test]
+    fn last_use_is_the_later_of_dose_and_mark() {
+        let mut j = Journal::new();
+        let at = |s: &str| Stamp::parse_from_rfc3339(s).unwrap();
+        j.add_dose(Dose { at: at("2026-03-08T08:00:00+01:00"), grams: 2.0, form: None, note: None }, now()).unwrap();
+        assert_eq!(j.last_use().unwrap().1, super::super::LastUseSource::DoseLog);
+        j.mark_last_use(at("2026-03-08T22:00:00+01:00"), now()).unwrap();
+        assert_eq!(j.last_use().unwrap(), (at("2026-03-08T22:00:00+01:00"), super::super::LastUseSource::Mark));
+        j.mark_last_use(at("2026-03-07T22:00:00+01:00"), now()).unwrap();
+        assert_eq!(j.last_use().unwrap().0, at("2026-03-08T08:00:00+01:00"));
+    }
+
+    #[test]
+    fn custom_items_can_be_added_hidden_and_shown() {
+        let mut j = Journal::new();
+        j.add_symptom("pain", "pain", Kind::Physical).unwrap();
+        assert!(j.add_symptom("pain", "pain", Kind::Physical).is_err());
+        assert!(j.add_symptom("Bad Id", "x", Kind::Physical).is_err());
+        let before = j.catalog().active_count(Kind::Physical);
+        j.hide_symptom("sweating").unwrap();
+        assert_eq!(j.catalog().active_count(Kind::Physical), before - 1);
+        j.show_symptom("sweating").unwrap();
+        assert_eq!(j.catalog().active_count(Kind::Physical), before);
+    }
+}

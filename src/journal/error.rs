@@ -1,0 +1,59 @@
+//! Why a change to the journal was refused. Each message names what was
+//! wrong and what is allowed, in words a person can act on. Messages never
+//! repeat note text.
+
+use chrono::NaiveDate;
+use thiserror::Error;
+
+/// A change the journal refused; the journal is left exactly as it was.
+#[derive(Debug, Clone, PartialEq, Error)]
+pub enum InputError {
+    #[error("unknown symptom '{id}'{}: see the list with `easeoff symptoms`", did_you_mean(.suggestion.as_deref()))]
+    UnknownItem { id: String, suggestion: Option<String> },
+    #[error(
+        "'{given}' is not a rating for {id}: ratings are whole numbers 0 (none), 1 (mild), 2 (moderate), 3 (severe) or 4 (extreme)"
+    )]
+    BadRating { id: String, given: String },
+    #[error("'{0}' is not of the form ITEM=RATING, for example anxiety=2")]
+    BadPair(String),
+    #[error("{date} is in the future: you can fill in today or earlier days")]
+    FutureDate { date: NaiveDate },
+    #[error("{what} is in the future: the latest allowed is now ({now})")]
+    FutureTime { what: &'static str, now: String },
+    #[error("'{given}' is not a date: use YYYY-MM-DD, today, yesterday or -N (N days ago)")]
+    BadDate { given: String },
+    #[error("'{given}' is not a time: use HH:MM, \"YYYY-MM-DD HH:MM\" or an RFC 3339 time")]
+    BadTime { given: String },
+    #[error("'{given}' is not a dose: give the amount in grams, more than 0 and at most 100, e.g. 2.5")]
+    BadDose { given: String },
+    #[error("'{given}' is not hours of sleep: give a number from 0 to 24, e.g. 6.5")]
+    BadSleep { given: String },
+    #[error(
+        "'{given}' is not an aid with an amount: write the name then the amount, e.g. \"loperamide 4 mg\" or \"magnesium 400mg\""
+    )]
+    BadAid { given: String },
+    #[error("the note is empty: write some text, or leave --note out")]
+    EmptyNote,
+    #[error("the note is too long ({len} characters): the most is {max}")]
+    LongNote { len: usize, max: usize },
+    #[error("there is no note on {date} to mark for your provider: add one with --note")]
+    NoNoteToMark { date: NaiveDate },
+    #[error("'{id}' is not a usable id: use 1–32 lowercase letters, digits or hyphens, e.g. hot-cold-flashes")]
+    BadId { id: String },
+    #[error("'{id}' already exists in the catalog")]
+    DuplicateItem { id: String },
+    #[error("the label is empty or too long: use 1–60 characters")]
+    BadLabel,
+    #[error("there are no doses to undo")]
+    NoDoses,
+    #[error("{0}")]
+    Signs(String),
+    #[error("nothing to log: give ITEM=RATING pairs, --sleep, --note, --for-provider, --aid or --clear")]
+    NothingToLog,
+    #[error("'{given}' is not a number of days: use a whole number from 1 to {max}")]
+    BadDays { given: String, max: u32 },
+}
+
+fn did_you_mean(suggestion: Option<&str>) -> String {
+    suggestion.map_or_else(String::new, |s| format!(" (did you mean '{s}'?)"))
+}

@@ -1,0 +1,118 @@
+//! Merging another easeoff journal into this one (`easeoff import`).
+//!
+//! Rules, chosen so importing the same file twice changes nothing:
+//! per item (and for sleep and notes) the newer edit wins, and on a tie the
+//! journal already here wins; aids, doses and self-checks are added when they
+//! are not already present (doses are the same when time and amount match);
+//! custom items and hidden items are added; the last-use mark is the later one.
+//! An item cleared here but still rated in the imported file comes back,
+//! because clearing leaves no trace to compare against.
+
+use super::{Journal, Rating};
+
+/// What an import added and changed, for the person to read.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct MergeReport {
+    pub ratings_added: usize,
+    pub ratings_changed: usize,
+    pub days_added: usize,
+    pub sleep_or_notes: usize,
+    pub aids_added: usize,
+    pub doses_added: usize,
+    pub signs_added: usize,
+    pub items_added: usize,
+    pub settings_changed: usize,
+}
+
+impl MergeReport {
+    pub fn is_empty(&self) -> bool {
+        *self == Self::default()
+    }
+}
+
+impl Journal {
+    /// Merges `other` into this journal and says what changed.
+    pub fn merge(&mut self, other: &Journal) -> MergeReport {
+        let mut report = MergeReport::default();
+        for (id, symptom) in &other.symptoms.custom {
+            if self.catalog().get(id).is_none() {
+                self.symptoms.custom.insert(id.clone(), symptom.clone());
+                report.items_added += 1;
+            }
+        }
+        for id in &other.symptoms.hidden {
+            if self.symptoms.hidden.insert(id.clone()) {
+                report.settings_changed += 1;
+            }
+        }
+        for (date, theirs) in &other.days {
+            if !self.days.contains_key(date) {
+                report.days_added += 1;
+            }
+            let ours = self.days.entry(*date).or_default();
+            for (id, rating) in &theirs.ratings {
+                match ours.ratings.get(id) {
+                    None => {
+                        ours.ratings.insert(id.clone(), *rating);
+                        report.ratings_added += 1;
+                    }
+                    Some(mine) if newer(rating, mine) => {
+                        ours.ratings.insert(id.clone(), *rating);
+                        report.ratings_changed += 1;
+                    }
+                    Some(_) => {}
+                }
+            }
+            if let Some(s) = theirs.sleep
+                && ours.sleep.is_none_or(|m| s.edited > m.edited && s != m)
+            {
+                ours.sleep = Some(s);
+                report.sleep_or_notes += 1;
+            }
+            if let Some(n) = &theirs.note
+                && ours.note.as_ref().is_none_or(|m| n.edited > m.edited && n != m)
+            {
+                ours.note = Some(n.clone());
+                report.sleep_or_notes += 1;
+            }
+            for aid in &theirs.aids {
+                if !ours.aids.contains(aid) {
+                    ours.aids.push(aid.clone());
+                    report.aids_added += 1;
+                }
+            }
+        }
+        for dose in &other.doses {
+            let present = self.doses.iter().any(|d| d.at == dose.at && (d.grams - dose.grams).abs() < 0.005);
+            if !present {
+                let at = self.doses.partition_point(|d| d.at <= dose.at);
+                self.doses.insert(at, dose.clone());
+                report.doses_added += 1;
+            }
+        }
+        for check in &other.signs {
+            if !self.signs.iter().any(|c| c.at == check.at) {
+                self.signs.push(check.clone());
+                report.signs_added += 1;
+            }
+        }
+        self.signs.sort_by_key(|c| c.at);
+        if other.last_use_mark > self.last_use_mark {
+            self.last_use_mark = other.last_use_mark;
+            report.settings_changed += 1;
+        }
+        if self.settings.mode.is_none() && other.settings.mode.is_some() {
+            self.settings.mode = other.settings.mode;
+            report.settings_changed += 1;
+        }
+        if self.settings.usual_daily_grams.is_none() && other.settings.usual_daily_grams.is_some() {
+            self.settings.usual_daily_grams = other.settings.usual_daily_grams;
+            report.settings_changed += 1;
+        }
+        report
+    }
+}
+
+fn newer(theirs: &Rating, mine: &Rating) -> bool {
+    theirs.edited > mine.edited && theirs.value != mine.value
+}

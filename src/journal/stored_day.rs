@@ -1,0 +1,144 @@
+//! How a day is written in the journal file. Ratings are plain numbers
+//! (`"anxiety": 2`), the day has one `edited` time (its newest edit), and only
+//! items edited at another time carry their own in `item_edits`. People
+//! usually rate a day in one sitting, so most days have no `item_edits`; the
+//! file stays readable and small, while imports can still keep the newer
+//! edit of every single item.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize, Serializer};
+
+use super::{Aid, Day, ItemId, Note, Rating, Sleep, Stamp, stamp};
+
+/// A day as read from the file.
+#[derive(Deserialize)]
+pub(super) struct StoredDay {
+    #[serde(default, deserialize_with = "pairs")]
+    ratings: Vec<(ItemId, u8)>,
+    #[serde(default, deserialize_with = "optional_stamp")]
+    edited: Option<Stamp>,
+    #[serde(default)]
+    item_edits: BTreeMap<ItemId, Stamp>,
+    #[serde(default)]
+    sleep: Option<Sleep>,
+    #[serde(default)]
+    note: Option<Note>,
+    #[serde(default)]
+    aids: Vec<Aid>,
+}
+
+/// A day as written to the file, borrowing from the model.
+#[derive(Serialize)]
+struct DayOut<'a> {
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    ratings: BTreeMap<&'a str, u8>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    edited: Option<Stamp>,
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    item_edits: BTreeMap<&'a str, Stamp>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    sleep: &'a Option<Sleep>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    note: &'a Option<Note>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    aids: &'a Vec<Aid>,
+}
+
+impl TryFrom<StoredDay> for Day {
+    type Error = String;
+
+    fn try_from(stored: StoredDay) -> Result<Self, String> {
+        // Collecting builds the tree in bulk (the file's keys are sorted).
+        let ratings = stored
+            .ratings
+            .into_iter()
+            .map(|(id, value)| {
+                let edited = match stored.item_edits.get(&id) {
+                    Some(own) => *own,
+                    None => stored.edited.ok_or_else(|| format!("the rating of '{id}' has no edit time"))?,
+                };
+                Ok((id, Rating { value, edited }))
+            })
+            .collect::<Result<_, String>>()?;
+        Ok(Day { ratings, sleep: stored.sleep, note: stored.note, aids: stored.aids })
+    }
+}
+
+impl Serialize for Day {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let edited = self.ratings.values().map(|r| r.edited).max();
+        let out = DayOut {
+            ratings: self.ratings.iter().map(|(id, r)| (id.as_str(), r.value)).collect(),
+            edited,
+            item_edits: self
+                .ratings
+                .iter()
+                .filter(|(_, r)| Some(r.edited) != edited || edited.is_some_and(|e| e.offset() != r.edited.offset()))
+                .map(|(id, r)| (id.as_str(), r.edited))
+                .collect(),
+            sleep: &self.sleep,
+            note: &self.note,
+            aids: &self.aids,
+        };
+        out.serialize(serializer)
+    }
+}
+
+/// A JSON object read as a list of pairs, in file order: cheaper than a map
+/// that is only turned into another map.
+fn pairs<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Vec<(ItemId, u8)>, D::Error> {
+    struct Pairs;
+    impl<'de> serde::de::Visitor<'de> for Pairs {
+        type Value = Vec<(ItemId, u8)>;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("an object of item ratings")
+        }
+        fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+            let mut out = Vec::with_capacity(map.size_hint().unwrap_or(12));
+            while let Some(pair) = map.next_entry()? {
+                out.push(pair);
+            }
+            Ok(out)
+        }
+    }
+    deserializer.deserialize_map(Pairs)
+}
+
+fn optional_stamp<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Option<Stamp>, D::Error> {
+    stamp::deserialize(deserializer).map(Some)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(s: &str) -> Stamp {
+        Stamp::parse_from_rfc3339(s).unwrap()
+    }
+
+    #[test]
+    fn ratings_are_plain_numbers_with_one_edit_time_for_the_day() {
+        let mut day = Day::default();
+        day.ratings.insert("anxiety".into(), Rating { value: 2, edited: at("2026-03-10T21:00:00+01:00") });
+        day.ratings.insert("nausea".into(), Rating { value: 0, edited: at("2026-03-10T21:00:00+01:00") });
+        let text = serde_json::to_string(&day).unwrap();
+        assert_eq!(text, r#"{"ratings":{"anxiety":2,"nausea":0},"edited":"2026-03-10T21:00:00+01:00"}"#);
+        assert_eq!(serde_json::from_str::<Day>(&text).unwrap(), day);
+    }
+
+    #[test]
+    fn an_item_edited_at_another_time_keeps_its_own_time() {
+        let mut day = Day::default();
+        day.ratings.insert("anxiety".into(), Rating { value: 2, edited: at("2026-03-10T21:00:00+01:00") });
+        day.ratings.insert("nausea".into(), Rating { value: 1, edited: at("2026-03-10T08:00:00+01:00") });
+        let text = serde_json::to_string(&day).unwrap();
+        assert!(text.contains(r#""item_edits":{"nausea":"2026-03-10T08:00:00+01:00"}"#), "{text}");
+        assert_eq!(serde_json::from_str::<Day>(&text).unwrap(), day);
+    }
+
+    #[test]
+    fn a_rating_without_any_edit_time_is_refused() {
+        assert!(serde_json::from_str::<Day>(r#"{"ratings":{"anxiety":2}}"#).is_err());
+    }
+}

@@ -1,0 +1,26 @@
+//! The `easeoff` binary: parse the command line, run, map errors to exit
+//! codes (0 success, 2 bad input, 3 locked or read-only, 1 anything else).
+
+use std::process::ExitCode;
+
+use clap::Parser;
+use easeoff::cli::{self, Cli};
+
+fn main() -> ExitCode {
+    // A panic message could include a person's words; say only where it was.
+    std::panic::set_hook(Box::new(|info| {
+        let place = info.location().map(|l| format!(" at {}:{}", l.file(), l.line())).unwrap_or_default();
+        eprintln!(
+            "easeoff stopped unexpectedly{place}. Saves are all-or-nothing, so your journal file is intact. Please report this."
+        );
+    }));
+    let cli = Cli::parse();
+    let mut stdout = std::io::stdout().lock();
+    match cli::run(cli, &mut stdout) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("easeoff: {e}");
+            ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(1))
+        }
+    }
+}

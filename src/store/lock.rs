@@ -1,0 +1,40 @@
+//! One writer at a time: an exclusive lock on a sidecar `journal.json.lock`
+//! held for as long as a process may write. The holder's process id is
+//! written into it so a second instance can say who has it.
+
+use std::fs::{File, OpenOptions};
+use std::io::{Read, Seek, SeekFrom, Write};
+use std::os::unix::fs::OpenOptionsExt;
+use std::path::{Path, PathBuf};
+
+use super::{StoreError, file_name, parent};
+
+pub fn lock_path(journal: &Path) -> PathBuf {
+    parent(journal).join(format!("{}.lock", file_name(journal)))
+}
+
+/// Takes the lock or says who holds it.
+pub fn acquire(journal: &Path) -> Result<File, StoreError> {
+    let path = lock_path(journal);
+    let mut file = OpenOptions::new()
+        .read(true)
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .mode(0o600)
+        .open(&path)
+        .map_err(|e| StoreError::io("open the lock file", &path, e))?;
+    match file.try_lock() {
+        Ok(()) => {
+            // The pid is only a courtesy for the other instance's message.
+            let _ = file.set_len(0).and_then(|()| write!(file, "{}", std::process::id()));
+            Ok(file)
+        }
+        Err(std::fs::TryLockError::WouldBlock) => {
+            let mut text = String::new();
+            let _ = file.seek(SeekFrom::Start(0)).and_then(|_| file.read_to_string(&mut text));
+            Err(StoreError::Locked { path: journal.to_path_buf(), pid: text.trim().parse().ok() })
+        }
+        Err(std::fs::TryLockError::Error(e)) => Err(StoreError::io("lock", &path, e)),
+    }
+}

@@ -1,0 +1,118 @@
+//! Reading a journal file of any version this build understands.
+//!
+//! Each older file version has one step that turns it into the next, applied
+//! in order on the raw JSON before it is read into the model. Version 1 is
+//! the first released format, so there are no steps yet; when version 2
+//! comes, its step goes into `STEPS` and the store keeps a copy of the old
+//! file before saving the migrated one.
+
+use serde::Deserialize;
+use serde_json::Value;
+
+use crate::journal::{FORMAT, Journal, VERSION};
+
+/// A step from version `N` (its index + 1) to `N + 1`.
+type Step = fn(&mut Value) -> Result<(), String>;
+
+const STEPS: &[Step] = &[];
+
+/// A journal and the version its file had.
+#[derive(Debug)]
+pub struct Parsed {
+    pub journal: Journal,
+    pub from_version: u32,
+}
+
+#[derive(Deserialize)]
+struct Header {
+    format: Option<String>,
+    version: Option<u32>,
+}
+
+/// Parses and checks a journal file, migrating older versions in memory.
+pub fn parse(bytes: &[u8]) -> Result<Parsed, String> {
+    parse_with(bytes, STEPS)
+}
+
+fn parse_with(bytes: &[u8], steps: &[Step]) -> Result<Parsed, String> {
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err("the file is empty".to_owned());
+    }
+    // The common case: the current version, read straight into the model.
+    let direct = serde_json::from_slice::<Journal>(bytes);
+    let from_version = match &direct {
+        Ok(journal) => journal.version(),
+        Err(_) => header(bytes)?,
+    };
+    let journal = if from_version < VERSION {
+        let mut value: Value = serde_json::from_slice(bytes).map_err(|e| describe(&e))?;
+        for version in from_version..VERSION {
+            let step = usize::try_from(version)
+                .ok()
+                .and_then(|v| v.checked_sub(1))
+                .and_then(|i| steps.get(i))
+                .ok_or_else(|| format!("file version {version} is not one easeoff can read"))?;
+            step(&mut value)?;
+            value["version"] = Value::from(version + 1);
+        }
+        serde_json::from_value::<Journal>(value).map_err(|e| describe(&e))?
+    } else {
+        direct.map_err(|e| describe(&e))?
+    };
+    journal.check_integrity()?;
+    Ok(Parsed { journal, from_version })
+}
+
+/// Reads just the format and version, to explain a file the model refused.
+fn header(bytes: &[u8]) -> Result<u32, String> {
+    let head: Header = serde_json::from_slice(bytes).map_err(|e| describe(&e))?;
+    if head.format.as_deref() != Some(FORMAT) {
+        return Err("it is not an easeoff journal (no \"format\": \"easeoff-journal\")".to_owned());
+    }
+    let version = head.version.ok_or("it has no version")?;
+    if version > VERSION {
+        return Err(format!(
+            "it was written by a newer easeoff (file version {version}) in a form this one cannot read"
+        ));
+    }
+    Ok(version)
+}
+
+fn describe(e: &serde_json::Error) -> String {
+    match e.classify() {
+        serde_json::error::Category::Eof => format!("it ends too early (cut off at line {})", e.line()),
+        serde_json::error::Category::Syntax => {
+            format!("it is not valid JSON (line {}, column {})", e.line(), e.column())
+        }
+        _ => format!("{e}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_current_version_reads_without_steps() {
+        let bytes = crate::store::serialize(&Journal::new());
+        let parsed = parse(&bytes).unwrap();
+        assert_eq!(parsed.from_version, VERSION);
+    }
+
+    #[test]
+    fn a_version_without_a_migration_step_is_refused_clearly() {
+        let old = br#"{"format":"easeoff-journal","version":0}"#;
+        let err = parse(old).unwrap_err();
+        assert!(err.contains("file version 0 is not one easeoff can read"), "{err}");
+    }
+
+    #[test]
+    fn damage_is_described_not_hidden() {
+        assert_eq!(parse(b"").unwrap_err(), "the file is empty");
+        assert!(parse(br#"{"format":"easeoff-journal","version":1,"days":{"#).unwrap_err().contains("ends too early"));
+        assert!(parse(b"{not json").unwrap_err().contains("not valid JSON"));
+        assert!(parse(br#"{"hello":1}"#).unwrap_err().contains("not an easeoff journal"));
+        let bad_rating = br#"{"format":"easeoff-journal","version":1,"days":{"2026-03-01":{"ratings":{"anxiety":7},"edited":"2026-03-01T12:00:00+01:00"}}}"#;
+        assert!(parse(bad_rating).unwrap_err().contains("rating of 7"));
+    }
+}
