@@ -30,7 +30,7 @@ fn main() {
         },
         PathBuf::from,
     );
-    let size = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
+    let size = std::fs::metadata(&path).map_or(0, |m| m.len());
     let mut loads = Vec::new();
     for _ in 0..30 {
         let start = Instant::now();

@@ -161,7 +161,7 @@ pub struct LogArgs {
 #[derive(Debug, Args)]
 pub struct DoseArgs {
     /// The amount in grams (more than 0, at most 100).
-    #[arg(conflicts_with_all = ["list", "undo"], required_unless_present_any = ["list", "undo"])]
+    #[arg(conflicts_with_all = ["list", "undo"], required_unless_present_any = ["list", "undo"], allow_hyphen_values = true)]
     pub grams: Option<String>,
     /// When: HH:MM (the most recent), "YYYY-MM-DD HH:MM" or RFC 3339; default now.
     #[arg(long, value_name = "TIME")]

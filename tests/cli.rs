@@ -1,0 +1,369 @@
+//! Every command of the real binary, as a person uses it from the shell, and
+//! every kind of bad input: a clear message, exit code 2, and the journal's
+//! bytes exactly as they were.
+
+mod common;
+
+use common::{Env, NOW};
+
+#[test]
+fn log_rates_a_day_and_says_what_it_saved() {
+    let env = Env::new();
+    let out = env.ok(&["log", "anxiety=2", "nausea=1", "--sleep", "5.5"]);
+    assert!(out.contains("Saved 2026-03-10: anxiety 2 (moderate), nausea 1 (mild), sleep 5.5 h."), "{out}");
+    let day = &env.json()["days"]["2026-03-10"];
+    assert_eq!(day["ratings"]["anxiety"], 2);
+    assert_eq!(day["ratings"]["nausea"], 1);
+    assert_eq!(day["sleep"]["hours"], 5.5);
+    assert!(day["ratings"].get("cravings").is_none(), "unrated items are not stored as 0");
+}
+
+#[test]
+fn logging_again_changes_only_what_is_given() {
+    let env = Env::new();
+    env.ok(&["log", "anxiety=2", "nausea=1", "--note", "rough night"]);
+    env.ok(&["log", "anxiety=3"]);
+    let day = &env.json()["days"]["2026-03-10"];
+    assert_eq!(day["ratings"]["anxiety"], 3);
+    assert_eq!(day["ratings"]["nausea"], 1);
+    assert_eq!(day["note"]["text"], "rough night");
+}
+
+#[test]
+fn clear_makes_an_item_not_recorded_again() {
+    let env = Env::new();
+    env.ok(&["log", "anxiety=0", "nausea=2"]);
+    env.ok(&["log", "--clear", "anxiety"]);
+    let day = &env.json()["days"]["2026-03-10"];
+    assert!(day["ratings"].get("anxiety").is_none());
+    assert_eq!(day["ratings"]["nausea"], 2);
+}
+
+#[test]
+fn log_accepts_every_date_form() {
+    let env = Env::new();
+    env.ok(&["log", "--date", "yesterday", "anxiety=1"]);
+    env.ok(&["log", "--date", "-3", "anxiety=2"]);
+    env.ok(&["log", "--date", "2026-03-01", "anxiety=3"]);
+    let days = &env.json()["days"];
+    assert_eq!(days["2026-03-09"]["ratings"]["anxiety"], 1);
+    assert_eq!(days["2026-03-07"]["ratings"]["anxiety"], 2);
+    assert_eq!(days["2026-03-01"]["ratings"]["anxiety"], 3);
+}
+
+#[test]
+fn notes_for_the_provider_and_aids_are_kept() {
+    let env = Env::new();
+    env.ok(&[
+        "log",
+        "--note",
+        "Ask about sleep",
+        "--for-provider",
+        "--aid",
+        "loperamide 4 mg",
+        "--aid",
+        "ibuprofen 400mg",
+    ]);
+    let day = &env.json()["days"]["2026-03-10"];
+    assert_eq!(day["note"]["for_provider"], true);
+    assert_eq!(day["aids"][0]["name"], "loperamide");
+    assert_eq!(day["aids"][0]["amount"], 4.0);
+    assert_eq!(day["aids"][1]["unit"], "mg");
+}
+
+/// Each bad input: exit 2, a message naming what was wrong and what is
+/// allowed, and not one byte of the journal changed.
+#[test]
+fn bad_input_is_refused_and_leaves_the_journal_byte_for_byte() {
+    let env = Env::new();
+    env.ok(&["log", "anxiety=2", "--note", "private words"]);
+    env.ok(&["dose", "2", "--at", "08:00"]);
+    let before = env.bytes().unwrap();
+    let cases: &[(&[&str], &str)] = &[
+        (&["log", "anxeity=2"], "did you mean 'anxiety'"),
+        (&["log", "anxiety=5"], "ratings are whole numbers 0 (none)"),
+        (&["log", "anxiety=-1"], "ratings are whole numbers"),
+        (&["log", "anxiety"], "not of the form ITEM=RATING"),
+        (&["log", "--date", "2026-03-11", "anxiety=1"], "in the future"),
+        (&["log", "--date", "2026-02-30", "anxiety=1"], "use YYYY-MM-DD, today, yesterday or -N"),
+        (&["log", "--date", "tomorrow", "anxiety=1"], "not a date"),
+        (&["log", "--sleep", "30"], "from 0 to 24"),
+        (&["log", "--aid", "loperamide"], "name then the amount"),
+        (&["log", "--date", "yesterday", "--for-provider"], "no note on 2026-03-09"),
+        (&["log"], "nothing to log"),
+        (&["log", "--clear", "nope"], "unknown symptom 'nope'"),
+        (&["dose", "150"], "at most 100"),
+        (&["dose", "-1"], "more than 0"),
+        (&["dose", "0"], "more than 0"),
+        (&["dose", "abc"], "not a dose"),
+        (&["dose", "2", "--at", "2026-03-10 10:00"], "in the future"),
+        (&["dose", "2", "--at", "25:99"], "not a time"),
+        (&["dose", "--list", "--days", "0"], "number of days"),
+        (&["last-use", "--at", "2026-03-11 08:00"], "in the future"),
+        (&["symptoms", "add", "Bad Id", "--label", "x", "--kind", "physical"], "lowercase letters"),
+        (&["symptoms", "add", "anxiety", "--label", "x", "--kind", "physical"], "already exists"),
+        (&["symptoms", "hide", "sweatting"], "did you mean 'sweating'"),
+        (&["signs", "--answers", "yyn"], "one y or n per question"),
+        (&["show", "--from", "2026-03-09", "--to", "2026-03-01"], "earlier day first"),
+        (&["demo", "--write", env.path.to_str().unwrap()], "never overwrites"),
+    ];
+    for (args, expected) in cases {
+        let err = env.fails(args, 2);
+        assert!(err.contains(expected), "easeoff {args:?}: expected '{expected}' in: {err}");
+        assert!(!err.contains("private words"), "no note text in error messages");
+        assert_eq!(env.bytes().unwrap(), before, "easeoff {args:?} changed the journal");
+    }
+}
+
+#[test]
+fn dose_logs_lists_and_undoes() {
+    let env = Env::new();
+    let out = env.ok(&["dose", "2.5", "--at", "08:30", "--form", "powder"]);
+    assert_eq!(out, "Logged 2.5 g at 2026-03-10 08:30. That day: 1 dose, 2.5 g.\n");
+    // 23:10 is still ahead today, so it means last night.
+    env.ok(&["dose", "1.75", "--at", "23:10"]);
+    env.ok(&["dose", "1"]);
+    let list = env.ok(&["dose", "--list", "--days", "3"]);
+    assert!(list.contains("2026-03-09  total 1.75 g in 1 dose"), "{list}");
+    assert!(list.contains("2026-03-10  total 3.5 g in 2 doses"), "{list}");
+    let undo = env.ok(&["dose", "--undo"]);
+    assert_eq!(undo, "Removed the dose of 1 g at 2026-03-10 09:00.\n");
+    assert_eq!(env.json()["doses"].as_array().unwrap().len(), 2);
+}
+
+#[test]
+fn undo_with_no_doses_says_so() {
+    let env = Env::new();
+    env.ok(&["log", "anxiety=1"]);
+    let err = env.fails(&["dose", "--undo"], 2);
+    assert!(err.contains("no doses to undo"), "{err}");
+}
+
+#[test]
+fn last_use_is_marked_and_reported_with_its_source() {
+    let env = Env::new();
+    assert!(env.ok(&["last-use"]).contains("No last use yet"));
+    env.ok(&["last-use", "--at", "2026-03-06 22:00"]);
+    assert_eq!(env.ok(&["last-use"]), "Last use: 2026-03-06 22:00 (the moment you marked).\n");
+    env.ok(&["dose", "1", "--at", "2026-03-07 07:00"]);
+    assert_eq!(env.ok(&["last-use"]), "Last use: 2026-03-07 07:00 (the newest dose in your dose log).\n");
+}
+
+#[test]
+fn status_tells_the_day_the_phase_and_the_peak_timing() {
+    let env = Env::new();
+    env.ok(&["last-use", "--at", "2026-03-06 22:00"]);
+    env.ok(&["log", "--date", "2026-03-07", "muscle-aches=1", "anxiety=1"]);
+    env.ok(&["log", "--date", "2026-03-08", "muscle-aches=2", "anxiety=2"]);
+    env.ok(&["log", "--date", "2026-03-09", "muscle-aches=3", "anxiety=2"]);
+    let out = env.ok(&["status"]);
+    // 2026-03-06 22:00 to 2026-03-10 09:00 is 83 hours: day 4.
+    assert!(out.contains("Day 4 since your last dose"), "{out}");
+    assert!(out.contains("Days 3–4 are usually the hardest."), "{out}");
+    assert!(out.contains("Today: not rated yet today."), "{out}");
+    // 2026-03-09 noon is 62 h after last use: day 3, the highest physical day.
+    assert!(out.contains("Your physical peak so far was on day 3 (3.0) — inside the usual days 3–4."), "{out}");
+    assert!(out.contains("Doses: none today"), "{out}");
+    assert_eq!(env.ok(&["status", "--short"]), "easeoff: day 4 · not rated today\n");
+}
+
+#[test]
+fn status_without_any_last_use_explains_what_to_do() {
+    let env = Env::new();
+    let out = env.ok(&["status"]);
+    assert!(out.contains("No last dose recorded yet."), "{out}");
+    assert!(out.contains("Today: not rated yet today."), "{out}");
+}
+
+#[test]
+fn status_on_the_demo_reports_doses_and_partial_scores() {
+    let env = Env::new();
+    env.ok(&["dose", "1.5", "--at", "07:00"]);
+    env.ok(&["log", "anxiety=3"]);
+    let out = env.ok(&["status"]);
+    assert!(out.contains("Doses: 1 dose today (1.5 g)"), "{out}");
+    assert!(out.contains("psychological 3.0 (partial: 1 of 5 rated)"), "{out}");
+    assert_eq!(env.ok(&["status", "--short"]), "easeoff: day 1 · phys – · psych 3.0\n");
+}
+
+#[test]
+fn show_marks_missing_days_and_unrated_items() {
+    let env = Env::new();
+    env.ok(&["log", "--date", "2026-03-08", "anxiety=0", "nausea=2", "--note", "x", "--for-provider"]);
+    env.ok(&["log", "--date", "2026-03-10", "anxiety=1"]);
+    let out = env.ok(&["show", "--from", "2026-03-08", "--to", "2026-03-10"]);
+    let lines: Vec<&str> = out.lines().collect();
+    assert!(lines[0].starts_with("date"), "{out}");
+    assert!(lines[1].starts_with("2026-03-08"), "{out}");
+    assert!(lines[1].contains(" P"), "provider note mark: {out}");
+    assert_eq!(lines[2].trim_end(), "2026-03-09      — no entry —");
+    // anxiety is the 9th item column; 0 is shown as 0, unrated as ·.
+    assert!(lines[1].contains("| ·   0   ·"), "{}", lines[1]);
+    assert!(out.contains("· not rated"), "the legend explains the marks");
+}
+
+#[test]
+fn symptoms_can_be_listed_added_hidden_and_shown() {
+    let env = Env::new();
+    let list = env.ok(&["symptoms"]);
+    assert!(list.contains("muscle-aches     muscle aches"), "{list}");
+    assert!(list.contains("Psychological:"), "{list}");
+    env.ok(&["symptoms", "add", "hot-cold-flashes", "--label", "hot and cold flashes", "--kind", "physical"]);
+    env.ok(&["symptoms", "hide", "sweating"]);
+    let list = env.ok(&["symptoms"]);
+    assert!(list.contains("hot-cold-flashes hot and cold flashes  (your own)"), "{list}");
+    assert!(list.contains("sweating         sweating  (hidden)"), "{list}");
+    env.ok(&["log", "hot-cold-flashes=3"]);
+    env.ok(&["symptoms", "show", "sweating"]);
+    assert!(!env.ok(&["symptoms"]).contains("(hidden)"));
+}
+
+#[test]
+fn signs_are_stored_with_the_date() {
+    let env = Env::new();
+    let out = env.ok(&["signs", "--answers", "yynnyny"]);
+    assert!(out.contains("4 of 7 answered yes"), "{out}");
+    assert!(out.contains("not a diagnosis"), "{out}");
+    let check = &env.json()["signs"][0];
+    assert_eq!(check["at"], NOW);
+    assert_eq!(check["answers"]["preoccupied"], true);
+    assert_eq!(check["answers"]["despite-harm"], false);
+}
+
+#[test]
+fn signs_without_a_terminal_ask_for_answers() {
+    let env = Env::new();
+    let err = env.fails(&["signs"], 2);
+    assert!(err.contains("--answers"), "{err}");
+    assert!(env.bytes().is_none(), "nothing was written");
+}
+
+#[test]
+fn export_json_is_the_journal_and_csv_has_a_row_per_day() {
+    let env = Env::new();
+    env.ok(&["log", "--date", "2026-03-08", "anxiety=0", "nausea=2", "--sleep", "6", "--note", "a, \"quoted\" note"]);
+    env.ok(&["log", "--date", "2026-03-10", "anxiety=1"]);
+    env.ok(&["dose", "2", "--at", "2026-03-08 08:00"]);
+    assert_eq!(env.ok(&["export"]).into_bytes(), env.bytes().unwrap());
+    let csv = env.ok(&["export", "--format", "csv"]);
+    let lines: Vec<&str> = csv.lines().collect();
+    assert_eq!(lines.len(), 4, "header and three days, the missing one included: {csv}");
+    let header: Vec<&str> = lines[0].split(',').collect();
+    assert_eq!(&header[..3], ["date", "day", "muscle-aches"]);
+    let col = |name: &str| header.iter().position(|h| *h == name).unwrap();
+    let first: Vec<&str> = lines[1].split(',').collect();
+    assert_eq!(first[col("anxiety")], "0", "a recorded 0");
+    assert_eq!(first[col("cravings")], "", "not recorded is an empty cell");
+    assert_eq!(first[col("nausea")], "2");
+    assert_eq!(first[col("sleep_hours")], "6");
+    assert_eq!(first[col("dose_grams")], "2");
+    assert!(lines[1].ends_with("\"a, \"\"quoted\"\" note\",no"), "{}", lines[1]);
+    assert!(lines[2].starts_with("2026-03-09,2,,,,"), "the missing day is a row of empty cells: {}", lines[2]);
+}
+
+#[test]
+fn export_to_a_file_is_private() {
+    use std::os::unix::fs::PermissionsExt;
+    let env = Env::new();
+    env.ok(&["log", "anxiety=1"]);
+    let out = env.dir.path().join("export.csv");
+    env.ok(&["export", "--format", "csv", "--out", out.to_str().unwrap()]);
+    let mode = std::fs::metadata(&out).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o600);
+    assert!(std::fs::read_to_string(&out).unwrap().starts_with("date,day,"));
+}
+
+#[test]
+fn import_merges_and_a_second_import_changes_nothing() {
+    let env = Env::new();
+    env.ok(&["log", "--date", "2026-03-09", "anxiety=1"]);
+    env.ok(&["dose", "2", "--at", "2026-03-09 08:00"]);
+    let other = Env::new();
+    other.ok(&["log", "--date", "2026-03-08", "nausea=3"]);
+    other.ok(&["dose", "2", "--at", "2026-03-09 08:00"]);
+    other.ok(&["dose", "1", "--at", "2026-03-08 20:00"]);
+    let file = other.path.to_str().unwrap();
+    let out = env.ok(&["import", file]);
+    assert!(out.contains("1 new days"), "{out}");
+    assert!(out.contains("1 doses added"), "the same dose is not added twice: {out}");
+    let after_first = env.bytes().unwrap();
+    let again = env.ok(&["import", file]);
+    assert!(again.contains("Nothing new"), "{again}");
+    assert_eq!(env.bytes().unwrap(), after_first);
+    assert_eq!(env.json()["days"]["2026-03-08"]["ratings"]["nausea"], 3);
+}
+
+#[test]
+fn import_of_a_file_that_is_not_a_journal_changes_nothing() {
+    let env = Env::new();
+    env.ok(&["log", "anxiety=1"]);
+    let before = env.bytes().unwrap();
+    let bad = env.dir.path().join("bad.json");
+    std::fs::write(&bad, "{\"hello\": 1}").unwrap();
+    let err = env.fails(&["import", bad.to_str().unwrap()], 1);
+    assert!(err.contains("not an easeoff journal"), "{err}");
+    assert_eq!(env.bytes().unwrap(), before);
+}
+
+#[test]
+fn demo_writes_a_realistic_journal() {
+    let env = Env::new();
+    let file = env.dir.path().join("demo.json");
+    let out = env.ok(&["demo", "--write", file.to_str().unwrap(), "--days", "42", "--seed", "3"]);
+    assert!(out.starts_with("Wrote a demo journal of 42 days"), "{out}");
+    let demo = Env { dir: tempfile::tempdir().unwrap(), path: file };
+    let status = demo.ok(&["status"]);
+    assert!(status.contains("Day 21 since your last dose"), "{status}");
+    assert!(status.contains("Your physical peak was on day"), "{status}");
+}
+
+#[test]
+fn check_lists_backups_and_restore_brings_one_back() {
+    let env = Env::new();
+    env.ok(&["log", "anxiety=1"]);
+    env.ok(&["log", "anxiety=4"]);
+    let check = env.ok(&["check"]);
+    assert!(check.contains("reads fine: file version 1"), "{check}");
+    assert!(check.contains("private to you"), "{check}");
+    assert!(check.contains("Backups (2), newest first:"), "{check}");
+    assert!(check.contains("000001-2026-03-10.json"), "{check}");
+    let out = env.ok(&["restore", "000001-2026-03-10.json"]);
+    assert!(out.contains("The file it replaced is kept at"), "{out}");
+    assert_eq!(env.json()["days"]["2026-03-10"]["ratings"]["anxiety"], 1);
+    let kept: Vec<_> = std::fs::read_dir(env.folder())
+        .unwrap()
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().contains("before-restore"))
+        .collect();
+    assert_eq!(kept.len(), 1, "the replaced journal is kept aside");
+    let err = env.fails(&["restore", "nope.json"], 2);
+    assert!(err.contains("there is no backup 'nope.json'"), "{err}");
+}
+
+#[test]
+fn path_completions_and_help() {
+    let env = Env::new();
+    assert_eq!(env.ok(&["path"]), format!("{}\n", env.path.display()));
+    assert!(env.ok(&["completions", "bash"]).contains("_easeoff()"));
+    for cmd in ["log", "dose", "last-use", "status", "show", "symptoms", "signs", "export", "import", "demo", "restore"]
+    {
+        let help = env.ok(&[cmd, "--help"]);
+        assert!(help.contains("Example"), "easeoff {cmd} --help has an example: {help}");
+    }
+    assert!(env.ok(&["--help"]).contains("not medical advice"));
+}
+
+#[test]
+fn a_bad_easeoff_now_is_named() {
+    let env = Env::new();
+    let out = env.cmd().env("EASEOFF_NOW", "next tuesday").arg("status").output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("EASEOFF_NOW is 'next tuesday'"));
+}
+
+#[test]
+fn the_bare_command_shows_the_status_until_the_app_lands() {
+    let env = Env::new();
+    let out = env.ok(&[]);
+    assert!(out.contains("No last dose recorded yet."), "{out}");
+}
