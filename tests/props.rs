@@ -1,0 +1,138 @@
+//! Property tests: for arbitrary journals built through the journal's own
+//! edits, saving then loading gives back the same journal, and importing the
+//! same journal twice changes nothing the second time.
+
+use chrono::{Duration, FixedOffset, NaiveDate, TimeZone};
+use easeoff::journal::edit::DayChange;
+use easeoff::journal::{Aid, Dose, Form, Journal, Kind, Stamp};
+use easeoff::store::{Access, Store};
+use proptest::prelude::*;
+
+const ITEMS: [&str; 6] = ["anxiety", "nausea", "cravings", "muscle-aches", "insomnia", "my-own"];
+
+fn now() -> Stamp {
+    Stamp::parse_from_rfc3339("2026-03-10T09:00:00+01:00").unwrap()
+}
+
+#[derive(Debug, Clone)]
+enum Op {
+    Rate { day: i64, item: usize, value: u8, minutes: i64, offset_q: i32 },
+    Clear { day: i64, item: usize },
+    Sleep { day: i64, tenths: u16 },
+    Note { day: i64, text: String, provider: bool },
+    Aid { day: i64, name: usize, amount: u16 },
+    Dose { minutes: i64, centigrams: u16, form: Option<u8>, offset_q: i32 },
+    Undo,
+    Mark { minutes: i64 },
+    Hide { item: usize },
+    Signs { answers: [bool; 7] },
+}
+
+fn op() -> impl Strategy<Value = Op> {
+    prop_oneof![
+        4 => (0..60i64, 0..ITEMS.len(), 0..=4u8, 0..1440i64, -48..56i32)
+            .prop_map(|(day, item, value, minutes, offset_q)| Op::Rate { day, item, value, minutes, offset_q }),
+        1 => (0..60i64, 0..ITEMS.len()).prop_map(|(day, item)| Op::Clear { day, item }),
+        1 => (0..60i64, 0..=240u16).prop_map(|(day, tenths)| Op::Sleep { day, tenths }),
+        1 => (0..60i64, "[a-zA-Z0-9 ,.'\"é😀\\n]{1,40}", any::<bool>())
+            .prop_map(|(day, text, provider)| Op::Note { day, text, provider }),
+        1 => (0..60i64, 0..3usize, 1..800u16).prop_map(|(day, name, amount)| Op::Aid { day, name, amount }),
+        3 => (0..86_400i64, 1..10_000u16, proptest::option::of(0..5u8), -48..56i32)
+            .prop_map(|(minutes, centigrams, form, offset_q)| Op::Dose { minutes, centigrams, form, offset_q }),
+        1 => Just(Op::Undo),
+        1 => (0..86_400i64).prop_map(|minutes| Op::Mark { minutes }),
+        1 => (0..ITEMS.len()).prop_map(|item| Op::Hide { item }),
+        1 => any::<[bool; 7]>().prop_map(|answers| Op::Signs { answers }),
+    ]
+}
+
+/// A moment `minutes` before now, seen from an offset of `offset_q` quarter hours.
+fn moment(minutes: i64, offset_q: i32) -> Stamp {
+    let offset = FixedOffset::east_opt(offset_q * 900).unwrap();
+    offset.from_utc_datetime(&(now() - Duration::minutes(minutes)).naive_utc())
+}
+
+fn day(back: i64) -> NaiveDate {
+    now().date_naive() - Duration::days(back)
+}
+
+/// Applies the ops through the public edits; refused ones change nothing.
+fn build(ops: &[Op]) -> Journal {
+    let mut j = Journal::new();
+    j.add_symptom("my-own", "my own item", Kind::Physical).unwrap();
+    for op in ops {
+        let _ = match op {
+            Op::Rate { day: d, item, value, minutes, offset_q } => {
+                j.rate(day(*d), ITEMS[*item], *value, moment(*minutes + d * 1440, *offset_q))
+            }
+            Op::Clear { day: d, item } => j.clear(day(*d), ITEMS[*item], now()),
+            Op::Sleep { day: d, tenths } => {
+                let change = DayChange { sleep: Some(f64::from(*tenths) / 10.0), ..DayChange::default() };
+                j.log_day(day(*d), &change, now())
+            }
+            Op::Note { day: d, text, provider } => j.set_note(day(*d), text, *provider, now()),
+            Op::Aid { day: d, name, amount } => {
+                let aid = Aid {
+                    name: ["loperamide", "ibuprofen", "magnesium"][*name].into(),
+                    amount: f64::from(*amount),
+                    unit: "mg".into(),
+                };
+                j.log_day(day(*d), &DayChange { aids: vec![aid], ..DayChange::default() }, now())
+            }
+            Op::Dose { minutes, centigrams, form, offset_q } => {
+                let form =
+                    form.map(|f| [Form::Leaf, Form::Powder, Form::Capsule, Form::Extract, Form::Other][f as usize]);
+                let dose =
+                    Dose { at: moment(*minutes, *offset_q), grams: f64::from(*centigrams) / 100.0, form, note: None };
+                j.add_dose(dose, now())
+            }
+            Op::Undo => j.undo_dose().map(|_| ()),
+            Op::Mark { minutes } => j.mark_last_use(moment(*minutes, 4), now()),
+            Op::Hide { item } => j.hide_symptom(ITEMS[*item]),
+            Op::Signs { answers } => j.record_signs(answers, now()),
+        };
+    }
+    j
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    #[test]
+    fn save_then_load_gives_the_same_journal(ops in proptest::collection::vec(op(), 0..120)) {
+        let journal = build(&ops);
+        prop_assert!(journal.check_integrity().is_ok());
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("journal.json");
+        {
+            let (mut store, _) = Store::open(&path, Access::Write, now()).unwrap();
+            store.save(&journal, now()).unwrap();
+        }
+        let (_, loaded) = Store::open(&path, Access::Read, now()).unwrap();
+        prop_assert_eq!(&loaded, &journal);
+        // Offsets survive too, not just instants.
+        let offsets = |j: &Journal| j.doses().iter().map(|d| d.at.offset().local_minus_utc()).collect::<Vec<_>>();
+        prop_assert_eq!(offsets(&loaded), offsets(&journal));
+    }
+
+    #[test]
+    fn importing_the_same_journal_twice_changes_nothing_the_second_time(
+        mine in proptest::collection::vec(op(), 0..60),
+        theirs in proptest::collection::vec(op(), 0..60),
+    ) {
+        let mut journal = build(&mine);
+        let other = build(&theirs);
+        journal.merge(&other);
+        let once = journal.clone();
+        let report = journal.merge(&other);
+        prop_assert!(report.is_empty(), "second import reported {:?}", report);
+        prop_assert_eq!(&journal, &once);
+        prop_assert!(journal.check_integrity().is_ok());
+        // Everything the other journal rated is present after the import.
+        for (date, day) in other.days() {
+            for id in day.ratings.iter().map(|(id, _)| id) {
+                prop_assert!(journal.day(*date).is_some_and(|d| d.ratings.get(id.as_str()).is_some()));
+            }
+        }
+    }
+}
