@@ -1,6 +1,6 @@
 //! Crash safety: a shell loop saves through the real binary over and over,
 //! printing an acknowledgement after each save that exited successfully, and
-//! is SIGKILLed (with the easeoff it is running) at a random moment, 200
+//! is killed with `SIGKILL` (with the easeoff it is running) at a random moment, 200
 //! times. After every kill the journal must parse and hold every
 //! acknowledged save.
 
