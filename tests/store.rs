@@ -246,7 +246,7 @@ fn backups_are_pruned_to_the_last_ten_saves_of_a_day() {
     for i in 0..15 {
         env.ok(&["log", &format!("anxiety={}", i % 5)]);
     }
-    let names: Vec<String> = easeoff::store::list_backups(&env.path).iter().map(|b| b.name()).collect();
+    let names: Vec<String> = easeoff::store::list_backups(&env.path).iter().map(easeoff::store::Backup::name).collect();
     assert_eq!(names.len(), 10, "{names:?}");
     assert_eq!(names[0], "000015-2026-03-10.json");
 }
