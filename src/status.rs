@@ -183,6 +183,9 @@ pub fn full(journal: &Journal, now: Stamp) -> String {
         for kind in Kind::BOTH {
             let _ = writeln!(out, "{}", peak_sentence(&days, kind));
         }
+        let _ = writeln!(out, "{}", position_sentence(&days, Kind::Physical));
+        let _ = writeln!(out, "{}", easing_sentence(&days));
+        let _ = writeln!(out, "{}", trend_sentence(&days));
     }
     let _ = writeln!(out, "{}", dose_line(journal, today));
     out

@@ -72,13 +72,17 @@ pub fn render(journal: &Journal, from: NaiveDate, to: NaiveDate) -> String {
     }
 
     let _ = writeln!(out);
-    let legend: Vec<String> = items.iter().map(|i| format!("{} {}", abbreviation(i.id), i.label)).collect();
-    let _ = writeln!(out, "Items: {}.", legend.join(" · "));
-    let _ = writeln!(
-        out,
-        "Ratings 0 none · 1 mild · 2 moderate · 3 severe · 4 extreme; · not rated; * partial score \
-         (fewer than half the items rated); note: N a note, P a note for your provider."
+    // No-break spaces keep each mark with its meaning when the legend wraps.
+    let legend: Vec<String> = items.iter().map(|i| format!("{}\u{a0}{}", abbreviation(i.id), i.label)).collect();
+    let legend = format!(
+        "Items: {}.\nRatings 0\u{a0}none, 1\u{a0}mild, 2\u{a0}moderate, 3\u{a0}severe, 4\u{a0}extreme; \
+         ·\u{a0}not\u{a0}rated; *\u{a0}partial score (fewer than half the items rated); \
+         note: N\u{a0}a\u{a0}note, P\u{a0}a\u{a0}note\u{a0}for\u{a0}your\u{a0}provider.",
+        legend.join("; ")
     );
+    for line in textwrap::wrap(&legend, 80) {
+        let _ = writeln!(out, "{line}");
+    }
     out
 }
 

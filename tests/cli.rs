@@ -163,6 +163,8 @@ fn status_tells_the_day_the_phase_and_the_peak_timing() {
     assert!(out.contains("Today: not rated yet today."), "{out}");
     // 2026-03-09 noon is 62 h after last use: day 3, the highest physical day.
     assert!(out.contains("Your physical peak so far was on day 3 (3.0) — inside the usual days 3–4."), "{out}");
+    assert!(out.contains("Physical symptoms have not yet stayed at mild or below"), "{out}");
+    assert!(out.contains("Psychological trend: not enough ratings yet (3 of 4 rated days)."), "{out}");
     assert!(out.contains("Doses: none today"), "{out}");
     assert_eq!(env.ok(&["status", "--short"]), "easeoff: day 4 · not rated today\n");
 }
@@ -199,7 +201,7 @@ fn show_marks_missing_days_and_unrated_items() {
     assert_eq!(lines[2].trim_end(), "2026-03-09      — no entry —");
     // anxiety is the 9th item column; 0 is shown as 0, unrated as ·.
     assert!(lines[1].contains("| ·   0   ·"), "{}", lines[1]);
-    assert!(out.contains("· not rated"), "the legend explains the marks");
+    assert!(out.replace('\u{a0}', " ").contains("· not rated"), "the legend explains the marks");
 }
 
 #[test]
