@@ -115,6 +115,7 @@ pub enum Command {
         seed: u64,
     },
     /// Check the journal file and list its backups.
+    #[command(after_help = "Example: easeoff check   (exit 1 if anything needs attention)")]
     Check,
     /// Restore a backup (the current file is kept aside), or start empty.
     #[command(after_help = "Examples:\n  easeoff restore 000042-2026-03-09.json\n  easeoff restore --start-empty")]
@@ -127,6 +128,7 @@ pub enum Command {
         start_empty: bool,
     },
     /// Print where the journal is kept.
+    #[command(after_help = "Example: easeoff path   (set EASEOFF_DATA_FILE or --data-file to use another file)")]
     Path,
     /// Print shell completions.
     #[command(after_help = "Example: easeoff completions bash > ~/.local/share/bash-completion/completions/easeoff")]
