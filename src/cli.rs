@@ -6,7 +6,7 @@
 mod files;
 mod record;
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
@@ -103,10 +103,12 @@ pub enum Command {
     /// Merge an easeoff JSON export into this journal.
     #[command(after_help = "Example: easeoff import ~/old-laptop-journal.json")]
     Import { file: PathBuf },
-    /// Write a realistic generated journal, for trying easeoff out.
-    #[command(after_help = "Example: easeoff demo --write /tmp/demo.json --days 42 --seed 7")]
+    /// Try the app on a generated journal (yours is never touched), or write one.
+    #[command(
+        after_help = "Examples:\n  easeoff demo            (the app on a fresh demo journal in a temporary file)\n  easeoff demo --write /tmp/demo.json --days 42 --seed 7"
+    )]
     Demo {
-        /// The file to write (it must not exist yet).
+        /// Write the demo journal to this file (it must not exist yet) instead of opening the app.
         #[arg(long, value_name = "FILE")]
         write: Option<PathBuf>,
         #[arg(long, default_value_t = 42)]
@@ -235,24 +237,41 @@ impl CliError {
 pub struct Ctx {
     pub path: PathBuf,
     pub now: Stamp,
+    /// Whether `EASEOFF_NOW` fixed the clock.
+    pub fixed: bool,
+    /// False when `NO_COLOR` is set.
+    pub color: bool,
 }
 
 impl Ctx {
     /// Reads `EASEOFF_NOW` (or the clock) and resolves the journal path.
     pub fn from_env(data_file: Option<PathBuf>) -> Result<Self, CliError> {
-        let now = match std::env::var("EASEOFF_NOW") {
-            Ok(text) => Stamp::parse_from_rfc3339(text.trim()).map_err(|_| {
+        let fixed = std::env::var("EASEOFF_NOW").ok();
+        let now = match &fixed {
+            Some(text) => Stamp::parse_from_rfc3339(text.trim()).map_err(|_| {
                 CliError::Usage(format!(
                     "EASEOFF_NOW is '{text}', which is not an RFC 3339 time such as 2026-03-10T09:00:00+01:00"
                 ))
             })?,
-            Err(_) => chrono::Local::now().fixed_offset(),
+            None => chrono::Local::now().fixed_offset(),
         };
+        let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
         let path = match data_file {
             Some(path) => path,
             None => store::default_path()?,
         };
-        Ok(Self { path, now })
+        Ok(Self { path, now, fixed: fixed.is_some(), color })
+    }
+
+    /// Opens the full-screen app on the journal at `path`.
+    pub fn run_app(&self, path: &std::path::Path) -> Result<(), CliError> {
+        let clock = if self.fixed { crate::tui::Clock::Fixed(self.now) } else { crate::tui::Clock::System };
+        let mut app = crate::tui::open(path, clock, crate::tui::Theme::new(self.color))?;
+        crate::tui::run(&mut app).map_err(|e| {
+            CliError::Other(format!(
+                "the terminal could not be used ({e}); the shell commands work without it, e.g. `easeoff status`"
+            ))
+        })
     }
 
     pub fn read(&self) -> Result<Journal, CliError> {
@@ -280,11 +299,14 @@ impl Ctx {
 /// Runs one command, writing what it has to say to `out`.
 pub fn run(cli: Cli, out: &mut dyn Write) -> Result<(), CliError> {
     let Some(command) = cli.command else {
-        // Until the full-screen app lands, the bare command shows the status.
         let ctx = Ctx::from_env(cli.data_file)?;
+        if std::io::stdout().is_terminal() {
+            return ctx.run_app(&ctx.path);
+        }
+        // Not a terminal (a pipe, a script): print the status instead.
         let journal = ctx.read()?;
         write_out(out, &crate::status::full(&journal, ctx.now))?;
-        return write_out(out, "\nRun `easeoff --help` for every command.\n");
+        return write_out(out, "\nRun `easeoff` in a terminal for the full-screen app, or `easeoff --help`.\n");
     };
     if let Command::Completions { shell } = command {
         clap_complete::generate(shell, &mut <Cli as clap::CommandFactory>::command(), "easeoff", out);

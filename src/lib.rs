@@ -17,3 +17,4 @@ pub mod journal;
 pub mod status;
 pub mod store;
 pub mod table;
+pub mod tui;

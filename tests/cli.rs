@@ -364,7 +364,7 @@ fn a_bad_easeoff_now_is_named() {
 }
 
 #[test]
-fn the_bare_command_shows_the_status_until_the_app_lands() {
+fn the_bare_command_without_a_terminal_prints_the_status() {
     let env = Env::new();
     let out = env.ok(&[]);
     assert!(out.contains("No last dose recorded yet."), "{out}");

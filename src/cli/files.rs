@@ -50,14 +50,19 @@ pub fn import(ctx: &Ctx, file: &Path, out: &mut dyn Write) -> Result<(), CliErro
 }
 
 pub fn demo(ctx: &Ctx, write: Option<&Path>, days: u32, seed: u64, out: &mut dyn Write) -> Result<(), CliError> {
-    let Some(path) = write else {
-        return Err(CliError::Usage(
-            "give --write FILE: the demo opens in the full-screen app once it lands; until then it is written to a file".into(),
-        ));
-    };
     if !(1..=3660).contains(&days) {
         return Err(CliError::Usage(format!("--days {days} is out of range: use 1 to 3660")));
     }
+    let Some(path) = write else {
+        // A fresh demo in a temporary folder, removed when the app closes.
+        let folder =
+            tempfile::tempdir().map_err(|e| CliError::Other(format!("could not make a temporary folder: {e}")))?;
+        let path = folder.path().join("demo-journal.json");
+        let (mut store, _) = Store::open(&path, Access::Write, ctx.now)?;
+        store.save(&crate::demo::generate(days, seed, ctx.now), ctx.now)?;
+        drop(store);
+        return ctx.run_app(&path);
+    };
     if path.exists() {
         return Err(CliError::Usage(format!(
             "{} already exists: the demo never overwrites a file; choose a new name",

@@ -120,6 +120,19 @@ impl Journal {
         Ok(())
     }
 
+    /// Replaces the dose at `index` (in time order) with a changed one.
+    pub fn replace_dose(&mut self, index: usize, dose: Dose, now: Stamp) -> Result<(), InputError> {
+        if index >= self.doses.len() {
+            return Err(InputError::NoDoses);
+        }
+        let old = self.doses.remove(index);
+        if let Err(e) = self.add_dose(dose, now) {
+            self.doses.insert(index, old);
+            return Err(e);
+        }
+        Ok(())
+    }
+
     /// Removes the newest dose and returns it.
     pub fn undo_dose(&mut self) -> Result<Dose, InputError> {
         self.doses.pop().ok_or(InputError::NoDoses)

@@ -1,0 +1,243 @@
+//! The app's state and its event loop. State is plain data; `update.rs`
+//! changes it in answer to actions, `view/` draws it, and the journal is only
+//! ever changed through `App::change`, which saves at once.
+
+use std::io;
+
+use chrono::NaiveDate;
+use ratatui::DefaultTerminal;
+use ratatui::crossterm::event::{self, Event, KeyEvent, KeyEventKind};
+
+use super::editor::Overlay;
+use super::theme::Theme;
+use crate::journal::{InputError, Journal, Kind, Stamp};
+use crate::store::Store;
+
+/// The screens, in Tab order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Screen {
+    Today,
+    Course,
+    History,
+    Doses,
+    Summary,
+}
+
+impl Screen {
+    pub const ALL: [Screen; 5] = [Screen::Today, Screen::Course, Screen::History, Screen::Doses, Screen::Summary];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Screen::Today => "Today",
+            Screen::Course => "Course",
+            Screen::History => "History",
+            Screen::Doses => "Doses",
+            Screen::Summary => "Summary",
+        }
+    }
+
+    fn index(self) -> usize {
+        Screen::ALL.iter().position(|s| *s == self).unwrap_or(0)
+    }
+
+    pub fn next(self) -> Screen {
+        Screen::ALL[(self.index() + 1) % Screen::ALL.len()]
+    }
+
+    pub fn prev(self) -> Screen {
+        Screen::ALL[(self.index() + Screen::ALL.len() - 1) % Screen::ALL.len()]
+    }
+}
+
+/// Where "now" comes from: fixed (`EASEOFF_NOW`, tests) or the system clock.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Clock {
+    Fixed(Stamp),
+    System,
+}
+
+impl Clock {
+    pub fn now(self) -> Stamp {
+        match self {
+            Clock::Fixed(at) => at,
+            Clock::System => chrono::Local::now().fixed_offset(),
+        }
+    }
+}
+
+/// Which kinds the Course screen draws.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kinds {
+    Both,
+    Only(Kind),
+}
+
+impl Kinds {
+    pub fn shows(self, kind: Kind) -> bool {
+        match self {
+            Kinds::Both => true,
+            Kinds::Only(k) => k == kind,
+        }
+    }
+
+    pub fn next(self) -> Kinds {
+        match self {
+            Kinds::Both => Kinds::Only(Kind::Physical),
+            Kinds::Only(Kind::Physical) => Kinds::Only(Kind::Psychological),
+            Kinds::Only(Kind::Psychological) => Kinds::Both,
+        }
+    }
+}
+
+/// A line for the person at the bottom: what just happened, or a warning.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Status {
+    pub text: String,
+    pub warning: bool,
+}
+
+/// The whole state of the app.
+pub struct App {
+    pub journal: Journal,
+    pub(super) store: Store,
+    /// Why nothing will be saved (another easeoff has the journal), shown as a banner.
+    pub read_only: Option<String>,
+    pub now: Stamp,
+    clock: Clock,
+    pub screen: Screen,
+    /// The day shown on Today (never after today).
+    pub date: NaiveDate,
+    /// The chosen symptom on Today, an index into the active items.
+    pub item: usize,
+    /// The chosen day on Course, History and Doses.
+    pub cursor: NaiveDate,
+    /// The chosen dose of the chosen day on Doses.
+    pub dose: usize,
+    pub kinds: Kinds,
+    pub summary_scroll: u16,
+    pub overlay: Option<Overlay>,
+    pub status: Option<Status>,
+    /// A change is in memory that could not be saved yet.
+    pub unsaved: bool,
+    pub quit: bool,
+    pub theme: Theme,
+}
+
+impl App {
+    /// An app on an opened journal. `first_run` opens the welcome questions;
+    /// `locked_by` is why the journal could only be opened for reading.
+    pub fn new(
+        journal: Journal,
+        store: Store,
+        clock: Clock,
+        first_run: bool,
+        locked_by: Option<String>,
+        theme: Theme,
+    ) -> Self {
+        let now = clock.now();
+        let today = now.date_naive();
+        let read_only = locked_by
+            .or_else(|| store.read_only().map(str::to_owned))
+            .map(|why| format!("Read-only: {why}. Nothing you change here is saved."));
+        let overlay = (first_run && read_only.is_none()).then(Overlay::first_run);
+        Self {
+            journal,
+            store,
+            read_only,
+            now,
+            clock,
+            screen: Screen::Today,
+            date: today,
+            item: 0,
+            cursor: today,
+            dose: 0,
+            kinds: Kinds::Both,
+            summary_scroll: 0,
+            overlay,
+            status: None,
+            unsaved: false,
+            quit: false,
+            theme,
+        }
+    }
+
+    /// Runs until the person quits; the terminal is set up and restored by
+    /// the caller.
+    pub fn run(&mut self, terminal: &mut DefaultTerminal) -> io::Result<()> {
+        while !self.quit {
+            self.now = self.clock.now();
+            terminal.draw(|frame| frame.render_widget(&*self, frame.area()))?;
+            if let Event::Key(key) = event::read()? {
+                self.on_key(key);
+            }
+        }
+        Ok(())
+    }
+
+    /// One key event; only presses count, so no action happens twice.
+    pub fn on_key(&mut self, key: KeyEvent) {
+        if key.kind != KeyEventKind::Press {
+            return;
+        }
+        if self.overlay.is_some() {
+            self.on_overlay_key(key);
+        } else if let Some(action) = super::keys::lookup(self.screen, &key) {
+            self.apply(action);
+        }
+    }
+
+    /// The path of the journal file.
+    pub fn journal_path(&self) -> &std::path::Path {
+        self.store.path()
+    }
+
+    /// Changes the journal through `edit` and saves at once. A refused change
+    /// says why; a failed save keeps the change in memory and says so.
+    pub fn change(&mut self, edit: impl FnOnce(&mut Journal, Stamp) -> Result<String, InputError>) -> bool {
+        if self.read_only.is_some() {
+            self.warn("Read-only: this change was not made, because another easeoff has the journal open.");
+            return false;
+        }
+        match edit(&mut self.journal, self.now) {
+            Err(e) => {
+                self.warn(&e.to_string());
+                false
+            }
+            Ok(said) => {
+                self.unsaved = true;
+                if self.save() {
+                    self.status = Some(Status { text: said, warning: false });
+                }
+                true
+            }
+        }
+    }
+
+    /// Saves if there is anything unsaved; false (with a warning) on failure.
+    pub fn save(&mut self) -> bool {
+        if !self.unsaved {
+            return true;
+        }
+        match self.store.save(&self.journal, self.now) {
+            Ok(saved) => {
+                self.unsaved = false;
+                if let Some(w) = saved.backup_warning {
+                    self.warn(&format!("Saved, but the backup could not be written: {w}"));
+                }
+                true
+            }
+            Err(e) => {
+                self.warn(&format!("Not saved: {e}. Your change is kept here and will be saved with the next one."));
+                false
+            }
+        }
+    }
+
+    pub fn warn(&mut self, text: &str) {
+        self.status = Some(Status { text: text.to_owned(), warning: true });
+    }
+
+    pub fn say(&mut self, text: &str) {
+        self.status = Some(Status { text: text.to_owned(), warning: false });
+    }
+}

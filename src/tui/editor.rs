@@ -1,0 +1,354 @@
+//! Overlays that take input: one-line prompts (sleep, aid, dose, first-run
+//! answers), the note editor, yes/no questions and the first-run welcome, and
+//! how keys are handled while one is open. Input that does not validate keeps
+//! the overlay open with the reason, so nothing typed is lost.
+
+use chrono::NaiveDate;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui_textarea::TextArea;
+
+use super::app::App;
+use crate::dates::parse_moment;
+use crate::journal::edit::{self, DayChange};
+use crate::journal::{Dose, Journal, Mode, format_number};
+
+/// What is drawn over the screen, if anything.
+pub enum Overlay {
+    Help,
+    GetHelp,
+    Prompt(Prompt),
+    Note(NoteEditor),
+    Confirm(Confirm),
+    FirstRun(FirstRun),
+}
+
+/// What a one-line prompt is asking for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Purpose {
+    Sleep(NaiveDate),
+    Aid(NaiveDate),
+    Dose { date: NaiveDate, replace: Option<usize> },
+    LastUse,
+    UsualAmount,
+}
+
+pub struct Prompt {
+    pub purpose: Purpose,
+    pub input: TextArea<'static>,
+    pub error: Option<String>,
+}
+
+pub struct NoteEditor {
+    pub date: NaiveDate,
+    pub text: TextArea<'static>,
+    pub for_provider: bool,
+}
+
+pub struct Confirm {
+    pub question: String,
+    pub on_yes: Confirmed,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Confirmed {
+    DeleteDose(usize),
+    QuitUnsaved,
+}
+
+/// The welcome: only what is needed, every question skippable.
+pub struct FirstRun {
+    pub step: Step,
+    pub prompt: Option<Prompt>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step {
+    Mode,
+    LastUse,
+    Amount,
+}
+
+impl Purpose {
+    pub fn title(self) -> String {
+        match self {
+            Purpose::Sleep(date) => format!("Hours of sleep the night before {date}"),
+            Purpose::Aid(date) => format!("An aid taken on {date}"),
+            Purpose::Dose { date, replace: None } => format!("A dose on {date}"),
+            Purpose::Dose { replace: Some(_), .. } => "Change this dose".to_owned(),
+            Purpose::LastUse => "When was your last dose?".to_owned(),
+            Purpose::UsualAmount => "Your usual daily amount, in grams (optional)".to_owned(),
+        }
+    }
+
+    pub fn hint(self) -> &'static str {
+        match self {
+            Purpose::Sleep(_) => "A number from 0 to 24, e.g. 5.5",
+            Purpose::Aid(_) => "Name and amount, e.g. loperamide 4 mg · Tab completes a name you used before",
+            Purpose::Dose { .. } => "Grams, then a time if not now: 1.5   or   1.5 08:30   or   1.5 2026-03-08 21:00",
+            Purpose::LastUse => "YYYY-MM-DD HH:MM or HH:MM",
+            Purpose::UsualAmount => "e.g. 6 — Enter on an empty line skips",
+        }
+    }
+}
+
+impl Prompt {
+    pub fn new(purpose: Purpose, prefill: Option<&str>) -> Self {
+        let mut input = TextArea::new(vec![prefill.unwrap_or_default().to_owned()]);
+        input.move_cursor(ratatui_textarea::CursorMove::End);
+        Self { purpose, input, error: None }
+    }
+
+    pub fn text(&self) -> String {
+        self.input.lines().join(" ")
+    }
+}
+
+impl Overlay {
+    pub fn first_run() -> Self {
+        Overlay::FirstRun(FirstRun { step: Step::Mode, prompt: None })
+    }
+
+    pub fn note(journal: &Journal, date: NaiveDate) -> Self {
+        let note = journal.day(date).and_then(|d| d.note.as_ref());
+        let lines = note.map_or_else(|| vec![String::new()], |n| n.text.lines().map(str::to_owned).collect());
+        let mut text = TextArea::new(lines);
+        text.move_cursor(ratatui_textarea::CursorMove::Bottom);
+        text.move_cursor(ratatui_textarea::CursorMove::End);
+        Overlay::Note(NoteEditor { date, text, for_provider: note.is_some_and(|n| n.for_provider) })
+    }
+}
+
+/// Aid names the person has used, most used first, that start with `typed`.
+pub fn aid_suggestions(journal: &Journal, typed: &str) -> Vec<String> {
+    let mut counts: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
+    for day in journal.days().values() {
+        for aid in &day.aids {
+            *counts.entry(aid.name.as_str()).or_default() += 1;
+        }
+    }
+    let typed = typed.trim().to_lowercase();
+    let mut names: Vec<(&str, usize)> = counts.into_iter().filter(|(name, _)| name.starts_with(&typed)).collect();
+    names.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    names.into_iter().map(|(name, _)| name.to_owned()).collect()
+}
+
+fn is_ctrl(key: &KeyEvent, c: char) -> bool {
+    key.modifiers.contains(KeyModifiers::CONTROL) && key.code == KeyCode::Char(c)
+}
+
+impl App {
+    pub(super) fn on_overlay_key(&mut self, key: KeyEvent) {
+        let Some(overlay) = self.overlay.take() else { return };
+        self.overlay = match overlay {
+            Overlay::Help | Overlay::GetHelp if is_ctrl(&key, 'c') => {
+                self.request_quit();
+                None
+            }
+            Overlay::Help | Overlay::GetHelp => None,
+            Overlay::Confirm(confirm) => self.on_confirm_key(confirm, key),
+            Overlay::Prompt(prompt) => self.on_prompt_key(prompt, key).map(Overlay::Prompt),
+            Overlay::Note(editor) => self.on_note_key(editor, key).map(Overlay::Note),
+            Overlay::FirstRun(first) => self.on_first_run_key(first, key).map(Overlay::FirstRun),
+        };
+    }
+
+    fn on_confirm_key(&mut self, confirm: Confirm, key: KeyEvent) -> Option<Overlay> {
+        match key.code {
+            KeyCode::Char('y' | 'Y') => {
+                match confirm.on_yes {
+                    Confirmed::QuitUnsaved => self.quit = true,
+                    Confirmed::DeleteDose(index) => {
+                        self.change(|j, _| {
+                            j.remove_dose(index).map(|d| {
+                                format!("Deleted the dose of {} g at {}.", format_number(d.grams), d.at.format("%H:%M"))
+                            })
+                        });
+                        self.dose = self.dose.saturating_sub(1);
+                    }
+                }
+                None
+            }
+            KeyCode::Char('n' | 'N') | KeyCode::Esc => None,
+            _ => Some(Overlay::Confirm(confirm)),
+        }
+    }
+
+    /// Keys in a one-line prompt; returns the prompt if it stays open.
+    fn on_prompt_key(&mut self, mut prompt: Prompt, key: KeyEvent) -> Option<Prompt> {
+        match key.code {
+            KeyCode::Esc => None,
+            KeyCode::Enter => {
+                let text = prompt.text();
+                match self.submit(prompt.purpose, &text) {
+                    Ok(()) => None,
+                    Err(reason) => {
+                        prompt.error = Some(reason);
+                        Some(prompt)
+                    }
+                }
+            }
+            KeyCode::Tab if matches!(prompt.purpose, Purpose::Aid(_)) => {
+                if let Some(name) = aid_suggestions(&self.journal, &prompt.text()).first() {
+                    prompt.input = TextArea::new(vec![format!("{name} ")]);
+                    prompt.input.move_cursor(ratatui_textarea::CursorMove::End);
+                }
+                Some(prompt)
+            }
+            _ if is_ctrl(&key, 'c') => {
+                self.request_quit();
+                None
+            }
+            _ => {
+                prompt.input.input(key);
+                prompt.error = None;
+                Some(prompt)
+            }
+        }
+    }
+
+    /// Checks and applies what a prompt gathered; `Err` keeps it open.
+    fn submit(&mut self, purpose: Purpose, text: &str) -> Result<(), String> {
+        // A refused or unsaved change is explained in the status line by
+        // `App::change`; the prompt closes either way once the text parses.
+        let text = text.trim();
+        match purpose {
+            Purpose::Sleep(date) => {
+                let hours = edit::sleep(text).map_err(|e| e.to_string())?;
+                let change = DayChange { sleep: Some(hours), ..DayChange::default() };
+                self.change(|j, now| j.log_day(date, &change, now).map(|()| format!("Sleep: {} h.", format_number(hours))));
+            }
+            Purpose::Aid(date) => {
+                let aid = edit::aid(text).map_err(|e| e.to_string())?;
+                let said = format!("Aid: {} {}.", aid.name, aid.display_amount());
+                let change = DayChange { aids: vec![aid], ..DayChange::default() };
+                self.change(|j, now| j.log_day(date, &change, now).map(|()| said));
+            }
+            Purpose::Dose { date, replace } => {
+                let dose = self.parse_dose(date, text)?;
+                let said = format!("Dose: {} g at {}.", format_number(dose.grams), dose.at.format("%Y-%m-%d %H:%M"));
+                self.change(|j, now| match replace {
+                    Some(index) => j.replace_dose(index, dose, now).map(|()| said),
+                    None => j.add_dose(dose, now).map(|()| said),
+                });
+            }
+            Purpose::LastUse => {
+                let at = parse_moment(text, self.now, "the last dose").map_err(|e| e.to_string())?;
+                self.change(|j, now| {
+                    j.mark_last_use(at, now).map(|()| format!("Last dose: {}.", at.format("%Y-%m-%d %H:%M")))
+                });
+            }
+            Purpose::UsualAmount if text.is_empty() => {}
+            Purpose::UsualAmount => {
+                let grams = edit::grams(text).map_err(|e| e.to_string())?;
+                self.change(|j, _| {
+                    j.set_usual_daily_grams(Some(grams)).map(|()| format!("Usual amount: {} g a day.", format_number(grams)))
+                });
+            }
+        }
+        Ok(())
+    }
+
+    /// `GRAMS [TIME]`: the time defaults to now today, or noon on an earlier day.
+    fn parse_dose(&self, date: NaiveDate, text: &str) -> Result<Dose, String> {
+        let (grams_text, time_text) = text.split_once(char::is_whitespace).unwrap_or((text, ""));
+        let grams = edit::grams(grams_text).map_err(|e| e.to_string())?;
+        let at = if !time_text.trim().is_empty() {
+            let time_text = time_text.trim();
+            // A bare HH:MM belongs to the day being edited.
+            let full = if time_text.len() <= 5 && date != self.now.date_naive() {
+                format!("{date} {time_text}")
+            } else {
+                time_text.to_owned()
+            };
+            parse_moment(&full, self.now, "the dose time").map_err(|e| e.to_string())?
+        } else if date == self.now.date_naive() {
+            self.now
+        } else {
+            crate::analysis::noon(date, *self.now.offset())
+        };
+        Ok(Dose { at, grams, form: None, note: None })
+    }
+
+    /// Keys in the note editor: Esc or Ctrl-S saves and closes, Tab toggles
+    /// "for my provider", Ctrl-C saves and quits.
+    fn on_note_key(&mut self, mut editor: NoteEditor, key: KeyEvent) -> Option<NoteEditor> {
+        let done = key.code == KeyCode::Esc || is_ctrl(&key, 's');
+        if done || is_ctrl(&key, 'c') {
+            let text = editor.text.lines().join("\n");
+            let (date, provider) = (editor.date, editor.for_provider);
+            let unchanged = self.journal.day(date).and_then(|d| d.note.as_ref()).map_or(text.trim().is_empty(), |n| {
+                n.text == text.trim() && n.for_provider == provider
+            });
+            if !unchanged {
+                let said = if text.trim().is_empty() { "Note removed." } else { "Note saved." };
+                let saved = self.change(|j, now| j.set_note(date, &text, provider, now).map(|()| said.to_owned()));
+                if !saved && self.read_only.is_none() {
+                    return Some(editor);
+                }
+            }
+            if is_ctrl(&key, 'c') {
+                self.request_quit();
+            }
+            return None;
+        }
+        if key.code == KeyCode::Tab {
+            editor.for_provider = !editor.for_provider;
+        } else {
+            editor.text.input(key);
+        }
+        Some(editor)
+    }
+
+    fn on_first_run_key(&mut self, mut first: FirstRun, key: KeyEvent) -> Option<FirstRun> {
+        if is_ctrl(&key, 'c') {
+            self.request_quit();
+            return None;
+        }
+        if let Some(prompt) = first.prompt.take() {
+            let purpose = prompt.purpose;
+            first.prompt = self.on_prompt_key(prompt, key);
+            if first.prompt.is_none() {
+                // Answered (Enter) or skipped (Esc): on to the next question.
+                return match purpose {
+                    Purpose::LastUse => Some(FirstRun { step: Step::Amount, prompt: Some(Prompt::new(Purpose::UsualAmount, None)) }),
+                    _ => None,
+                };
+            }
+            return Some(first);
+        }
+        let today = self.now.date_naive();
+        match (first.step, key.code) {
+            (Step::Mode, KeyCode::Char('t')) => {
+                self.change(|j, _| {
+                    j.set_mode(Some(Mode::Tapering));
+                    Ok("You are tapering.".to_owned())
+                });
+                Some(FirstRun { step: Step::Amount, prompt: Some(Prompt::new(Purpose::UsualAmount, None)) })
+            }
+            (Step::Mode, KeyCode::Char('s')) => {
+                self.change(|j, _| {
+                    j.set_mode(Some(Mode::Stopped));
+                    Ok("You have stopped.".to_owned())
+                });
+                Some(FirstRun { step: Step::LastUse, prompt: None })
+            }
+            (Step::Mode, KeyCode::Enter | KeyCode::Esc) => {
+                Some(FirstRun { step: Step::Amount, prompt: Some(Prompt::new(Purpose::UsualAmount, None)) })
+            }
+            (Step::LastUse, KeyCode::Char('1')) => {
+                Some(FirstRun { step: Step::LastUse, prompt: Some(Prompt::new(Purpose::LastUse, Some(&format!("{today} ")))) })
+            }
+            (Step::LastUse, KeyCode::Char('2')) => {
+                let yesterday = today - chrono::Duration::days(1);
+                Some(FirstRun { step: Step::LastUse, prompt: Some(Prompt::new(Purpose::LastUse, Some(&format!("{yesterday} ")))) })
+            }
+            (Step::LastUse, KeyCode::Char('3')) => {
+                Some(FirstRun { step: Step::LastUse, prompt: Some(Prompt::new(Purpose::LastUse, None)) })
+            }
+            (Step::LastUse, KeyCode::Enter | KeyCode::Esc) => {
+                Some(FirstRun { step: Step::Amount, prompt: Some(Prompt::new(Purpose::UsualAmount, None)) })
+            }
+            _ => Some(first),
+        }
+    }
+}

@@ -1,0 +1,103 @@
+//! Drawing the app: a pure function of its state and "now". The frame is
+//! the name and the screen tabs, an optional read-only banner, the screen,
+//! the status line and the footer of key hints; overlays draw on top.
+
+mod course;
+mod doses;
+mod history;
+mod overlay;
+mod summary;
+mod today;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget, Wrap};
+
+use super::app::{App, Screen};
+use super::keys;
+
+/// The smallest window every screen is designed for.
+pub const MIN_WIDTH: u16 = 80;
+pub const MIN_HEIGHT: u16 = 24;
+
+impl Widget for &App {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+            render_too_small(area, buf);
+            return;
+        }
+        let banner = u16::from(self.read_only.is_some());
+        let [tabs, banner_area, body, status, footer] = Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Length(banner),
+            Constraint::Min(1),
+            Constraint::Length(1),
+            Constraint::Length(1),
+        ])
+        .areas(area);
+        self.render_tabs(tabs, buf);
+        if let Some(text) = &self.read_only {
+            Paragraph::new(text.as_str()).style(self.theme.banner()).render(banner_area, buf);
+        }
+        match self.screen {
+            Screen::Today => today::render(self, body, buf),
+            Screen::Course => course::render(self, body, buf),
+            Screen::History => history::render(self, body, buf),
+            Screen::Doses => doses::render(self, body, buf),
+            Screen::Summary => summary::render(self, body, buf),
+        }
+        self.render_status(status, buf);
+        self.render_footer(footer, buf);
+        if let Some(overlay) = &self.overlay {
+            overlay::render(self, overlay, body, buf);
+        }
+    }
+}
+
+impl App {
+    fn render_tabs(&self, area: Rect, buf: &mut Buffer) {
+        let mut spans = vec![Span::styled(" easeoff ", self.theme.title()), Span::styled("│", self.theme.dim())];
+        for screen in Screen::ALL {
+            spans.push(Span::styled(format!(" {} ", screen.title()), self.theme.tab(screen == self.screen)));
+            spans.push(Span::raw(" "));
+        }
+        spans.push(Span::styled(" Tab switches", self.theme.dim()));
+        Line::from(spans).render(area, buf);
+    }
+
+    fn render_status(&self, area: Rect, buf: &mut Buffer) {
+        let (text, style) = match (&self.status, self.unsaved) {
+            (Some(s), _) if s.warning => (format!(" ⚠ {}", s.text), self.theme.warning()),
+            (_, true) => (" ⚠ There is a change that is not saved yet.".to_owned(), self.theme.warning()),
+            (Some(s), _) => (format!(" ✓ {}", s.text), self.theme.ok()),
+            (None, false) => (String::new(), self.theme.dim()),
+        };
+        Paragraph::new(text).style(style).render(area, buf);
+    }
+
+    fn render_footer(&self, area: Rect, buf: &mut Buffer) {
+        let mut spans = vec![Span::raw(" ")];
+        for (label, does) in keys::footer(self.screen) {
+            spans.push(Span::styled(label, self.theme.key()));
+            spans.push(Span::raw(format!(" {does}  ")));
+        }
+        Line::from(spans).render(area, buf);
+    }
+}
+
+fn render_too_small(area: Rect, buf: &mut Buffer) {
+    let text = format!(
+        "easeoff needs a window of at least {MIN_WIDTH}×{MIN_HEIGHT}; this one is {}×{}. \
+         Make the window larger (or the font smaller). Press q to quit.",
+        area.width, area.height
+    );
+    Paragraph::new(text).wrap(Wrap { trim: true }).render(area, buf);
+}
+
+/// A centred rectangle of at most `width`×`height` inside `area`.
+pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
+    let w = width.min(area.width);
+    let h = height.min(area.height);
+    Rect { x: area.x + (area.width - w) / 2, y: area.y + (area.height - h) / 2, width: w, height: h }
+}

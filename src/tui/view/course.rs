@@ -1,0 +1,220 @@
+//! Course: daily scores (0–4) against days since the last dose, drawn over
+//! the expected band, with the usual windows marked (onset, days 3–4, a week,
+//! several weeks). Missing days are gaps, never zeros. Before the last dose
+//! the daily dose totals show as bars, so the taper is visible. A side panel
+//! describes the chosen day and the comparisons in words.
+
+use chrono::{Duration, NaiveDate};
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Position, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
+
+use crate::analysis::{self, compare};
+use crate::course::{course, day_number};
+use crate::journal::{Kind, Stamp, format_number};
+use crate::status;
+use crate::tui::app::{App, Kinds};
+
+const PANEL_WIDTH: u16 = 34;
+/// Days since last use that get a guide line and a label.
+const MARKS: [(i64, &str); 5] = [(1, "1"), (3, "3–4"), (7, "7"), (21, "21"), (42, "42")];
+
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    let [chart, panel] = Layout::horizontal([Constraint::Min(20), Constraint::Length(PANEL_WIDTH)]).areas(area);
+    match app.journal.last_use() {
+        Some((last_use, _)) => {
+            render_chart(app, last_use, chart, buf);
+            render_panel(app, last_use, panel, buf);
+        }
+        None => Paragraph::new(
+            "The course is drawn from your last dose, and none is recorded yet.\n\n\
+             Log doses with d on Today, or mark your last dose from the shell:\n  easeoff last-use --at \"YYYY-MM-DD HH:MM\"",
+        )
+        .wrap(Wrap { trim: false })
+        .render(area, buf),
+    }
+}
+
+/// The visible days: as many as fit, ending today, moved to keep the cursor in view.
+fn window(app: &App, columns: u16, per_day: u16) -> (NaiveDate, NaiveDate) {
+    let days = i64::from((columns / per_day).max(1));
+    let today = app.now.date_naive();
+    let mut first = today - Duration::days(days - 1);
+    if app.cursor < first {
+        first = app.cursor;
+    }
+    (first, first + Duration::days(days - 1))
+}
+
+fn put(buf: &mut Buffer, x: u16, y: u16, symbol: &str, style: Style) {
+    if let Some(cell) = buf.cell_mut(Position { x, y }) {
+        cell.set_symbol(symbol).set_style(style);
+    }
+}
+
+fn render_chart(app: &App, last_use: Stamp, area: Rect, buf: &mut Buffer) {
+    let theme = app.theme;
+    let axis_width = 4;
+    if area.width <= axis_width + 2 || area.height < 6 {
+        return;
+    }
+    let plot = Rect { x: area.x + axis_width, y: area.y + 1, width: area.width - axis_width - 1, height: area.height - 3 };
+    let per_day = if plot.width >= 42 { 2 } else { 1 };
+    let (first, last) = window(app, plot.width, per_day);
+    let today = app.now.date_naive();
+    let rows = f64::from(plot.height.saturating_sub(1));
+    let row_of = |value: f64| -> u16 {
+        let r = (value.clamp(0.0, 4.0) / 4.0 * rows).round() as u16;
+        plot.y + plot.height - 1 - r.min(plot.height - 1)
+    };
+
+    // The legend on the top line.
+    let mut legend = vec![Span::styled("● physical ", theme.physical()), Span::styled("◆ psychological ", theme.psychological())];
+    legend.push(Span::styled("░ usual band ", theme.band()));
+    legend.push(Span::styled("▒ daily dose", theme.doses()));
+    Line::from(legend).render(Rect { height: 1, ..area }, buf);
+
+    // The y axis.
+    for v in 0..=4u8 {
+        let y = row_of(f64::from(v));
+        Span::styled(format!("{v:>2} ┤"), theme.dim()).render(Rect { x: area.x, y, width: axis_width, height: 1 }, buf);
+    }
+
+    let course_days = analysis::course_days(&app.journal, last_use, today);
+    let scales = Kind::BOTH.map(|k| compare::scale(&course_days, k));
+    let doses = analysis::dose_days(&app.journal);
+    let max_grams = doses.range(first..=last).map(|(_, d)| d.grams).fold(0.0, f64::max);
+    let axis_y = plot.y + plot.height;
+    let labels_y = axis_y + 1;
+    let mut label_end = 0;
+
+    let mut date = first;
+    while date <= last {
+        let x = plot.x + u16::try_from((date - first).num_days()).unwrap_or(0) * per_day;
+        let hours = analysis::hours_since(last_use, date);
+        let day = day_number(hours);
+        // The axis, with the usual peak window drawn double.
+        let axis = match day {
+            Some(3 | 4) => "═",
+            _ => "─",
+        };
+        for dx in 0..per_day {
+            put(buf, x + dx, axis_y, axis, theme.dim());
+        }
+        // Guide lines and labels for the usual windows.
+        if let Some((_, label)) = MARKS.iter().find(|(d, _)| Some(*d) == day) {
+            for y in plot.y..axis_y {
+                put(buf, x, y, "┆", theme.dim());
+            }
+            if x >= label_end {
+                Span::styled(*label, theme.dim()).render(Rect { x, y: labels_y, width: 4, height: 1 }, buf);
+                label_end = x + u16::try_from(label.chars().count()).unwrap_or(1) + 1;
+            }
+        }
+        if day.is_some() {
+            // The band, for each kind shown, behind the scores.
+            for (i, kind) in Kind::BOTH.into_iter().enumerate() {
+                if !app.kinds.shows(kind) {
+                    continue;
+                }
+                let band = course().band(kind, hours / 24.0, scales[i]);
+                let (top, bottom) = (row_of(band.high), row_of(band.low));
+                for y in top..=bottom {
+                    for dx in 0..per_day {
+                        put(buf, x + dx, y, "░", theme.band());
+                    }
+                }
+            }
+        } else if let Some(d) = doses.get(&date).filter(|_| max_grams > 0.0) {
+            // Before the last dose: the day's total as a bar.
+            let height = (d.grams / max_grams * rows).round() as u16;
+            for step in 0..=height.min(plot.height - 1) {
+                put(buf, x, axis_y - 1 - step, "▒", theme.doses());
+            }
+        }
+        if let Some(scores) = analysis::scores_on(&app.journal, date) {
+            let phys = scores.physical.filter(|_| app.kinds.shows(Kind::Physical)).map(|s| row_of(s.mean));
+            let psych = scores.psychological.filter(|_| app.kinds.shows(Kind::Psychological)).map(|s| row_of(s.mean));
+            if let Some(y) = phys {
+                put(buf, x, y, "●", theme.physical());
+            }
+            if let Some(y) = psych {
+                if phys == Some(y) {
+                    put(buf, x + per_day - 1, y, if per_day > 1 { "◆" } else { "◈" }, theme.psychological());
+                } else {
+                    put(buf, x, y, "◆", theme.psychological());
+                }
+            }
+        }
+        if date == app.cursor {
+            put(buf, x, axis_y, "▲", theme.title());
+            put(buf, x, plot.y.saturating_sub(1), "▼", theme.title());
+        }
+        date += Duration::days(1);
+    }
+    if per_day == 0 {
+        return;
+    }
+    let caption = if max_grams > 0.0 { format!("days since your last dose · bars: g/day (top {} g)", format_number(max_grams)) } else { "days since your last dose".to_owned() };
+    let caption_x = label_end.max(plot.x);
+    if caption_x < plot.x + plot.width {
+        Span::styled(format!(" {caption}"), theme.dim())
+            .render(Rect { x: caption_x, y: labels_y, width: plot.x + plot.width - caption_x, height: 1 }, buf);
+    }
+}
+
+fn render_panel(app: &App, last_use: Stamp, area: Rect, buf: &mut Buffer) {
+    let theme = app.theme;
+    let today = app.now.date_naive();
+    let date = app.cursor;
+    let hours = analysis::hours_since(last_use, date);
+    let course_days = analysis::course_days(&app.journal, last_use, today);
+    let mut lines = Vec::new();
+    let heading = match day_number(hours) {
+        Some(n) => format!("Day {n} · {}", date.format("%a %-d %b")),
+        None => format!("{} · before the last dose", date.format("%a %-d %b")),
+    };
+    lines.push(Line::styled(heading, theme.title()));
+    match analysis::scores_on(&app.journal, date) {
+        None => lines.push(Line::styled("No ratings this day.", theme.dim())),
+        Some(s) => {
+            lines.push(Line::from(vec![Span::styled("● ", theme.physical()), Span::raw(format!("physical {}", status::score_text(s.physical)))]));
+            lines.push(Line::from(vec![
+                Span::styled("◆ ", theme.psychological()),
+                Span::raw(format!("psychological {}", status::score_text(s.psychological))),
+            ]));
+        }
+    }
+    if let Some(d) = analysis::dose_days(&app.journal).get(&date) {
+        lines.push(Line::raw(format!("Doses: {}, {} g", status::plural(d.count, "dose"), format_number(d.grams))));
+    }
+    if day_number(hours).is_some() {
+        let band = |k: Kind| course().band(k, hours / 24.0, compare::scale(&course_days, k));
+        let (p, q) = (band(Kind::Physical), band(Kind::Psychological));
+        lines.push(Line::styled(format!("Usual band: ● {:.1}–{:.1}  ◆ {:.1}–{:.1}", p.low, p.high, q.low, q.high), theme.dim()));
+    }
+    lines.push(Line::raw(""));
+    let shown = match app.kinds {
+        Kinds::Both => "both",
+        Kinds::Only(Kind::Physical) => "physical only",
+        Kinds::Only(Kind::Psychological) => "psychological only",
+    };
+    lines.push(Line::styled(format!("Showing {shown} (p changes it)"), theme.dim()));
+    lines.push(Line::raw(""));
+    for sentence in [
+        status::peak_sentence(&course_days, Kind::Physical),
+        status::peak_sentence(&course_days, Kind::Psychological),
+        status::position_sentence(&course_days, Kind::Physical),
+        status::easing_sentence(&course_days),
+        status::trend_sentence(&course_days),
+    ] {
+        lines.push(Line::raw(sentence));
+    }
+    lines.push(Line::styled("The band shows typical timing, not a norm.", theme.dim()));
+    Paragraph::new(lines)
+        .block(Block::new().borders(Borders::LEFT).border_style(theme.dim()))
+        .wrap(Wrap { trim: true })
+        .render(area, buf);
+}

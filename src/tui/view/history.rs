@@ -1,0 +1,89 @@
+//! History: a heatmap with symptoms as rows and days as columns, newest at
+//! the right, as many days as fit. Cells show the digit and are shaded by
+//! brightness; `·` is not rated and `-` a day with no entry, so it reads
+//! without colour and without telling red from green.
+
+use chrono::{Datelike, Duration, NaiveDate};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget};
+
+use crate::analysis;
+use crate::journal::Kind;
+use crate::tui::app::App;
+
+const LABEL_WIDTH: usize = 24;
+const CELL: usize = 3;
+
+/// The days shown: as many as fit, ending today, moved to keep the cursor in view.
+pub fn window(cursor: NaiveDate, today: NaiveDate, days: i64) -> (NaiveDate, NaiveDate) {
+    let days = days.max(1);
+    let mut first = today - Duration::days(days - 1);
+    if cursor < first {
+        first = cursor;
+    }
+    (first, first + Duration::days(days - 1))
+}
+
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    let theme = app.theme;
+    let today = app.now.date_naive();
+    let days = (usize::from(area.width).saturating_sub(LABEL_WIDTH + 1) / CELL) as i64;
+    let (first, last) = window(app.cursor, today, days);
+    let dates: Vec<NaiveDate> = first.iter_days().take_while(|d| *d <= last).collect();
+
+    let mut months = Line::raw(" ".repeat(LABEL_WIDTH));
+    let mut numbers = Line::raw(format!("{:<LABEL_WIDTH$}", " day of month"));
+    let mut last_month = 0;
+    for date in &dates {
+        let month = if date.month() == last_month { "   ".to_owned() } else { format!("{:<3}", date.format("%b")) };
+        last_month = date.month();
+        months.push_span(Span::styled(month, theme.dim()));
+        let style = if *date == app.cursor { theme.selected() } else { theme.dim() };
+        numbers.push_span(Span::styled(format!("{:>2} ", date.day()), style));
+    }
+    let mut lines = vec![months, numbers];
+
+    let catalog = app.journal.catalog();
+    for kind in Kind::BOTH {
+        for entry in catalog.active(kind) {
+            let label: String = entry.label.chars().take(LABEL_WIDTH - 2).collect();
+            let mut line = Line::raw(format!(" {label:<width$} ", width = LABEL_WIDTH - 2));
+            for date in &dates {
+                let (text, style) = match app.journal.day(*date) {
+                    None => (" - ".to_owned(), theme.dim()),
+                    Some(day) => match day.ratings.get(entry.id) {
+                        None => (" · ".to_owned(), theme.dim()),
+                        Some(r) => (format!(" {} ", r.value), theme.heat(r.value)),
+                    },
+                };
+                line.push_span(Span::styled(text, cursor_style(style, *date == app.cursor)));
+            }
+            lines.push(line);
+        }
+        let mut score = Line::styled(format!(" {:<width$} ", format!("{} score", kind.word()), width = LABEL_WIDTH - 2), theme.title());
+        for date in &dates {
+            let (text, style) = match analysis::scores_on(&app.journal, *date).and_then(|s| s.of(kind)) {
+                None => (" - ".to_owned(), theme.dim()),
+                Some(s) => (format!("{:.1}", s.mean), theme.heat(s.mean.round() as u8)),
+            };
+            score.push_span(Span::styled(text, cursor_style(style, *date == app.cursor)));
+        }
+        lines.push(score);
+        lines.push(Line::raw(""));
+    }
+    let day = app.journal.last_use().and_then(|(at, _)| crate::course::day_number(analysis::hours_since(at, app.cursor)));
+    let day = day.map_or_else(String::new, |n| format!(" · day {n} since your last dose"));
+    lines.push(Line::from(vec![
+        Span::styled(format!(" {}{day}", app.cursor.format("%A %-d %B %Y")), theme.title()),
+        Span::styled("  Enter opens it in Today", theme.dim()),
+    ]));
+    lines.push(Line::styled(" 0–4 rating (brighter is higher) · · not rated · - no entry that day", theme.dim()));
+    Paragraph::new(lines).render(area, buf);
+}
+
+fn cursor_style(style: Style, chosen: bool) -> Style {
+    if chosen { style.add_modifier(ratatui::style::Modifier::BOLD | ratatui::style::Modifier::UNDERLINED) } else { style }
+}

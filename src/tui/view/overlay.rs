@@ -1,0 +1,167 @@
+//! Overlays drawn over the screen: help (built from the key tables), "When to
+//! get help", prompts, the note editor, yes/no questions and the welcome.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
+
+use super::centered;
+use crate::tui::app::App;
+use crate::tui::editor::{FirstRun, NoteEditor, Overlay, Prompt, Purpose, Step, aid_suggestions};
+use crate::tui::keys;
+
+/// The words of "When to get help" (also in the README).
+pub const GET_HELP: &[&str] = &[
+    "If you are in danger or very unwell, call your local emergency number (911 in the US) now.",
+    "",
+    "Get medical help straight away for:",
+    "  • a seizure or fainting",
+    "  • a racing or irregular heartbeat",
+    "  • vomiting or diarrhoea with signs of dehydration",
+    "    (very thirsty, dizzy, little or dark urine)",
+    "  • yellow skin or eyes, or dark urine",
+    "  • thoughts of harming yourself",
+    "",
+    "988 Suicide & Crisis Lifeline (US): call or text 988, any time.",
+    "SAMHSA National Helpline (US): 1-800-662-4357 — free, confidential, 24/7,",
+    "  for treatment referral and information.",
+    "",
+    "You deserve support. Reaching out is a strong thing to do.",
+];
+
+pub fn render(app: &App, overlay: &Overlay, area: Rect, buf: &mut Buffer) {
+    match overlay {
+        Overlay::Help => render_help(app, area, buf),
+        Overlay::GetHelp => {
+            let lines: Vec<Line> = GET_HELP.iter().map(|l| Line::raw(*l)).collect();
+            let height = u16::try_from(lines.len()).unwrap_or(0) + 3;
+            let rect = centered(area, 78, height);
+            box_(app, rect, buf, " When to get help — any key closes ");
+            Paragraph::new(lines).wrap(Wrap { trim: false }).render(inner(rect), buf);
+        }
+        Overlay::Prompt(prompt) => render_prompt(app, prompt, area, buf),
+        Overlay::Note(editor) => render_note(app, editor, area, buf),
+        Overlay::Confirm(confirm) => {
+            let rect = centered(area, 64, 5);
+            box_(app, rect, buf, " Please confirm ");
+            Paragraph::new(vec![Line::raw(confirm.question.clone()), Line::raw(""), hint(app, "y yes · n or Esc no")])
+                .wrap(Wrap { trim: true })
+                .render(inner(rect), buf);
+        }
+        Overlay::FirstRun(first) => render_first_run(app, first, area, buf),
+    }
+}
+
+fn box_(app: &App, rect: Rect, buf: &mut Buffer, title: &str) {
+    Clear.render(rect, buf);
+    Block::bordered().title(Span::styled(title.to_owned(), app.theme.title())).render(rect, buf);
+}
+
+fn inner(rect: Rect) -> Rect {
+    Rect {
+        x: rect.x.saturating_add(2),
+        y: rect.y.saturating_add(1),
+        width: rect.width.saturating_sub(4),
+        height: rect.height.saturating_sub(2),
+    }
+}
+
+fn hint(app: &App, text: &str) -> Line<'static> {
+    Line::styled(text.to_owned(), app.theme.dim())
+}
+
+fn render_help(app: &App, area: Rect, buf: &mut Buffer) {
+    let mut lines = vec![Line::styled(format!("On {}:", app.screen.title()), app.theme.title())];
+    for (label, does) in keys::help_rows(keys::table(app.screen)) {
+        lines.push(Line::from(vec![Span::styled(format!("  {label:<12}"), app.theme.key()), Span::raw(does)]));
+    }
+    lines.push(Line::raw(""));
+    lines.push(Line::styled("Everywhere:", app.theme.title()));
+    for (label, does) in keys::help_rows(keys::GLOBAL) {
+        lines.push(Line::from(vec![Span::styled(format!("  {label:<12}"), app.theme.key()), Span::raw(does)]));
+    }
+    lines.push(Line::from(vec![Span::styled(format!("  {:<12}", "Ctrl-C"), app.theme.key()), Span::raw("quit")]));
+    lines.push(Line::raw(""));
+    lines.push(hint(app, "Ratings: 0 none · 1 mild · 2 moderate · 3 severe · 4 extreme. Every change is saved at once."));
+    lines.push(hint(app, "easeoff records what you report; it is not medical advice. Any key closes this."));
+    let height = u16::try_from(lines.len()).unwrap_or(0) + 2;
+    let rect = centered(area, 76, height);
+    box_(app, rect, buf, " Help ");
+    Paragraph::new(lines).wrap(Wrap { trim: false }).render(inner(rect), buf);
+}
+
+fn render_prompt(app: &App, prompt: &Prompt, area: Rect, buf: &mut Buffer) {
+    let rect = centered(area, 72, 9);
+    box_(app, rect, buf, &format!(" {} ", prompt.purpose.title()));
+    render_prompt_body(app, prompt, inner(rect), buf);
+}
+
+fn render_prompt_body(app: &App, prompt: &Prompt, area: Rect, buf: &mut Buffer) {
+    let [hint_area, input, extra, keys_area] =
+        Layout::vertical([Constraint::Length(2), Constraint::Length(1), Constraint::Length(2), Constraint::Length(1)])
+            .areas(area);
+    Paragraph::new(prompt.purpose.hint()).style(app.theme.dim()).wrap(Wrap { trim: true }).render(hint_area, buf);
+    prompt.input.render(input, buf);
+    let extra_line = match (&prompt.error, prompt.purpose) {
+        (Some(error), _) => Line::styled(error.clone(), app.theme.warning()),
+        (None, Purpose::Aid(_)) => {
+            let names = aid_suggestions(&app.journal, &prompt.text());
+            if names.is_empty() { Line::raw("") } else { hint(app, &format!("Used before: {}", names.join(", "))) }
+        }
+        (None, _) => Line::raw(""),
+    };
+    Paragraph::new(extra_line).wrap(Wrap { trim: true }).render(extra, buf);
+    hint(app, "Enter save · Esc cancel").render(keys_area, buf);
+}
+
+fn render_note(app: &App, editor: &NoteEditor, area: Rect, buf: &mut Buffer) {
+    let rect = centered(area, 76, 16);
+    box_(app, rect, buf, &format!(" Note for {} ", editor.date.format("%A %-d %B")));
+    let [text, flag, keys_area] =
+        Layout::vertical([Constraint::Min(3), Constraint::Length(1), Constraint::Length(1)]).areas(inner(rect));
+    editor.text.render(text, buf);
+    let mark = if editor.for_provider { "[x]" } else { "[ ]" };
+    Line::from(vec![Span::styled(format!("{mark} for my provider"), app.theme.title()), Span::styled("  (Tab changes it)", app.theme.dim())])
+        .render(flag, buf);
+    hint(app, "Esc or Ctrl-S save and close · Enter new line · an empty note is removed").render(keys_area, buf);
+}
+
+fn render_first_run(app: &App, first: &FirstRun, area: Rect, buf: &mut Buffer) {
+    let rect = centered(area, 74, 14);
+    box_(app, rect, buf, " Welcome to easeoff ");
+    let body = inner(rect);
+    let [intro, rest] = Layout::vertical([Constraint::Length(4), Constraint::Min(1)]).areas(body);
+    Paragraph::new(
+        "A private journal for tapering off or stopping kratom. Everything stays on this computer. \
+         Three quick questions, and every one can be skipped.",
+    )
+    .wrap(Wrap { trim: true })
+    .render(intro, buf);
+    if let Some(prompt) = &first.prompt {
+        let [title, prompt_area] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(rest);
+        Line::styled(prompt.purpose.title(), app.theme.title()).render(title, buf);
+        render_prompt_body(app, prompt, prompt_area, buf);
+        return;
+    }
+    let lines = match first.step {
+        Step::Mode => vec![
+            Line::styled("Are you tapering, or have you stopped?", app.theme.title()),
+            Line::raw(""),
+            Line::raw("  t  I am tapering (cutting down)"),
+            Line::raw("  s  I have stopped"),
+            Line::raw(""),
+            hint(app, "Enter or Esc skips"),
+        ],
+        Step::LastUse => vec![
+            Line::styled("When was your last dose?", app.theme.title()),
+            Line::raw(""),
+            Line::raw("  1  earlier today"),
+            Line::raw("  2  yesterday"),
+            Line::raw("  3  another date and time"),
+            hint(app, "Enter or Esc skips"),
+        ],
+        Step::Amount => vec![],
+    };
+    Paragraph::new(lines).render(rest, buf);
+}

@@ -1,0 +1,123 @@
+//! Today: the day's symptoms grouped Physical and Psychological, each with a
+//! bar and a word (or "not rated"), the two scores, then sleep, note, aids
+//! and doses of that day. When low mood is rated 4, one calm line points to `!`.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget};
+
+use crate::analysis;
+use crate::journal::{Kind, format_number, rating_word};
+use crate::status::{plural, score_text};
+use crate::tui::app::App;
+
+const LABEL_WIDTH: usize = 34;
+
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    let theme = app.theme;
+    let today = app.now.date_naive();
+    let day = app.journal.day(app.date);
+    let scores = day.map(|d| analysis::day_scores(&app.journal, d)).unwrap_or_default();
+    let when = match (today - app.date).num_days() {
+        0 => "today".to_owned(),
+        1 => "yesterday".to_owned(),
+        n => format!("{n} days ago"),
+    };
+
+    // Wrapped here, not by the paragraph, so the cursor's line is known.
+    let width = usize::from(area.width.saturating_sub(2)).max(10);
+    let mut lines: Vec<Line> = Vec::new();
+    for (i, text) in crate::status::headline(&app.journal, app.now).into_iter().enumerate() {
+        let style = if i == 0 { theme.title() } else { ratatui::style::Style::new() };
+        lines.extend(textwrap::wrap(&text, width).into_iter().map(|part| Line::styled(format!(" {part}"), style)));
+    }
+    lines.push(Line::from(vec![
+        Span::styled(format!(" {} ", app.date.format("%A %-d %B %Y")), theme.title()),
+        Span::raw(format!("· {when}   ")),
+        Span::styled("[ ] other days", theme.dim()),
+    ]));
+    let mut cursor_line = 0;
+    let mut index = 0;
+    let catalog = app.journal.catalog();
+    for kind in Kind::BOTH {
+        lines.push(Line::from(vec![
+            Span::styled(format!(" {}", capitalised(kind.word())), theme.title()),
+            Span::styled(format!("  score {}", score_text(scores.of(kind))), theme.dim()),
+        ]));
+        for entry in catalog.active(kind) {
+            let value = day.and_then(|d| d.ratings.get(entry.id)).map(|r| r.value);
+            let chosen = index == app.item;
+            if chosen {
+                cursor_line = lines.len();
+            }
+            let marker = if chosen { " › " } else { "   " };
+            let label = format!("{marker}{:<width$}", entry.label, width = LABEL_WIDTH);
+            let mut spans = vec![Span::styled(label, if chosen { theme.selected() } else { theme.title().remove_modifier(ratatui::style::Modifier::BOLD) })];
+            spans.push(Span::raw(" "));
+            match value {
+                Some(v) => {
+                    let filled = usize::from(v);
+                    spans.push(Span::styled("█".repeat(filled), theme.bar()));
+                    spans.push(Span::styled("░".repeat(4 - filled), theme.dim()));
+                    spans.push(Span::raw(format!("  {v} {}", rating_word(Some(v)))));
+                }
+                None => spans.push(Span::styled("····  not rated", theme.dim())),
+            }
+            lines.push(Line::from(spans));
+            index += 1;
+        }
+    }
+
+    let low_mood = day.and_then(|d| d.ratings.get("depressed-mood")).is_some_and(|r| r.value == 4);
+    if low_mood {
+        lines.push(Line::styled(
+            " If things feel very heavy right now, press ! for people you can reach, day or night.",
+            theme.warning(),
+        ));
+    }
+    lines.push(details_line(app, area.width));
+    let doses = analysis::dose_days(&app.journal).get(&app.date).copied();
+    let dose_text = doses.map_or_else(
+        || "none".to_owned(),
+        |d| format!("{}, {} g", plural(d.count, "dose"), format_number(d.grams)),
+    );
+    lines.push(Line::from(vec![Span::styled(" Doses ", theme.dim()), Span::raw(dose_text)]));
+
+    // Keep the chosen symptom in view on short windows.
+    let height = usize::from(area.height);
+    let scroll = cursor_line.saturating_sub(height.saturating_sub(3)).min(lines.len().saturating_sub(height));
+    Paragraph::new(lines).scroll((u16::try_from(scroll).unwrap_or(0), 0)).render(area, buf);
+}
+
+/// Sleep, note and aids of the day, on one line.
+fn details_line(app: &App, width: u16) -> Line<'static> {
+    let theme = app.theme;
+    let day = app.journal.day(app.date);
+    let sleep = day.and_then(|d| d.sleep).map_or_else(|| "not recorded".to_owned(), |s| format!("{} h", format_number(s.hours)));
+    let note = match day.and_then(|d| d.note.as_ref()) {
+        None => "none".to_owned(),
+        Some(n) => {
+            let first = n.text.lines().next().unwrap_or_default();
+            let room = usize::from(width / 4);
+            let short: String = first.chars().take(room).collect();
+            let more = if first.chars().count() > room || n.text.lines().count() > 1 { "…" } else { "" };
+            format!("“{short}{more}”{}", if n.for_provider { " (for your provider)" } else { "" })
+        }
+    };
+    let aids: Vec<String> = day.map(|d| d.aids.iter().map(|a| format!("{} {}", a.name, a.display_amount())).collect()).unwrap_or_default();
+    let aids = if aids.is_empty() { "none".to_owned() } else { aids.join(", ") };
+    Line::from(vec![
+        Span::styled(" Sleep ", theme.dim()),
+        Span::raw(sleep),
+        Span::styled("  Note ", theme.dim()),
+        Span::raw(note),
+        Span::styled("  Aids ", theme.dim()),
+        Span::raw(aids),
+    ])
+}
+
+fn capitalised(word: &str) -> String {
+    let mut chars = word.chars();
+    chars.next().map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
+}
