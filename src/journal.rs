@@ -264,7 +264,8 @@ impl Aid {
 
 /// A number without a trailing `.0`, to two decimals at most: `4`, `2.5`, `0.25`.
 pub fn format_number(value: f64) -> String {
-    let text = format!("{value:.2}");
+    // `+ 0.0` turns -0.0 (an empty float sum) into 0.0, so no "-0" is shown.
+    let text = format!("{:.2}", value + 0.0);
     text.trim_end_matches('0').trim_end_matches('.').to_owned()
 }
 

@@ -19,6 +19,7 @@ use std::path::Path;
 
 pub use action::Action;
 pub use app::{App, Clock, Kinds, Screen, Status};
+pub use editor::Overlay;
 pub use theme::Theme;
 pub use view::{MIN_HEIGHT, MIN_WIDTH};
 

@@ -347,8 +347,22 @@ fn path_completions_and_help() {
     let env = Env::new();
     assert_eq!(env.ok(&["path"]), format!("{}\n", env.path.display()));
     assert!(env.ok(&["completions", "bash"]).contains("_easeoff()"));
-    for cmd in ["log", "dose", "last-use", "status", "show", "symptoms", "signs", "export", "import", "demo", "check", "restore", "path", "completions"]
-    {
+    for cmd in [
+        "log",
+        "dose",
+        "last-use",
+        "status",
+        "show",
+        "symptoms",
+        "signs",
+        "export",
+        "import",
+        "demo",
+        "check",
+        "restore",
+        "path",
+        "completions",
+    ] {
         let help = env.ok(&[cmd, "--help"]);
         assert!(help.contains("Example"), "easeoff {cmd} --help has an example: {help}");
     }

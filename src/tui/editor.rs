@@ -68,6 +68,13 @@ pub enum Step {
     Amount,
 }
 
+impl FirstRun {
+    /// The last question: the usual daily amount.
+    fn ask_amount() -> Self {
+        FirstRun { step: Step::Amount, prompt: Some(Prompt::new(Purpose::UsualAmount, None)) }
+    }
+}
+
 impl Purpose {
     pub fn title(self) -> String {
         match self {
@@ -84,7 +91,7 @@ impl Purpose {
         match self {
             Purpose::Sleep(_) => "A number from 0 to 24, e.g. 5.5",
             Purpose::Aid(_) => "Name and amount, e.g. loperamide 4 mg · Tab completes a name you used before",
-            Purpose::Dose { .. } => "Grams, then a time if not now: 1.5   or   1.5 08:30   or   1.5 2026-03-08 21:00",
+            Purpose::Dose { .. } => "Grams, then the time: 1.5 08:30 (no time: now today, noon on an earlier day)",
             Purpose::LastUse => "YYYY-MM-DD HH:MM or HH:MM",
             Purpose::UsualAmount => "e.g. 6 — Enter on an empty line skips",
         }
@@ -215,7 +222,9 @@ impl App {
             Purpose::Sleep(date) => {
                 let hours = edit::sleep(text).map_err(|e| e.to_string())?;
                 let change = DayChange { sleep: Some(hours), ..DayChange::default() };
-                self.change(|j, now| j.log_day(date, &change, now).map(|()| format!("Sleep: {} h.", format_number(hours))));
+                self.change(|j, now| {
+                    j.log_day(date, &change, now).map(|()| format!("Sleep: {} h.", format_number(hours)))
+                });
             }
             Purpose::Aid(date) => {
                 let aid = edit::aid(text).map_err(|e| e.to_string())?;
@@ -224,7 +233,7 @@ impl App {
                 self.change(|j, now| j.log_day(date, &change, now).map(|()| said));
             }
             Purpose::Dose { date, replace } => {
-                let dose = self.parse_dose(date, text)?;
+                let dose = self.parse_dose(date, replace, text)?;
                 let said = format!("Dose: {} g at {}.", format_number(dose.grams), dose.at.format("%Y-%m-%d %H:%M"));
                 self.change(|j, now| match replace {
                     Some(index) => j.replace_dose(index, dose, now).map(|()| said),
@@ -241,21 +250,23 @@ impl App {
             Purpose::UsualAmount => {
                 let grams = edit::grams(text).map_err(|e| e.to_string())?;
                 self.change(|j, _| {
-                    j.set_usual_daily_grams(Some(grams)).map(|()| format!("Usual amount: {} g a day.", format_number(grams)))
+                    j.set_usual_daily_grams(Some(grams))
+                        .map(|()| format!("Usual amount: {} g a day.", format_number(grams)))
                 });
             }
         }
         Ok(())
     }
 
-    /// `GRAMS [TIME]`: the time defaults to now today, or noon on an earlier day.
-    fn parse_dose(&self, date: NaiveDate, text: &str) -> Result<Dose, String> {
+    /// `GRAMS [TIME]` for a day: the time defaults to now today, or noon on an
+    /// earlier day.
+    fn parse_dose(&self, date: NaiveDate, replace: Option<usize>, text: &str) -> Result<Dose, String> {
         let (grams_text, time_text) = text.split_once(char::is_whitespace).unwrap_or((text, ""));
         let grams = edit::grams(grams_text).map_err(|e| e.to_string())?;
         let at = if !time_text.trim().is_empty() {
             let time_text = time_text.trim();
-            // A bare HH:MM belongs to the day being edited.
-            let full = if time_text.len() <= 5 && date != self.now.date_naive() {
+            // A bare HH:MM belongs to the day on screen.
+            let full = if chrono::NaiveTime::parse_from_str(time_text, "%H:%M").is_ok() {
                 format!("{date} {time_text}")
             } else {
                 time_text.to_owned()
@@ -266,7 +277,9 @@ impl App {
         } else {
             crate::analysis::noon(date, *self.now.offset())
         };
-        Ok(Dose { at, grams, form: None, note: None })
+        // A changed dose keeps its form and note.
+        let kept = replace.and_then(|i| self.journal.doses().get(i));
+        Ok(Dose { at, grams, form: kept.and_then(|d| d.form), note: kept.and_then(|d| d.note.clone()) })
     }
 
     /// Keys in the note editor: Esc or Ctrl-S saves and closes, Tab toggles
@@ -276,9 +289,11 @@ impl App {
         if done || is_ctrl(&key, 'c') {
             let text = editor.text.lines().join("\n");
             let (date, provider) = (editor.date, editor.for_provider);
-            let unchanged = self.journal.day(date).and_then(|d| d.note.as_ref()).map_or(text.trim().is_empty(), |n| {
-                n.text == text.trim() && n.for_provider == provider
-            });
+            let unchanged = self
+                .journal
+                .day(date)
+                .and_then(|d| d.note.as_ref())
+                .map_or(text.trim().is_empty(), |n| n.text == text.trim() && n.for_provider == provider);
             if !unchanged {
                 let said = if text.trim().is_empty() { "Note removed." } else { "Note saved." };
                 let saved = self.change(|j, now| j.set_note(date, &text, provider, now).map(|()| said.to_owned()));
@@ -310,7 +325,7 @@ impl App {
             if first.prompt.is_none() {
                 // Answered (Enter) or skipped (Esc): on to the next question.
                 return match purpose {
-                    Purpose::LastUse => Some(FirstRun { step: Step::Amount, prompt: Some(Prompt::new(Purpose::UsualAmount, None)) }),
+                    Purpose::LastUse => Some(FirstRun::ask_amount()),
                     _ => None,
                 };
             }
@@ -323,7 +338,7 @@ impl App {
                     j.set_mode(Some(Mode::Tapering));
                     Ok("You are tapering.".to_owned())
                 });
-                Some(FirstRun { step: Step::Amount, prompt: Some(Prompt::new(Purpose::UsualAmount, None)) })
+                Some(FirstRun::ask_amount())
             }
             (Step::Mode, KeyCode::Char('s')) => {
                 self.change(|j, _| {
@@ -332,22 +347,21 @@ impl App {
                 });
                 Some(FirstRun { step: Step::LastUse, prompt: None })
             }
-            (Step::Mode, KeyCode::Enter | KeyCode::Esc) => {
-                Some(FirstRun { step: Step::Amount, prompt: Some(Prompt::new(Purpose::UsualAmount, None)) })
-            }
-            (Step::LastUse, KeyCode::Char('1')) => {
-                Some(FirstRun { step: Step::LastUse, prompt: Some(Prompt::new(Purpose::LastUse, Some(&format!("{today} ")))) })
-            }
+            (Step::LastUse, KeyCode::Char('1')) => Some(FirstRun {
+                step: Step::LastUse,
+                prompt: Some(Prompt::new(Purpose::LastUse, Some(&format!("{today} ")))),
+            }),
             (Step::LastUse, KeyCode::Char('2')) => {
                 let yesterday = today - chrono::Duration::days(1);
-                Some(FirstRun { step: Step::LastUse, prompt: Some(Prompt::new(Purpose::LastUse, Some(&format!("{yesterday} ")))) })
+                Some(FirstRun {
+                    step: Step::LastUse,
+                    prompt: Some(Prompt::new(Purpose::LastUse, Some(&format!("{yesterday} ")))),
+                })
             }
             (Step::LastUse, KeyCode::Char('3')) => {
                 Some(FirstRun { step: Step::LastUse, prompt: Some(Prompt::new(Purpose::LastUse, None)) })
             }
-            (Step::LastUse, KeyCode::Enter | KeyCode::Esc) => {
-                Some(FirstRun { step: Step::Amount, prompt: Some(Prompt::new(Purpose::UsualAmount, None)) })
-            }
+            (Step::Mode | Step::LastUse, KeyCode::Enter | KeyCode::Esc) => Some(FirstRun::ask_amount()),
             _ => Some(first),
         }
     }

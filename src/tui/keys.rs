@@ -54,8 +54,8 @@ pub const TODAY: &[Binding] = &[
     bind(&[Code(KeyCode::Left), Char('h')], "← → h l", "rate lower / higher", false, Action::Lower),
     bind(&[Code(KeyCode::Right), Char('l')], "← → h l", "rate lower / higher", false, Action::Higher),
     bind(&[Code(KeyCode::Backspace), Char('x')], "x", "clear", true, Action::Clear),
-    bind(&[Char('[')], "[ ]", "other days", true, Action::PrevDay),
-    bind(&[Char(']')], "[ ]", "other days", false, Action::NextDay),
+    bind(&[Char('[')], "[ ]", "day", true, Action::PrevDay),
+    bind(&[Char(']')], "[ ]", "day", false, Action::NextDay),
     bind(&[Char('s')], "s", "sleep", false, Action::EditSleep),
     bind(&[Char('n')], "n", "note", true, Action::EditNote),
     bind(&[Char('a')], "a", "aid", false, Action::AddAid),
@@ -65,15 +65,15 @@ pub const TODAY: &[Binding] = &[
 pub const COURSE: &[Binding] = &[
     bind(&[Code(KeyCode::Left), Char('h')], "← →", "choose a day", true, Action::Left),
     bind(&[Code(KeyCode::Right), Char('l')], "← →", "choose a day", false, Action::Right),
-    bind(&[Char('p')], "p", "physical / psychological / both", true, Action::ToggleKinds),
+    bind(&[Char('p')], "p", "physical / psychological / both", false, Action::ToggleKinds),
 ];
 
 pub const HISTORY: &[Binding] = &[
     bind(&[Code(KeyCode::Left), Char('h')], "← →", "choose a day", true, Action::Left),
     bind(&[Code(KeyCode::Right), Char('l')], "← →", "choose a day", false, Action::Right),
-    bind(&[Code(KeyCode::PageUp)], "PgUp PgDn", "a page earlier / later", true, Action::PageLeft),
+    bind(&[Code(KeyCode::PageUp)], "PgUp PgDn", "a page earlier / later", false, Action::PageLeft),
     bind(&[Code(KeyCode::PageDown)], "PgUp PgDn", "a page earlier / later", false, Action::PageRight),
-    bind(&[Code(KeyCode::Enter)], "Enter", "open the day in Today", true, Action::OpenDay),
+    bind(&[Code(KeyCode::Enter)], "Enter", "open in Today", true, Action::OpenDay),
 ];
 
 pub const DOSES: &[Binding] = &[
@@ -81,7 +81,7 @@ pub const DOSES: &[Binding] = &[
     bind(&[Code(KeyCode::Right), Char('l')], "← →", "choose a day", false, Action::Right),
     bind(&[Code(KeyCode::Up), Char('k')], "↑↓", "choose a dose", false, Action::Up),
     bind(&[Code(KeyCode::Down), Char('j')], "↑↓", "choose a dose", false, Action::Down),
-    bind(&[Char('a'), Char('d')], "a", "add a dose", true, Action::AddDose),
+    bind(&[Char('a'), Char('d')], "a", "add", true, Action::AddDose),
     bind(&[Char('e'), Code(KeyCode::Enter)], "e", "edit", true, Action::EditDose),
     bind(&[Char('x'), Code(KeyCode::Delete)], "x", "delete", true, Action::DeleteDose),
 ];

@@ -8,7 +8,7 @@ use super::app::{App, Screen};
 use super::editor::{Confirm, Confirmed, Overlay, Prompt, Purpose};
 use crate::journal::{Dose, Kind, format_number, rating_word};
 
-/// How far PgUp / PgDn move on History and Summary.
+/// How far Page Up and Page Down move on History and Summary.
 const PAGE_DAYS: i64 = 14;
 const PAGE_LINES: u16 = 10;
 
@@ -81,7 +81,9 @@ impl App {
     }
 
     fn rate(&mut self, date: NaiveDate, id: &str, value: u8) {
-        self.change(|j, now| j.rate(date, id, value, now).map(|()| format!("{id}: {value} ({}).", rating_word(Some(value)))));
+        self.change(|j, now| {
+            j.rate(date, id, value, now).map(|()| format!("{id}: {value} ({}).", rating_word(Some(value))))
+        });
     }
 
     /// The first and last day the day cursor may reach.
@@ -148,11 +150,7 @@ impl App {
     }
 
     fn open_dose_prompt(&mut self, date: NaiveDate, existing: Option<(usize, &Dose)>) {
-        let prefill = match existing {
-            Some((_, dose)) => Some(format!("{} {}", format_number(dose.grams), dose.at.format("%Y-%m-%d %H:%M"))),
-            None if date == self.now.date_naive() => None,
-            None => Some(format!(" {date} 12:00")),
-        };
+        let prefill = existing.map(|(_, dose)| format!("{} {}", format_number(dose.grams), dose.at.format("%H:%M")));
         let purpose = Purpose::Dose { date, replace: existing.map(|(i, _)| i) };
         self.overlay = Some(Overlay::Prompt(Prompt::new(purpose, prefill.as_deref())));
     }
@@ -168,11 +166,10 @@ impl App {
         }
     }
 
-    /// The summary text shown on the Summary screen and written by `w`.
+    /// The summary text shown on the Summary screen and written by `w`:
+    /// for now the status text (the visit summary replaces it).
     pub fn summary_text(&self) -> String {
-        let today = self.now.date_naive();
-        let table = crate::table::render(&self.journal, today - Duration::days(13), today);
-        format!("{}\nThe last 14 days\n\n{table}", crate::status::full(&self.journal, self.now))
+        crate::status::full(&self.journal, self.now)
     }
 
     fn write_summary(&mut self) {

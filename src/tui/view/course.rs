@@ -18,6 +18,8 @@ use crate::status;
 use crate::tui::app::{App, Kinds};
 
 const PANEL_WIDTH: u16 = 34;
+/// How much of the chart's height the tallest dose bar may take.
+const DOSE_BAR_SHARE: f64 = 0.4;
 /// Days since last use that get a guide line and a label.
 const MARKS: [(i64, &str); 5] = [(1, "1"), (3, "3–4"), (7, "7"), (21, "21"), (42, "42")];
 
@@ -60,7 +62,8 @@ fn render_chart(app: &App, last_use: Stamp, area: Rect, buf: &mut Buffer) {
     if area.width <= axis_width + 2 || area.height < 6 {
         return;
     }
-    let plot = Rect { x: area.x + axis_width, y: area.y + 1, width: area.width - axis_width - 1, height: area.height - 3 };
+    let plot =
+        Rect { x: area.x + axis_width, y: area.y + 1, width: area.width - axis_width - 1, height: area.height - 3 };
     let per_day = if plot.width >= 42 { 2 } else { 1 };
     let (first, last) = window(app, plot.width, per_day);
     let today = app.now.date_naive();
@@ -71,9 +74,10 @@ fn render_chart(app: &App, last_use: Stamp, area: Rect, buf: &mut Buffer) {
     };
 
     // The legend on the top line.
-    let mut legend = vec![Span::styled("● physical ", theme.physical()), Span::styled("◆ psychological ", theme.psychological())];
-    legend.push(Span::styled("░ usual band ", theme.band()));
-    legend.push(Span::styled("▒ daily dose", theme.doses()));
+    let mut legend =
+        vec![Span::styled("● physical ", theme.physical()), Span::styled("◆ psychological ", theme.psychological())];
+    legend.push(Span::styled("░ usual ", theme.band()));
+    legend.push(Span::styled("▒ g/day", theme.doses()));
     Line::from(legend).render(Rect { height: 1, ..area }, buf);
 
     // The y axis.
@@ -128,9 +132,10 @@ fn render_chart(app: &App, last_use: Stamp, area: Rect, buf: &mut Buffer) {
                 }
             }
         } else if let Some(d) = doses.get(&date).filter(|_| max_grams > 0.0) {
-            // Before the last dose: the day's total as a bar.
-            let height = (d.grams / max_grams * rows).round() as u16;
-            for step in 0..=height.min(plot.height - 1) {
+            // Before the last dose: the day's total as a bar in the lower
+            // part of the chart, so the scores above it stay readable.
+            let height = (d.grams / max_grams * rows * DOSE_BAR_SHARE).round() as u16;
+            for step in 0..height.min(plot.height) {
                 put(buf, x, axis_y - 1 - step, "▒", theme.doses());
             }
         }
@@ -150,14 +155,14 @@ fn render_chart(app: &App, last_use: Stamp, area: Rect, buf: &mut Buffer) {
         }
         if date == app.cursor {
             put(buf, x, axis_y, "▲", theme.title());
-            put(buf, x, plot.y.saturating_sub(1), "▼", theme.title());
         }
         date += Duration::days(1);
     }
-    if per_day == 0 {
-        return;
-    }
-    let caption = if max_grams > 0.0 { format!("days since your last dose · bars: g/day (top {} g)", format_number(max_grams)) } else { "days since your last dose".to_owned() };
+    let caption = if max_grams > 0.0 {
+        format!("days since your last dose · bars: g/day (top {} g)", format_number(max_grams))
+    } else {
+        "days since your last dose".to_owned()
+    };
     let caption_x = label_end.max(plot.x);
     if caption_x < plot.x + plot.width {
         Span::styled(format!(" {caption}"), theme.dim())
@@ -180,7 +185,10 @@ fn render_panel(app: &App, last_use: Stamp, area: Rect, buf: &mut Buffer) {
     match analysis::scores_on(&app.journal, date) {
         None => lines.push(Line::styled("No ratings this day.", theme.dim())),
         Some(s) => {
-            lines.push(Line::from(vec![Span::styled("● ", theme.physical()), Span::raw(format!("physical {}", status::score_text(s.physical)))]));
+            lines.push(Line::from(vec![
+                Span::styled("● ", theme.physical()),
+                Span::raw(format!("physical {}", status::score_text(s.physical))),
+            ]));
             lines.push(Line::from(vec![
                 Span::styled("◆ ", theme.psychological()),
                 Span::raw(format!("psychological {}", status::score_text(s.psychological))),
@@ -193,15 +201,14 @@ fn render_panel(app: &App, last_use: Stamp, area: Rect, buf: &mut Buffer) {
     if day_number(hours).is_some() {
         let band = |k: Kind| course().band(k, hours / 24.0, compare::scale(&course_days, k));
         let (p, q) = (band(Kind::Physical), band(Kind::Psychological));
-        lines.push(Line::styled(format!("Usual band: ● {:.1}–{:.1}  ◆ {:.1}–{:.1}", p.low, p.high, q.low, q.high), theme.dim()));
+        lines.push(Line::styled(
+            format!("Usual band: ● {:.1}–{:.1}  ◆ {:.1}–{:.1}", p.low, p.high, q.low, q.high),
+            theme.dim(),
+        ));
     }
-    lines.push(Line::raw(""));
-    let shown = match app.kinds {
-        Kinds::Both => "both",
-        Kinds::Only(Kind::Physical) => "physical only",
-        Kinds::Only(Kind::Psychological) => "psychological only",
-    };
-    lines.push(Line::styled(format!("Showing {shown} (p changes it)"), theme.dim()));
+    if let Kinds::Only(kind) = app.kinds {
+        lines.push(Line::styled(format!("Showing {} only (p)", kind.word()), theme.dim()));
+    }
     lines.push(Line::raw(""));
     for sentence in [
         status::peak_sentence(&course_days, Kind::Physical),

@@ -32,7 +32,12 @@ fn render_bars(app: &App, area: Rect, buf: &mut Buffer) {
     let last_dose = app.journal.last_use().map(|(at, _)| at.date_naive());
     let plot_height = area.height - 3;
     Line::styled(
-        format!(" Daily totals, {} to {} · top of the scale {} g", first.format("%-d %b"), last.format("%-d %b %Y"), format_number(max)),
+        format!(
+            " Daily totals, {} to {} · top of the scale {} g",
+            first.format("%-d %b"),
+            last.format("%-d %b %Y"),
+            format_number(max)
+        ),
         theme.title(),
     )
     .render(Rect { height: 1, ..area }, buf);

@@ -49,7 +49,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let catalog = app.journal.catalog();
     for kind in Kind::BOTH {
         for entry in catalog.active(kind) {
-            let label: String = entry.label.chars().take(LABEL_WIDTH - 2).collect();
+            let label = fit(entry.label, LABEL_WIDTH - 2);
             let mut line = Line::raw(format!(" {label:<width$} ", width = LABEL_WIDTH - 2));
             for date in &dates {
                 let (text, style) = match app.journal.day(*date) {
@@ -63,27 +63,60 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             }
             lines.push(line);
         }
-        let mut score = Line::styled(format!(" {:<width$} ", format!("{} score", kind.word()), width = LABEL_WIDTH - 2), theme.title());
+        let mut score = Line::styled(
+            format!(" {:<width$} ", format!("{} score", kind.word()), width = LABEL_WIDTH - 2),
+            theme.title(),
+        );
         for date in &dates {
             let (text, style) = match analysis::scores_on(&app.journal, *date).and_then(|s| s.of(kind)) {
                 None => (" - ".to_owned(), theme.dim()),
-                Some(s) => (format!("{:.1}", s.mean), theme.heat(s.mean.round() as u8)),
+                // Rounded to fit the cell; the exact score is on the line below.
+                Some(s) => (format!(" {:.0} ", s.mean), theme.heat(s.mean.round() as u8)),
             };
             score.push_span(Span::styled(text, cursor_style(style, *date == app.cursor)));
         }
         lines.push(score);
         lines.push(Line::raw(""));
     }
-    let day = app.journal.last_use().and_then(|(at, _)| crate::course::day_number(analysis::hours_since(at, app.cursor)));
-    let day = day.map_or_else(String::new, |n| format!(" · day {n} since your last dose"));
+    let day =
+        app.journal.last_use().and_then(|(at, _)| crate::course::day_number(analysis::hours_since(at, app.cursor)));
+    let day = day.map_or_else(String::new, |n| format!(" · day {n}"));
+    let scores = analysis::scores_on(&app.journal, app.cursor).map_or_else(
+        || " · no entry".to_owned(),
+        |s| {
+            format!(
+                " · physical {} · psychological {}",
+                crate::status::score_text(s.physical),
+                crate::status::score_text(s.psychological)
+            )
+        },
+    );
     lines.push(Line::from(vec![
-        Span::styled(format!(" {}{day}", app.cursor.format("%A %-d %B %Y")), theme.title()),
-        Span::styled("  Enter opens it in Today", theme.dim()),
+        Span::styled(format!(" {}{day}", app.cursor.format("%a %-d %b %Y")), theme.title()),
+        Span::raw(scores),
     ]));
-    lines.push(Line::styled(" 0–4 rating (brighter is higher) · · not rated · - no entry that day", theme.dim()));
+    lines.push(Line::styled(
+        " 0–4 rating (brighter is higher) · · not rated · - no entry · scores rounded · Enter opens the day",
+        theme.dim(),
+    ));
     Paragraph::new(lines).render(area, buf);
 }
 
+/// A label cut to `width` characters, with an ellipsis when cut.
+fn fit(label: &str, width: usize) -> String {
+    if label.chars().count() <= width {
+        label.to_owned()
+    } else {
+        let mut cut: String = label.chars().take(width.saturating_sub(1)).collect();
+        cut.push('…');
+        cut
+    }
+}
+
 fn cursor_style(style: Style, chosen: bool) -> Style {
-    if chosen { style.add_modifier(ratatui::style::Modifier::BOLD | ratatui::style::Modifier::UNDERLINED) } else { style }
+    if chosen {
+        style.add_modifier(ratatui::style::Modifier::BOLD | ratatui::style::Modifier::UNDERLINED)
+    } else {
+        style
+    }
 }

@@ -43,7 +43,7 @@ pub fn render(app: &App, overlay: &Overlay, area: Rect, buf: &mut Buffer) {
         Overlay::Prompt(prompt) => render_prompt(app, prompt, area, buf),
         Overlay::Note(editor) => render_note(app, editor, area, buf),
         Overlay::Confirm(confirm) => {
-            let rect = centered(area, 64, 5);
+            let rect = centered(area, 72, 7);
             box_(app, rect, buf, " Please confirm ");
             Paragraph::new(vec![Line::raw(confirm.question.clone()), Line::raw(""), hint(app, "y yes · n or Esc no")])
                 .wrap(Wrap { trim: true })
@@ -83,7 +83,10 @@ fn render_help(app: &App, area: Rect, buf: &mut Buffer) {
     }
     lines.push(Line::from(vec![Span::styled(format!("  {:<12}", "Ctrl-C"), app.theme.key()), Span::raw("quit")]));
     lines.push(Line::raw(""));
-    lines.push(hint(app, "Ratings: 0 none · 1 mild · 2 moderate · 3 severe · 4 extreme. Every change is saved at once."));
+    lines.push(hint(
+        app,
+        "Ratings: 0 none · 1 mild · 2 moderate · 3 severe · 4 extreme. Every change is saved at once.",
+    ));
     lines.push(hint(app, "easeoff records what you report; it is not medical advice. Any key closes this."));
     let height = u16::try_from(lines.len()).unwrap_or(0) + 2;
     let rect = centered(area, 76, height);
@@ -122,8 +125,11 @@ fn render_note(app: &App, editor: &NoteEditor, area: Rect, buf: &mut Buffer) {
         Layout::vertical([Constraint::Min(3), Constraint::Length(1), Constraint::Length(1)]).areas(inner(rect));
     editor.text.render(text, buf);
     let mark = if editor.for_provider { "[x]" } else { "[ ]" };
-    Line::from(vec![Span::styled(format!("{mark} for my provider"), app.theme.title()), Span::styled("  (Tab changes it)", app.theme.dim())])
-        .render(flag, buf);
+    Line::from(vec![
+        Span::styled(format!("{mark} for my provider"), app.theme.title()),
+        Span::styled("  (Tab changes it)", app.theme.dim()),
+    ])
+    .render(flag, buf);
     hint(app, "Esc or Ctrl-S save and close · Enter new line · an empty note is removed").render(keys_area, buf);
 }
 
@@ -131,7 +137,7 @@ fn render_first_run(app: &App, first: &FirstRun, area: Rect, buf: &mut Buffer) {
     let rect = centered(area, 74, 14);
     box_(app, rect, buf, " Welcome to easeoff ");
     let body = inner(rect);
-    let [intro, rest] = Layout::vertical([Constraint::Length(4), Constraint::Min(1)]).areas(body);
+    let [intro, question] = Layout::vertical([Constraint::Length(4), Constraint::Min(1)]).areas(body);
     Paragraph::new(
         "A private journal for tapering off or stopping kratom. Everything stays on this computer. \
          Three quick questions, and every one can be skipped.",
@@ -139,7 +145,7 @@ fn render_first_run(app: &App, first: &FirstRun, area: Rect, buf: &mut Buffer) {
     .wrap(Wrap { trim: true })
     .render(intro, buf);
     if let Some(prompt) = &first.prompt {
-        let [title, prompt_area] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(rest);
+        let [title, prompt_area] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(question);
         Line::styled(prompt.purpose.title(), app.theme.title()).render(title, buf);
         render_prompt_body(app, prompt, prompt_area, buf);
         return;
@@ -163,5 +169,5 @@ fn render_first_run(app: &App, first: &FirstRun, area: Rect, buf: &mut Buffer) {
         ],
         Step::Amount => vec![],
     };
-    Paragraph::new(lines).render(rest, buf);
+    Paragraph::new(lines).render(question, buf);
 }

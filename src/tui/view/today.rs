@@ -28,7 +28,12 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     // Wrapped here, not by the paragraph, so the cursor's line is known.
     let width = usize::from(area.width.saturating_sub(2)).max(10);
     let mut lines: Vec<Line> = Vec::new();
-    for (i, text) in crate::status::headline(&app.journal, app.now).into_iter().enumerate() {
+    let headline = if crate::status::position(&app.journal, app.now).is_some() {
+        crate::status::headline(&app.journal, app.now)
+    } else {
+        vec!["No last dose recorded yet: d logs a dose, and the course is counted from the newest one.".to_owned()]
+    };
+    for (i, text) in headline.into_iter().enumerate() {
         let style = if i == 0 { theme.title() } else { ratatui::style::Style::new() };
         lines.extend(textwrap::wrap(&text, width).into_iter().map(|part| Line::styled(format!(" {part}"), style)));
     }
@@ -53,7 +58,10 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             }
             let marker = if chosen { " › " } else { "   " };
             let label = format!("{marker}{:<width$}", entry.label, width = LABEL_WIDTH);
-            let mut spans = vec![Span::styled(label, if chosen { theme.selected() } else { theme.title().remove_modifier(ratatui::style::Modifier::BOLD) })];
+            let mut spans = vec![Span::styled(
+                label,
+                if chosen { theme.selected() } else { theme.title().remove_modifier(ratatui::style::Modifier::BOLD) },
+            )];
             spans.push(Span::raw(" "));
             match value {
                 Some(v) => {
@@ -78,10 +86,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     }
     lines.push(details_line(app, area.width));
     let doses = analysis::dose_days(&app.journal).get(&app.date).copied();
-    let dose_text = doses.map_or_else(
-        || "none".to_owned(),
-        |d| format!("{}, {} g", plural(d.count, "dose"), format_number(d.grams)),
-    );
+    let dose_text = doses
+        .map_or_else(|| "none".to_owned(), |d| format!("{}, {} g", plural(d.count, "dose"), format_number(d.grams)));
     lines.push(Line::from(vec![Span::styled(" Doses ", theme.dim()), Span::raw(dose_text)]));
 
     // Keep the chosen symptom in view on short windows.
@@ -94,7 +100,9 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
 fn details_line(app: &App, width: u16) -> Line<'static> {
     let theme = app.theme;
     let day = app.journal.day(app.date);
-    let sleep = day.and_then(|d| d.sleep).map_or_else(|| "not recorded".to_owned(), |s| format!("{} h", format_number(s.hours)));
+    let sleep = day
+        .and_then(|d| d.sleep)
+        .map_or_else(|| "not recorded".to_owned(), |s| format!("{} h", format_number(s.hours)));
     let note = match day.and_then(|d| d.note.as_ref()) {
         None => "none".to_owned(),
         Some(n) => {
@@ -105,7 +113,8 @@ fn details_line(app: &App, width: u16) -> Line<'static> {
             format!("“{short}{more}”{}", if n.for_provider { " (for your provider)" } else { "" })
         }
     };
-    let aids: Vec<String> = day.map(|d| d.aids.iter().map(|a| format!("{} {}", a.name, a.display_amount())).collect()).unwrap_or_default();
+    let aids: Vec<String> =
+        day.map(|d| d.aids.iter().map(|a| format!("{} {}", a.name, a.display_amount())).collect()).unwrap_or_default();
     let aids = if aids.is_empty() { "none".to_owned() } else { aids.join(", ") };
     Line::from(vec![
         Span::styled(" Sleep ", theme.dim()),

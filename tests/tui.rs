@@ -1,0 +1,452 @@
+//! The full-screen app on a `TestBackend`: snapshots of every screen and
+//! overlay at 80×24 and 120×40 on the demo journal with a fixed now, what
+//! each key does, and that no window size makes it panic.
+
+#![allow(clippy::float_cmp)] // the values compared were typed in exactly
+
+use easeoff::journal::Stamp;
+use easeoff::store::{Access, Store};
+use easeoff::tui::{self, Action, App, Clock, Screen, Theme};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+
+const NOW: &str = "2026-03-10T09:00:00+01:00";
+
+fn now() -> Stamp {
+    Stamp::parse_from_rfc3339(NOW).unwrap()
+}
+
+/// The app on a fresh 42-day demo journal in its own folder.
+fn demo_app() -> (tempfile::TempDir, App) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("journal.json");
+    let (mut store, _) = Store::open(&path, Access::Write, now()).unwrap();
+    store.save(&easeoff::demo::generate(42, 1, now()), now()).unwrap();
+    drop(store);
+    let app = tui::open(&path, Clock::Fixed(now()), Theme::new(false)).unwrap();
+    (dir, app)
+}
+
+fn empty_app() -> (tempfile::TempDir, App) {
+    let dir = tempfile::tempdir().unwrap();
+    let app = tui::open(&dir.path().join("journal.json"), Clock::Fixed(now()), Theme::new(false)).unwrap();
+    (dir, app)
+}
+
+/// What the person sees: the whole screen as text.
+fn screen(app: &App, width: u16, height: u16) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal.draw(|frame| frame.render_widget(app, frame.area())).unwrap();
+    let buffer = terminal.backend().buffer();
+    let mut text = String::new();
+    for y in 0..height {
+        let mut line = String::new();
+        for x in 0..width {
+            line.push_str(buffer.cell((x, y)).map_or(" ", |c| c.symbol()));
+        }
+        text.push_str(line.trim_end());
+        text.push('\n');
+    }
+    text
+}
+
+fn press(app: &mut App, code: KeyCode) {
+    app.on_key(KeyEvent::new(code, KeyModifiers::NONE));
+}
+
+fn ctrl(app: &mut App, c: char) {
+    app.on_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL));
+}
+
+fn type_text(app: &mut App, text: &str) {
+    for c in text.chars() {
+        press(app, KeyCode::Char(c));
+    }
+}
+
+fn rating(app: &App, date: &str, id: &str) -> Option<u8> {
+    app.journal.day(date.parse().unwrap()).and_then(|d| d.ratings.get(id)).map(|r| r.value)
+}
+
+/// The journal as saved on disk, read back by a separate store.
+fn saved(app: &App) -> easeoff::journal::Journal {
+    Store::open(app.journal_path(), Access::Read, now()).unwrap().1
+}
+
+// ---------------------------------------------------------------- snapshots
+
+#[test]
+fn snapshots_of_every_screen_at_both_sizes() {
+    for (w, h) in [(80, 24), (120, 40)] {
+        let (_dir, mut app) = demo_app();
+        for screen in Screen::ALL {
+            app.screen = screen;
+            insta::assert_snapshot!(format!("{}_{w}x{h}", screen.title().to_lowercase()), screen_text(&app, w, h));
+        }
+    }
+}
+
+fn screen_text(app: &App, w: u16, h: u16) -> String {
+    screen(app, w, h)
+}
+
+#[test]
+fn snapshots_of_every_overlay_at_both_sizes() {
+    for (w, h) in [(80, 24), (120, 40)] {
+        let (_dir, mut app) = demo_app();
+        press(&mut app, KeyCode::Char('?'));
+        insta::assert_snapshot!(format!("help_{w}x{h}"), screen(&app, w, h));
+        press(&mut app, KeyCode::Esc);
+        press(&mut app, KeyCode::Char('!'));
+        insta::assert_snapshot!(format!("get_help_{w}x{h}"), screen(&app, w, h));
+        press(&mut app, KeyCode::Esc);
+        press(&mut app, KeyCode::Char('n'));
+        type_text(&mut app, "Legs restless all night.");
+        press(&mut app, KeyCode::Tab);
+        insta::assert_snapshot!(format!("note_editor_{w}x{h}"), screen(&app, w, h));
+        press(&mut app, KeyCode::Esc);
+        press(&mut app, KeyCode::Char('d'));
+        insta::assert_snapshot!(format!("dose_prompt_{w}x{h}"), screen(&app, w, h));
+
+        let (_dir, app) = empty_app();
+        insta::assert_snapshot!(format!("first_run_{w}x{h}"), screen(&app, w, h));
+    }
+}
+
+#[test]
+fn a_window_below_80_by_24_says_how_big_it_must_be() {
+    let (_dir, app) = demo_app();
+    let text = screen(&app, 60, 20);
+    assert!(text.contains("easeoff needs a window of at least 80×24; this one is 60×20."), "{text}");
+}
+
+// ---------------------------------------------------------------- Today
+
+#[test]
+fn digits_arrows_and_x_rate_the_chosen_symptom_and_save_at_once() {
+    let (_dir, mut app) = demo_app();
+    // The first item is muscle aches; today has no entry in the demo.
+    press(&mut app, KeyCode::Char('3'));
+    assert_eq!(rating(&app, "2026-03-10", "muscle-aches"), Some(3));
+    assert_eq!(saved(&app).day("2026-03-10".parse().unwrap()).unwrap().ratings.get("muscle-aches").unwrap().value, 3);
+    press(&mut app, KeyCode::Right);
+    press(&mut app, KeyCode::Right);
+    assert_eq!(rating(&app, "2026-03-10", "muscle-aches"), Some(4), "never above 4");
+    press(&mut app, KeyCode::Char('h'));
+    assert_eq!(rating(&app, "2026-03-10", "muscle-aches"), Some(3));
+    press(&mut app, KeyCode::Char('x'));
+    assert_eq!(rating(&app, "2026-03-10", "muscle-aches"), None, "x makes it not rated, not 0");
+    press(&mut app, KeyCode::Left);
+    assert_eq!(rating(&app, "2026-03-10", "muscle-aches"), None, "lower from not rated does nothing");
+    press(&mut app, KeyCode::Char('l'));
+    assert_eq!(rating(&app, "2026-03-10", "muscle-aches"), Some(0), "higher from not rated starts at 0");
+    press(&mut app, KeyCode::Backspace);
+    assert_eq!(rating(&app, "2026-03-10", "muscle-aches"), None);
+    for _ in 0..4 {
+        press(&mut app, KeyCode::Char('0'));
+        press(&mut app, KeyCode::Left);
+    }
+    assert_eq!(rating(&app, "2026-03-10", "muscle-aches"), Some(0), "never below 0");
+}
+
+#[test]
+fn up_and_down_choose_symptoms_within_the_list() {
+    let (_dir, mut app) = demo_app();
+    press(&mut app, KeyCode::Up);
+    assert_eq!(app.item, 0);
+    press(&mut app, KeyCode::Char('j'));
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Char('2'));
+    assert_eq!(rating(&app, "2026-03-10", "insomnia"), Some(2));
+    for _ in 0..30 {
+        press(&mut app, KeyCode::Down);
+    }
+    press(&mut app, KeyCode::Char('4'));
+    assert_eq!(rating(&app, "2026-03-10", "depressed-mood"), Some(4), "the cursor stops at the last item");
+    press(&mut app, KeyCode::Char('k'));
+    press(&mut app, KeyCode::Char('1'));
+    assert_eq!(rating(&app, "2026-03-10", "irritability"), Some(1));
+}
+
+#[test]
+fn low_mood_rated_4_shows_one_calm_line_pointing_to_get_help() {
+    let (_dir, mut app) = demo_app();
+    assert!(!screen(&app, 80, 24).contains("press ! for people"));
+    for _ in 0..11 {
+        press(&mut app, KeyCode::Down);
+    }
+    press(&mut app, KeyCode::Char('4'));
+    assert!(screen(&app, 80, 24).contains("press ! for people you can reach"));
+}
+
+#[test]
+fn brackets_move_between_days_but_never_past_today() {
+    let (_dir, mut app) = demo_app();
+    press(&mut app, KeyCode::Char(']'));
+    assert_eq!(app.date.to_string(), "2026-03-10");
+    press(&mut app, KeyCode::Char('['));
+    press(&mut app, KeyCode::Char('['));
+    assert_eq!(app.date.to_string(), "2026-03-08");
+    press(&mut app, KeyCode::Char('2'));
+    assert_eq!(rating(&app, "2026-03-08", "muscle-aches"), Some(2), "a past day can be filled in");
+    press(&mut app, KeyCode::Char(']'));
+    assert_eq!(app.date.to_string(), "2026-03-09");
+}
+
+#[test]
+fn sleep_note_and_aid_are_entered_and_saved() {
+    let (_dir, mut app) = demo_app();
+    press(&mut app, KeyCode::Char('s'));
+    type_text(&mut app, "25");
+    press(&mut app, KeyCode::Enter);
+    let shown = screen(&app, 80, 24);
+    assert!(shown.contains("from 0 to 24"), "a bad value keeps the prompt open and says why:\n{shown}");
+    for _ in 0..2 {
+        press(&mut app, KeyCode::Backspace);
+    }
+    type_text(&mut app, "5.5");
+    press(&mut app, KeyCode::Enter);
+    assert!(app.overlay.is_none());
+
+    press(&mut app, KeyCode::Char('n'));
+    type_text(&mut app, "Bad night.");
+    press(&mut app, KeyCode::Enter);
+    type_text(&mut app, "Ask about sleep.");
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Esc);
+
+    press(&mut app, KeyCode::Char('a'));
+    type_text(&mut app, "ibu");
+    press(&mut app, KeyCode::Tab);
+    type_text(&mut app, "200 mg");
+    press(&mut app, KeyCode::Enter);
+
+    let journal = saved(&app);
+    let day = journal.day("2026-03-10".parse().unwrap()).unwrap();
+    assert_eq!(day.sleep.unwrap().hours, 5.5);
+    let note = day.note.as_ref().unwrap();
+    assert_eq!(note.text, "Bad night.\nAsk about sleep.");
+    assert!(note.for_provider);
+    assert_eq!(day.aids.last().unwrap().name, "ibuprofen", "Tab completed the name from history");
+    assert_eq!(day.aids.last().unwrap().amount, 200.0);
+}
+
+#[test]
+fn a_dose_from_today_defaults_to_now() {
+    let (_dir, mut app) = demo_app();
+    press(&mut app, KeyCode::Char('d'));
+    type_text(&mut app, "1.25");
+    press(&mut app, KeyCode::Enter);
+    let last = saved(&app).doses().last().unwrap().clone();
+    assert_eq!((last.grams, last.at), (1.25, now()));
+    assert!(screen(&app, 80, 24).contains("Day 1 since your last dose"), "the course re-anchors on it");
+}
+
+// ---------------------------------------------------------------- other screens
+
+#[test]
+fn tab_and_shift_tab_cycle_the_screens() {
+    let (_dir, mut app) = demo_app();
+    let mut seen = vec![app.screen];
+    for _ in 0..5 {
+        press(&mut app, KeyCode::Tab);
+        seen.push(app.screen);
+    }
+    assert_eq!(seen, [Screen::Today, Screen::Course, Screen::History, Screen::Doses, Screen::Summary, Screen::Today]);
+    press(&mut app, KeyCode::BackTab);
+    assert_eq!(app.screen, Screen::Summary);
+}
+
+#[test]
+fn course_cursor_moves_within_the_journal_and_p_cycles_kinds() {
+    let (_dir, mut app) = demo_app();
+    app.apply(Action::NextScreen);
+    press(&mut app, KeyCode::Right);
+    assert_eq!(app.cursor.to_string(), "2026-03-10", "never past today");
+    press(&mut app, KeyCode::Left);
+    assert!(screen(&app, 80, 24).contains("Day 20 · Mon 9 Mar"));
+    for _ in 0..100 {
+        press(&mut app, KeyCode::Left);
+    }
+    assert_eq!(app.cursor, app.journal.span().unwrap().0, "never before the first entry");
+    press(&mut app, KeyCode::Char('p'));
+    assert!(screen(&app, 80, 24).contains("Showing physical only"));
+    press(&mut app, KeyCode::Char('p'));
+    assert!(screen(&app, 80, 24).contains("Showing psychological only"));
+    press(&mut app, KeyCode::Char('p'));
+    assert!(!screen(&app, 80, 24).contains("only (p)"));
+}
+
+#[test]
+fn history_pages_and_enter_opens_the_day_in_today() {
+    let (_dir, mut app) = demo_app();
+    app.screen = Screen::History;
+    press(&mut app, KeyCode::PageUp);
+    assert_eq!(app.cursor.to_string(), "2026-02-24");
+    press(&mut app, KeyCode::PageDown);
+    press(&mut app, KeyCode::PageDown);
+    assert_eq!(app.cursor.to_string(), "2026-03-10");
+    press(&mut app, KeyCode::Left);
+    press(&mut app, KeyCode::Enter);
+    assert_eq!((app.screen, app.date.to_string()), (Screen::Today, "2026-03-09".to_owned()));
+}
+
+#[test]
+fn doses_are_added_changed_and_deleted_after_asking() {
+    let (_dir, mut app) = demo_app();
+    app.screen = Screen::Doses;
+    for _ in 0..22 {
+        press(&mut app, KeyCode::Left);
+    }
+    assert_eq!(app.cursor.to_string(), "2026-02-16");
+    let before = app.doses_on(app.cursor).len();
+    press(&mut app, KeyCode::Char('a'));
+    type_text(&mut app, "0.5 06:15");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.doses_on(app.cursor).len(), before + 1);
+    // The new 06:15 dose is the first of the day; change it.
+    press(&mut app, KeyCode::Char('e'));
+    for _ in 0..12 {
+        press(&mut app, KeyCode::Backspace);
+    }
+    type_text(&mut app, "0.75 06:20");
+    press(&mut app, KeyCode::Enter);
+    let first = app.doses_on(app.cursor)[0].1.clone();
+    assert_eq!((first.grams, first.at.format("%H:%M").to_string()), (0.75, "06:20".to_owned()));
+    press(&mut app, KeyCode::Char('x'));
+    press(&mut app, KeyCode::Char('n'));
+    assert_eq!(app.doses_on(app.cursor).len(), before + 1, "n keeps it");
+    press(&mut app, KeyCode::Delete);
+    press(&mut app, KeyCode::Char('y'));
+    assert_eq!(app.doses_on(app.cursor).len(), before);
+    assert_eq!(saved(&app).doses().len(), app.journal.doses().len());
+}
+
+#[test]
+fn summary_scrolls_and_writes_a_private_file() {
+    use std::os::unix::fs::PermissionsExt;
+    let (dir, mut app) = demo_app();
+    app.screen = Screen::Summary;
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::PageDown);
+    assert_eq!(app.summary_scroll, 11);
+    press(&mut app, KeyCode::Up);
+    assert_eq!(app.summary_scroll, 10);
+    press(&mut app, KeyCode::Char('w'));
+    let file = dir.path().join("easeoff-summary-2026-03-10.txt");
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert!(text.contains("Day 21 since your last dose"));
+    assert_eq!(std::fs::metadata(&file).unwrap().permissions().mode() & 0o777, 0o600);
+}
+
+#[test]
+fn only_key_presses_count() {
+    let (_dir, mut app) = demo_app();
+    let mut release = KeyEvent::new(KeyCode::Char('3'), KeyModifiers::NONE);
+    release.kind = KeyEventKind::Release;
+    app.on_key(release);
+    assert_eq!(rating(&app, "2026-03-10", "muscle-aches"), None);
+}
+
+#[test]
+fn q_and_ctrl_c_quit_and_the_help_keys_open_overlays() {
+    let (_dir, mut app) = demo_app();
+    press(&mut app, KeyCode::Char('?'));
+    assert!(screen(&app, 80, 24).contains("Everywhere:"));
+    press(&mut app, KeyCode::Char('q'));
+    assert!(!app.quit, "q closes the overlay first");
+    press(&mut app, KeyCode::Char('q'));
+    assert!(app.quit);
+    let (_dir, mut app) = demo_app();
+    ctrl(&mut app, 'c');
+    assert!(app.quit);
+}
+
+// ---------------------------------------------------------------- first run, read-only, saving
+
+#[test]
+fn the_first_run_asks_three_skippable_questions() {
+    let (_dir, mut app) = empty_app();
+    assert!(screen(&app, 80, 24).contains("Are you tapering, or have you stopped?"));
+    press(&mut app, KeyCode::Char('s'));
+    press(&mut app, KeyCode::Char('2'));
+    type_text(&mut app, "22:30");
+    press(&mut app, KeyCode::Enter);
+    type_text(&mut app, "6");
+    press(&mut app, KeyCode::Enter);
+    assert!(app.overlay.is_none());
+    let journal = saved(&app);
+    assert_eq!(journal.settings().mode, Some(easeoff::journal::Mode::Stopped));
+    assert_eq!(journal.last_use_mark().unwrap().to_rfc3339(), "2026-03-09T22:30:00+01:00");
+    assert_eq!(journal.settings().usual_daily_grams, Some(6.0));
+    assert!(screen(&app, 80, 24).contains("Day 1 since your last dose"));
+
+    let (_dir, mut app) = empty_app();
+    for _ in 0..3 {
+        press(&mut app, KeyCode::Esc);
+    }
+    assert!(app.overlay.is_none(), "every question can be skipped");
+    assert!(!app.journal_path().exists(), "skipping writes nothing");
+}
+
+#[test]
+fn a_second_instance_is_read_only_with_a_banner_and_saves_nothing() {
+    let (_dir, first) = demo_app();
+    let path = first.journal_path().to_path_buf();
+    let before = std::fs::read(&path).unwrap();
+    let mut second = tui::open(&path, Clock::Fixed(now()), Theme::new(false)).unwrap();
+    let shown = screen(&second, 80, 24);
+    assert!(shown.contains("Read-only:"), "{shown}");
+    assert!(shown.contains(&format!("process {}", std::process::id())), "{shown}");
+    press(&mut second, KeyCode::Char('3'));
+    assert!(screen(&second, 80, 24).contains("this change was not made"));
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+    drop(first);
+}
+
+#[test]
+fn a_failed_save_keeps_the_change_and_warns() {
+    let (dir, mut app) = demo_app();
+    // The journal's folder disappears (an unplugged drive, say).
+    std::fs::remove_dir_all(dir.path()).unwrap();
+    press(&mut app, KeyCode::Char('2'));
+    assert_eq!(rating(&app, "2026-03-10", "muscle-aches"), Some(2), "the change stays in memory");
+    assert!(app.unsaved);
+    assert!(screen(&app, 80, 24).contains("Not saved:"));
+    press(&mut app, KeyCode::Char('q'));
+    assert!(!app.quit, "quitting asks before losing the change");
+    assert!(screen(&app, 80, 24).contains("Quit anyway and lose it?"));
+    press(&mut app, KeyCode::Char('n'));
+    assert!(!app.quit);
+    // The folder comes back: the next change saves both.
+    std::fs::create_dir_all(dir.path()).unwrap();
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Char('1'));
+    assert!(!app.unsaved);
+    assert_eq!(saved(&app).day("2026-03-10".parse().unwrap()).unwrap().ratings.len(), 2);
+}
+
+// ---------------------------------------------------------------- resizing
+
+#[test]
+fn no_window_size_makes_it_panic() {
+    let (_dir, mut app) = demo_app();
+    let mut rng = fastrand::Rng::with_seed(7);
+    let mut sizes: Vec<(u16, u16)> =
+        vec![(0, 0), (0, 1), (1, 0), (1, 1), (0, 24), (80, 0), (80, 1), (1, 24), (79, 23), (80, 24)];
+    sizes.extend((0..300).map(|_| (rng.u16(0..260), rng.u16(0..90))));
+    for (i, (w, h)) in sizes.into_iter().enumerate() {
+        app.screen = Screen::ALL[i % Screen::ALL.len()];
+        let _ = screen(&app, w, h);
+    }
+    // And with every overlay open.
+    for key in ['?', '!', 'n'] {
+        press(&mut app, KeyCode::Esc);
+        app.screen = Screen::Today;
+        press(&mut app, KeyCode::Char(key));
+        for (w, h) in [(0, 0), (1, 1), (5, 3), (80, 24), (200, 60)] {
+            let _ = screen(&app, w, h);
+        }
+    }
+}
