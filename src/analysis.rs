@@ -84,13 +84,33 @@ pub struct DoseDay {
 
 /// Daily dose totals, keyed by each dose's own local date.
 pub fn dose_days(journal: &Journal) -> BTreeMap<NaiveDate, DoseDay> {
+    dose_days_in(journal, NaiveDate::MIN, NaiveDate::MAX)
+}
+
+/// Daily dose totals for the days `first..=last` only: what a screen shows,
+/// without summing a ten-year dose log on every frame.
+pub fn dose_days_in(journal: &Journal, first: NaiveDate, last: NaiveDate) -> BTreeMap<NaiveDate, DoseDay> {
+    let doses = journal.doses();
+    // Doses are in time order; start a day early in case offsets differ.
+    let start = doses.partition_point(|d| d.at.date_naive() < first.pred_opt().unwrap_or(first));
     let mut days: BTreeMap<NaiveDate, DoseDay> = BTreeMap::new();
-    for dose in journal.doses() {
-        let day = days.entry(dose.at.date_naive()).or_default();
-        day.grams += dose.grams;
-        day.count += 1;
+    for dose in doses.get(start..).unwrap_or_default() {
+        let date = dose.at.date_naive();
+        if date > last.succ_opt().unwrap_or(last) {
+            break;
+        }
+        if (first..=last).contains(&date) {
+            let day = days.entry(date).or_default();
+            day.grams += dose.grams;
+            day.count += 1;
+        }
     }
     days
+}
+
+/// The dose total of one day.
+pub fn dose_day(journal: &Journal, date: NaiveDate) -> Option<DoseDay> {
+    dose_days_in(journal, date, date).remove(&date)
 }
 
 /// The mean daily amount over the `days` calendar days before `today`

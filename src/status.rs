@@ -157,7 +157,7 @@ pub fn position_sentence(days: &[CourseDay], kind: Kind) -> String {
 
 /// Doses today and the 7-day average.
 pub fn dose_line(journal: &Journal, today: NaiveDate) -> String {
-    let days = analysis::dose_days(journal);
+    let days = analysis::dose_days_in(journal, today - chrono::Duration::days(7), today);
     let today_text = match days.get(&today) {
         None => "none today".to_owned(),
         Some(d) => format!("{} today ({} g)", plural(d.count, "dose"), format_number(d.grams)),

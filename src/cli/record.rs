@@ -84,7 +84,7 @@ pub fn dose(ctx: &Ctx, args: &DoseArgs, out: &mut dyn Write) -> Result<(), CliEr
     let note = args.note.as_deref().map(edit::note).transpose()?;
     journal.add_dose(Dose { at, grams, form: args.form, note }, ctx.now)?;
     ctx.save(&mut store, &journal)?;
-    let total = analysis::dose_days(&journal).get(&at.date_naive()).copied().unwrap_or_default();
+    let total = analysis::dose_day(&journal, at.date_naive()).unwrap_or_default();
     write_out(
         out,
         &format!(

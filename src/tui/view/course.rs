@@ -88,7 +88,7 @@ fn render_chart(app: &App, last_use: Stamp, area: Rect, buf: &mut Buffer) {
 
     let course_days = analysis::course_days(&app.journal, last_use, today);
     let scales = Kind::BOTH.map(|k| compare::scale(&course_days, k));
-    let doses = analysis::dose_days(&app.journal);
+    let doses = analysis::dose_days_in(&app.journal, first, last);
     let max_grams = doses.range(first..=last).map(|(_, d)| d.grams).fold(0.0, f64::max);
     let axis_y = plot.y + plot.height;
     let labels_y = axis_y + 1;
@@ -195,7 +195,7 @@ fn render_panel(app: &App, last_use: Stamp, area: Rect, buf: &mut Buffer) {
             ]));
         }
     }
-    if let Some(d) = analysis::dose_days(&app.journal).get(&date) {
+    if let Some(d) = analysis::dose_day(&app.journal, date) {
         lines.push(Line::raw(format!("Doses: {}, {} g", status::plural(d.count, "dose"), format_number(d.grams))));
     }
     if day_number(hours).is_some() {

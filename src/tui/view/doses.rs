@@ -25,9 +25,9 @@ fn render_bars(app: &App, area: Rect, buf: &mut Buffer) {
     if area.height < 4 || area.width < 12 {
         return;
     }
-    let totals = analysis::dose_days(&app.journal);
     let days = i64::from((area.width - 8) / COLUMN);
     let (first, last) = super::history::window(app.cursor, app.now.date_naive(), days);
+    let totals = analysis::dose_days_in(&app.journal, first, last);
     let max = totals.range(first..=last).map(|(_, d)| d.grams).fold(0.0, f64::max);
     let last_dose = app.journal.last_use().map(|(at, _)| at.date_naive());
     let plot_height = area.height - 3;

@@ -85,7 +85,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         ));
     }
     lines.push(details_line(app, area.width));
-    let doses = analysis::dose_days(&app.journal).get(&app.date).copied();
+    let doses = analysis::dose_day(&app.journal, app.date);
     let dose_text = doses
         .map_or_else(|| "none".to_owned(), |d| format!("{}, {} g", plural(d.count, "dose"), format_number(d.grams)));
     lines.push(Line::from(vec![Span::styled(" Doses ", theme.dim()), Span::raw(dose_text)]));

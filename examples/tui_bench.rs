@@ -1,0 +1,97 @@
+//! Speed of the full-screen app.
+//!
+//! `cargo build --release && cargo run --release --example tui_bench` prints:
+//! - launch to the first complete frame of the release binary in a 120×40
+//!   pseudo-terminal, with an empty journal and with the ten-year journal
+//!   (median of 15 launches each);
+//! - a key press that changes a rating, through update and render on a
+//!   120×40 `TestBackend`, with the ten-year journal (median of 200), both
+//!   with the save to disk it triggers and with the journal kept in memory
+//!   (saving is measured on its own by the `bench` example).
+
+use std::io::{Read, Write};
+use std::time::{Duration, Instant};
+
+use easeoff::journal::Stamp;
+use easeoff::store::{Access, Store};
+use easeoff::tui::{self, Clock, Theme};
+use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+const NOW: &str = "2026-03-10T09:00:00+01:00";
+
+fn median(mut v: Vec<f64>) -> f64 {
+    v.sort_by(f64::total_cmp);
+    v[v.len() / 2]
+}
+
+/// Milliseconds from spawning the binary until the footer of the first frame
+/// (the last line drawn) is on the pseudo-terminal.
+fn first_frame_ms(journal: &std::path::Path) -> f64 {
+    let binary = std::env::current_exe().expect("path").with_file_name("../easeoff");
+    let pty =
+        native_pty_system().openpty(PtySize { rows: 40, cols: 120, pixel_width: 0, pixel_height: 0 }).expect("pty");
+    let mut cmd = CommandBuilder::new(binary);
+    cmd.env("EASEOFF_DATA_FILE", journal);
+    cmd.env("EASEOFF_NOW", NOW);
+    let start = Instant::now();
+    let mut child = pty.slave.spawn_command(cmd).expect("spawn");
+    let mut reader = pty.master.try_clone_reader().expect("reader");
+    let mut seen = Vec::new();
+    let mut chunk = [0u8; 65536];
+    let elapsed = loop {
+        let n = reader.read(&mut chunk).expect("read");
+        seen.extend_from_slice(&chunk[..n]);
+        if String::from_utf8_lossy(&seen).contains("quit") {
+            break start.elapsed();
+        }
+        assert!(start.elapsed() < Duration::from_secs(10), "no frame");
+    };
+    let mut writer = pty.master.take_writer().expect("writer");
+    let _ = writer.write_all(b"q");
+    let _ = child.wait();
+    elapsed.as_secs_f64() * 1000.0
+}
+
+fn main() {
+    let now = Stamp::parse_from_rfc3339(NOW).expect("fixed time");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let ten = dir.path().join("ten-years.json");
+    let (mut store, _) = Store::open(&ten, Access::Write, now).expect("open");
+    store.save(&easeoff::demo::generate(3650, 1, now), now).expect("save");
+    drop(store);
+    let empty = dir.path().join("empty.json");
+    let (mut store, _) = Store::open(&empty, Access::Write, now).expect("open");
+    store.start_empty(now).expect("empty");
+    drop(store);
+
+    for (name, path) in [("empty journal", &empty), ("ten-year journal", &ten)] {
+        let runs: Vec<f64> = (0..15).map(|_| first_frame_ms(path)).collect();
+        println!("launch to first frame, 120x40 pty, {name}: median {:.1} ms", median(runs));
+    }
+
+    let mut app = tui::open(&ten, Clock::Fixed(now), Theme::new(true)).expect("app");
+    let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
+    let mut with_save = Vec::new();
+    for i in 0..200 {
+        let key = KeyEvent::new(KeyCode::Char(if i % 2 == 0 { '3' } else { '2' }), KeyModifiers::NONE);
+        let start = Instant::now();
+        app.on_key(key);
+        terminal.draw(|f| f.render_widget(&app, f.area())).expect("draw");
+        with_save.push(start.elapsed().as_secs_f64() * 1000.0);
+    }
+    println!("rating key press, update + save + render, ten-year journal: median {:.2} ms", median(with_save));
+
+    // The same without the disk: the journal changed in memory, then drawn.
+    let mut in_memory = Vec::new();
+    let date = now.date_naive();
+    for i in 0..200 {
+        let start = Instant::now();
+        app.journal.rate(date, "anxiety", if i % 2 == 0 { 3 } else { 2 }, now).expect("rate");
+        terminal.draw(|f| f.render_widget(&app, f.area())).expect("draw");
+        in_memory.push(start.elapsed().as_secs_f64() * 1000.0);
+    }
+    println!("rating key press, update + render without the save: median {:.2} ms", median(in_memory));
+}
