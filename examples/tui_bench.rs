@@ -40,7 +40,7 @@ fn first_frame_ms(journal: &std::path::Path) -> f64 {
     let mut child = pty.slave.spawn_command(cmd).expect("spawn");
     let mut reader = pty.master.try_clone_reader().expect("reader");
     let mut seen = Vec::new();
-    let mut chunk = [0u8; 65536];
+    let mut chunk = [0u8; 16384];
     let elapsed = loop {
         let n = reader.read(&mut chunk).expect("read");
         seen.extend_from_slice(&chunk[..n]);
