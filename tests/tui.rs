@@ -450,3 +450,27 @@ fn no_window_size_makes_it_panic() {
         }
     }
 }
+
+#[test]
+fn no_color_means_no_colour_at_all_and_colour_uses_the_grey_ramp() {
+    use ratatui::style::Color;
+    let (_dir, mut app) = demo_app();
+    app.screen = Screen::History;
+    let colours = |app: &App| {
+        let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
+        terminal.draw(|frame| frame.render_widget(app, frame.area())).unwrap();
+        terminal
+            .backend()
+            .buffer()
+            .content()
+            .iter()
+            .flat_map(|c| [c.fg, c.bg])
+            .filter(|c| *c != Color::Reset)
+            .collect::<Vec<Color>>()
+    };
+    assert!(colours(&app).is_empty(), "NO_COLOR: only bold, dim and reverse");
+    app.theme = Theme::new(true);
+    let used = colours(&app);
+    assert!(used.contains(&Color::Indexed(255)), "a rating of 4 is the brightest grey");
+    assert!(used.iter().any(|c| matches!(c, Color::Indexed(238))), "0 is the darkest");
+}
