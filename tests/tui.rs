@@ -455,6 +455,7 @@ fn no_window_size_makes_it_panic() {
 fn no_color_means_no_colour_at_all_and_colour_uses_the_grey_ramp() {
     use ratatui::style::Color;
     let (_dir, mut app) = demo_app();
+    press(&mut app, KeyCode::Char('4'));
     app.screen = Screen::History;
     let colours = |app: &App| {
         let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
