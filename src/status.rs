@@ -205,6 +205,12 @@ pub fn short(journal: &Journal, now: Stamp) -> String {
     format!("easeoff: {day} · {scores}")
 }
 
+/// `physical` → `Physical`.
+pub fn capitalised(word: &str) -> String {
+    let mut chars = word.chars();
+    chars.next().map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
+}
+
 pub fn plural(n: usize, word: &str) -> String {
     if n == 1 { format!("1 {word}") } else { format!("{n} {word}s") }
 }

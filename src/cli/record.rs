@@ -12,7 +12,7 @@ use crate::dates::{parse_day, parse_moment};
 use crate::journal::catalog::signs as sign_questions;
 use crate::journal::edit::{self, DayChange};
 use crate::journal::{Dose, InputError, LastUseSource, format_number, rating_word};
-use crate::status::{plural, score_text};
+use crate::status::{capitalised, plural, score_text};
 
 pub fn log(ctx: &Ctx, args: &LogArgs, out: &mut dyn Write) -> Result<(), CliError> {
     let (mut store, mut journal) = ctx.open_write()?;
@@ -257,9 +257,4 @@ fn ask(questions: &[crate::journal::catalog::Sign], out: &mut dyn Write) -> Resu
         }
     }
     Ok(answers)
-}
-
-fn capitalised(word: &str) -> String {
-    let mut chars = word.chars();
-    chars.next().map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
 }

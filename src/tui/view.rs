@@ -9,8 +9,10 @@ mod overlay;
 mod summary;
 mod today;
 
+use chrono::{Duration, NaiveDate};
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::{Constraint, Layout, Position, Rect};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
@@ -93,6 +95,24 @@ fn render_too_small(area: Rect, buf: &mut Buffer) {
         area.width, area.height
     );
     Paragraph::new(text).wrap(Wrap { trim: true }).render(area, buf);
+}
+
+/// Sets one cell, if it is inside the buffer.
+pub fn put(buf: &mut Buffer, x: u16, y: u16, symbol: &str, style: Style) {
+    if let Some(cell) = buf.cell_mut(Position { x, y }) {
+        cell.set_symbol(symbol).set_style(style);
+    }
+}
+
+/// The days a screen shows: `days` of them, ending today, moved back to keep
+/// the cursor in view.
+pub fn day_window(cursor: NaiveDate, today: NaiveDate, days: i64) -> (NaiveDate, NaiveDate) {
+    let days = days.max(1);
+    let mut first = today - Duration::days(days - 1);
+    if cursor < first {
+        first = cursor;
+    }
+    (first, first + Duration::days(days - 1))
 }
 
 /// A centred rectangle of at most `width`×`height` inside `area`.

@@ -4,13 +4,13 @@
 //! the daily dose totals show as bars, so the taper is visible. A side panel
 //! describes the chosen day and the comparisons in words.
 
-use chrono::{Duration, NaiveDate};
+use chrono::Duration;
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Layout, Position, Rect};
-use ratatui::style::Style;
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
 
+use super::{day_window, put};
 use crate::analysis::{self, compare};
 use crate::course::{course, day_number};
 use crate::journal::{Kind, Stamp, format_number};
@@ -39,23 +39,6 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     }
 }
 
-/// The visible days: as many as fit, ending today, moved to keep the cursor in view.
-fn window(app: &App, columns: u16, per_day: u16) -> (NaiveDate, NaiveDate) {
-    let days = i64::from((columns / per_day).max(1));
-    let today = app.now.date_naive();
-    let mut first = today - Duration::days(days - 1);
-    if app.cursor < first {
-        first = app.cursor;
-    }
-    (first, first + Duration::days(days - 1))
-}
-
-fn put(buf: &mut Buffer, x: u16, y: u16, symbol: &str, style: Style) {
-    if let Some(cell) = buf.cell_mut(Position { x, y }) {
-        cell.set_symbol(symbol).set_style(style);
-    }
-}
-
 fn render_chart(app: &App, last_use: Stamp, area: Rect, buf: &mut Buffer) {
     let theme = app.theme;
     let axis_width = 4;
@@ -65,8 +48,8 @@ fn render_chart(app: &App, last_use: Stamp, area: Rect, buf: &mut Buffer) {
     let plot =
         Rect { x: area.x + axis_width, y: area.y + 1, width: area.width - axis_width - 1, height: area.height - 3 };
     let per_day = if plot.width >= 42 { 2 } else { 1 };
-    let (first, last) = window(app, plot.width, per_day);
     let today = app.now.date_naive();
+    let (first, last) = day_window(app.cursor, today, i64::from((plot.width / per_day).max(1)));
     let rows = f64::from(plot.height.saturating_sub(1));
     let row_of = |value: f64| -> u16 {
         let r = (value.clamp(0.0, 4.0) / 4.0 * rows).round() as u16;

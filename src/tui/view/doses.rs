@@ -3,10 +3,11 @@
 
 use chrono::NaiveDate;
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Layout, Position, Rect};
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
+use super::{day_window, put};
 use crate::analysis;
 use crate::journal::format_number;
 use crate::status::plural;
@@ -26,7 +27,7 @@ fn render_bars(app: &App, area: Rect, buf: &mut Buffer) {
         return;
     }
     let days = i64::from((area.width - 8) / COLUMN);
-    let (first, last) = super::history::window(app.cursor, app.now.date_naive(), days);
+    let (first, last) = day_window(app.cursor, app.now.date_naive(), days);
     let totals = analysis::dose_days_in(&app.journal, first, last);
     let max = totals.range(first..=last).map(|(_, d)| d.grams).fold(0.0, f64::max);
     let last_dose = app.journal.last_use().map(|(at, _)| at.date_naive());
@@ -60,12 +61,6 @@ fn render_bars(app: &App, area: Rect, buf: &mut Buffer) {
     }
     Line::styled(" ▲ chosen day · L the day of your last dose", theme.dim())
         .render(Rect { y: area.y + area.height - 1, height: 1, ..area }, buf);
-}
-
-fn put(buf: &mut Buffer, x: u16, y: u16, symbol: &str, style: ratatui::style::Style) {
-    if let Some(cell) = buf.cell_mut(Position { x, y }) {
-        cell.set_symbol(symbol).set_style(style);
-    }
 }
 
 fn render_list(app: &App, area: Rect, buf: &mut Buffer) {

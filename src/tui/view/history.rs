@@ -3,13 +3,14 @@
 //! brightness; `·` is not rated and `-` a day with no entry, so it reads
 //! without colour and without telling red from green.
 
-use chrono::{Datelike, Duration, NaiveDate};
+use chrono::{Datelike, NaiveDate};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
+use super::day_window;
 use crate::analysis;
 use crate::journal::Kind;
 use crate::tui::app::App;
@@ -17,21 +18,11 @@ use crate::tui::app::App;
 const LABEL_WIDTH: usize = 24;
 const CELL: usize = 3;
 
-/// The days shown: as many as fit, ending today, moved to keep the cursor in view.
-pub fn window(cursor: NaiveDate, today: NaiveDate, days: i64) -> (NaiveDate, NaiveDate) {
-    let days = days.max(1);
-    let mut first = today - Duration::days(days - 1);
-    if cursor < first {
-        first = cursor;
-    }
-    (first, first + Duration::days(days - 1))
-}
-
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = app.theme;
     let today = app.now.date_naive();
     let days = (usize::from(area.width).saturating_sub(LABEL_WIDTH + 1) / CELL) as i64;
-    let (first, last) = window(app.cursor, today, days);
+    let (first, last) = day_window(app.cursor, today, days);
     let dates: Vec<NaiveDate> = first.iter_days().take_while(|d| *d <= last).collect();
 
     let mut months = Line::raw(" ".repeat(LABEL_WIDTH));

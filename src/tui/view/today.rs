@@ -9,7 +9,7 @@ use ratatui::widgets::{Paragraph, Widget};
 
 use crate::analysis;
 use crate::journal::{Kind, format_number, rating_word};
-use crate::status::{plural, score_text};
+use crate::status::{capitalised, plural, score_text};
 use crate::tui::app::App;
 
 const LABEL_WIDTH: usize = 34;
@@ -124,9 +124,4 @@ fn details_line(app: &App, width: u16) -> Line<'static> {
         Span::styled("  Aids ", theme.dim()),
         Span::raw(aids),
     ])
-}
-
-fn capitalised(word: &str) -> String {
-    let mut chars = word.chars();
-    chars.next().map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
 }
