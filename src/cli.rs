@@ -5,6 +5,7 @@
 
 mod files;
 mod record;
+mod report;
 
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
@@ -13,6 +14,7 @@ use clap::{Args, Parser, Subcommand};
 use thiserror::Error;
 
 use crate::journal::{Form, InputError, Journal, Kind, Stamp};
+
 use crate::store::{self, Access, Store, StoreError};
 
 const AFTER_HELP: &str = "\
@@ -90,6 +92,19 @@ pub enum Command {
         /// All answers at once, one y or n per question, in order.
         #[arg(long)]
         answers: Option<String>,
+    },
+    /// The visit summary for your provider: text, Markdown or print-ready HTML.
+    #[command(
+        after_help = "Examples:\n  easeoff report\n  easeoff report --format html --out ~/summary.html --name \"Sam R.\"\n  easeoff report --from 2026-02-01 --to 2026-03-10 --print"
+    )]
+    Report(ReportArgs),
+    /// Questions to ask at your next visit; open ones go in the visit summary.
+    #[command(
+        after_help = "Examples:\n  easeoff question add \"Is it safe to take loperamide every day?\"\n  easeoff question list\n  easeoff question done 1"
+    )]
+    Question {
+        #[command(subcommand)]
+        action: Option<QuestionAction>,
     },
     /// Export the journal as JSON (the file itself) or CSV (one row per day).
     #[command(after_help = "Example: easeoff export --format csv --out ~/easeoff.csv")]
@@ -202,6 +217,47 @@ pub enum SymptomsAction {
     Show { id: String },
 }
 
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// First day (YYYY-MM-DD, today, yesterday or -N); default 14 days before the last dose.
+    #[arg(long, allow_hyphen_values = true)]
+    pub from: Option<String>,
+    /// Last day; default today.
+    #[arg(long, allow_hyphen_values = true)]
+    pub to: Option<String>,
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: ReportFormat,
+    /// Write to this file (0600) instead of standard output.
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<std::path::PathBuf>,
+    /// Send it to the printer (CUPS `lp`, or `EASEOFF_PRINT_CMD`); HTML is printed as a PDF made by Chromium.
+    #[arg(long)]
+    pub print: bool,
+    /// Paper for a printed HTML summary (default: /etc/papersize, else letter).
+    #[arg(long, value_enum)]
+    pub paper: Option<crate::print::Paper>,
+    /// Your name, for the top of the page.
+    #[arg(long)]
+    pub name: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ReportFormat {
+    Text,
+    Markdown,
+    Html,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum QuestionAction {
+    /// Add a question.
+    Add { text: String },
+    /// List the open questions, numbered.
+    List,
+    /// Mark open question number N as asked.
+    Done { n: String },
+}
+
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
 pub enum ExportFormat {
     Json,
@@ -241,6 +297,8 @@ pub struct Ctx {
     pub fixed: bool,
     /// False when `NO_COLOR` is set.
     pub color: bool,
+    /// `EASEOFF_PRINT_CMD`: what printing runs instead of `lp`.
+    pub print_cmd: Option<String>,
 }
 
 impl Ctx {
@@ -260,13 +318,15 @@ impl Ctx {
             Some(path) => path,
             None => store::default_path()?,
         };
-        Ok(Self { path, now, fixed: fixed.is_some(), color })
+        let print_cmd = std::env::var("EASEOFF_PRINT_CMD").ok().filter(|c| !c.trim().is_empty());
+        Ok(Self { path, now, fixed: fixed.is_some(), color, print_cmd })
     }
 
     /// Opens the full-screen app on the journal at `path`.
     pub fn run_app(&self, path: &std::path::Path) -> Result<(), CliError> {
         let clock = if self.fixed { crate::tui::Clock::Fixed(self.now) } else { crate::tui::Clock::System };
         let mut app = crate::tui::open(path, clock, crate::tui::Theme::new(self.color))?;
+        app.print_cmd.clone_from(&self.print_cmd);
         crate::tui::run(&mut app).map_err(|e| {
             CliError::Other(format!(
                 "the terminal could not be used ({e}); the shell commands work without it, e.g. `easeoff status`"
@@ -319,6 +379,8 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<(), CliError> {
         Command::LastUse { at } => record::last_use(&ctx, at.as_deref(), out),
         Command::Symptoms { action } => record::symptoms(&ctx, action.as_ref(), out),
         Command::Signs { answers } => record::signs(&ctx, answers.as_deref(), out),
+        Command::Question { action } => record::question(&ctx, action.as_ref(), out),
+        Command::Report(args) => report::run(&ctx, &args, out),
         Command::Status { short } => {
             let journal = ctx.read()?;
             if short {

@@ -61,6 +61,9 @@ pub struct Journal {
     /// Self-check answers, oldest first.
     #[serde(default)]
     signs: Vec<SignCheck>,
+    /// Questions the person wants to ask at the next visit, oldest first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    questions: Vec<Question>,
 }
 
 /// What the person told the app about themselves.
@@ -168,6 +171,15 @@ pub struct SignCheck {
     pub answers: BTreeMap<String, bool>,
 }
 
+/// A question for the next visit (`easeoff question add`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Question {
+    pub text: String,
+    pub added: Stamp,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub done: Option<Stamp>,
+}
+
 /// Where the current "last use" comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LastUseSource {
@@ -193,6 +205,7 @@ impl Journal {
             days: BTreeMap::new(),
             doses: Vec::new(),
             signs: Vec::new(),
+            questions: Vec::new(),
         }
     }
 
@@ -216,6 +229,13 @@ impl Journal {
     }
     pub fn signs(&self) -> &[SignCheck] {
         &self.signs
+    }
+    pub fn questions(&self) -> &[Question] {
+        &self.questions
+    }
+    /// The questions not yet marked done, in the order they were added.
+    pub fn open_questions(&self) -> impl Iterator<Item = &Question> {
+        self.questions.iter().filter(|q| q.done.is_none())
     }
     pub fn symptoms(&self) -> &Symptoms {
         &self.symptoms

@@ -14,6 +14,8 @@ pub mod dates;
 pub mod demo;
 pub mod export;
 pub mod journal;
+pub mod print;
+pub mod report;
 pub mod status;
 pub mod store;
 pub mod table;

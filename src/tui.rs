@@ -17,7 +17,7 @@ mod view;
 use std::io;
 use std::path::Path;
 
-pub use action::Action;
+pub use action::{Action, SummaryFormat};
 pub use app::{App, Clock, Kinds, Screen, Status};
 pub use editor::Overlay;
 pub use theme::Theme;

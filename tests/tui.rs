@@ -324,20 +324,30 @@ fn doses_are_added_changed_and_deleted_after_asking() {
 }
 
 #[test]
-fn summary_scrolls_and_writes_a_private_file() {
+fn summary_scrolls_writes_every_format_and_prints() {
     use std::os::unix::fs::PermissionsExt;
     let (dir, mut app) = demo_app();
     app.screen = Screen::Summary;
+    assert!(screen(&app, 80, 24).contains("Withdrawal symptom summary — patient-reported"));
     press(&mut app, KeyCode::Down);
     press(&mut app, KeyCode::PageDown);
     assert_eq!(app.summary_scroll, 11);
     press(&mut app, KeyCode::Up);
     assert_eq!(app.summary_scroll, 10);
-    press(&mut app, KeyCode::Char('w'));
-    let file = dir.path().join("easeoff-summary-2026-03-10.txt");
-    let text = std::fs::read_to_string(&file).unwrap();
-    assert!(text.contains("Day 21 since your last dose"));
-    assert_eq!(std::fs::metadata(&file).unwrap().permissions().mode() & 0o777, 0o600);
+    for (key, extension, expected) in [('t', "txt", "KEY POINTS"), ('m', "md", "## Key points"), ('h', "html", "<svg")]
+    {
+        press(&mut app, KeyCode::Char(key));
+        let file = dir.path().join(format!("easeoff-summary-2026-03-10.{extension}"));
+        let text = std::fs::read_to_string(&file).unwrap();
+        assert!(text.contains(expected), "{extension}");
+        assert!(text.contains("Last dose: Tue 17 Feb 2026, 21:40"), "{extension}");
+        assert_eq!(std::fs::metadata(&file).unwrap().permissions().mode() & 0o777, 0o600);
+    }
+    let printed = dir.path().join("printed.txt");
+    app.print_cmd = Some(format!("cat > '{}'", printed.display()));
+    press(&mut app, KeyCode::Char('p'));
+    assert!(screen(&app, 80, 24).contains("Sent the summary to the printer"));
+    assert!(std::fs::read_to_string(&printed).unwrap().starts_with("Withdrawal symptom summary"));
 }
 
 #[test]

@@ -6,7 +6,7 @@ use std::io::{BufRead, IsTerminal, Write};
 
 use chrono::Duration;
 
-use super::{CliError, Ctx, DoseArgs, LogArgs, SymptomsAction, write_out};
+use super::{CliError, Ctx, DoseArgs, LogArgs, QuestionAction, SymptomsAction, write_out};
 use crate::analysis;
 use crate::dates::{parse_day, parse_moment};
 use crate::journal::catalog::signs as sign_questions;
@@ -213,6 +213,36 @@ pub fn signs(ctx: &Ctx, answers: Option<&str>, out: &mut dyn Write) -> Result<()
             answers.len()
         ),
     )
+}
+
+pub fn question(ctx: &Ctx, action: Option<&QuestionAction>, out: &mut dyn Write) -> Result<(), CliError> {
+    let list = |journal: &crate::journal::Journal| {
+        let lines: Vec<String> =
+            journal.open_questions().enumerate().map(|(i, q)| format!("{:>3}. {}\n", i + 1, q.text)).collect();
+        if lines.is_empty() {
+            "No open questions. Add one with `easeoff question add TEXT`.\n".to_owned()
+        } else {
+            lines.concat()
+        }
+    };
+    match action {
+        None | Some(QuestionAction::List) => write_out(out, &list(&ctx.read()?)),
+        Some(QuestionAction::Add { text }) => {
+            let (mut store, mut journal) = ctx.open_write()?;
+            journal.add_question(text, ctx.now)?;
+            ctx.save(&mut store, &journal)?;
+            let n = journal.open_questions().count();
+            write_out(out, &format!("Added question {n}; it will be in your visit summary.\n"))
+        }
+        Some(QuestionAction::Done { n }) => {
+            let (mut store, mut journal) = ctx.open_write()?;
+            let open = journal.open_questions().count();
+            let number = n.trim().parse::<usize>().map_err(|_| InputError::NoSuchQuestion { n: 0, open })?;
+            let text = journal.complete_question(number, ctx.now)?;
+            ctx.save(&mut store, &journal)?;
+            write_out(out, &format!("Marked as asked: {text}\n"))
+        }
+    }
 }
 
 fn parse_answers(text: &str, count: usize) -> Result<Vec<bool>, CliError> {

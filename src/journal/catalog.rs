@@ -39,6 +39,8 @@ pub struct Symptom {
 pub struct Sign {
     pub id: String,
     pub question: String,
+    /// The sign in a few words, for the visit summary.
+    pub summary: String,
 }
 
 #[derive(Deserialize)]

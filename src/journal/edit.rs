@@ -204,6 +204,26 @@ impl Journal {
         Ok(())
     }
 
+    /// Adds a question for the next visit.
+    pub fn add_question(&mut self, text: &str, now: Stamp) -> Result<(), InputError> {
+        let text = note(text).map_err(|_| InputError::EmptyQuestion)?;
+        self.questions.push(super::Question { text, added: now, done: None });
+        Ok(())
+    }
+
+    /// Marks open question number `n` (1-based, as `question list` shows) done.
+    pub fn complete_question(&mut self, n: usize, now: Stamp) -> Result<String, InputError> {
+        let open = self.questions.iter().filter(|q| q.done.is_none()).count();
+        let question = self
+            .questions
+            .iter_mut()
+            .filter(|q| q.done.is_none())
+            .nth(n.wrapping_sub(1))
+            .ok_or(InputError::NoSuchQuestion { n, open })?;
+        question.done = Some(now);
+        Ok(question.text.clone())
+    }
+
     fn drop_if_empty(&mut self, date: NaiveDate) {
         if self.days.get(&date).is_some_and(Day::is_empty) {
             self.days.remove(&date);

@@ -44,6 +44,10 @@ pub enum InputError {
     DuplicateItem { id: String },
     #[error("the label is empty or too long: use 1–60 characters")]
     BadLabel,
+    #[error("the question is empty: write what you want to ask")]
+    EmptyQuestion,
+    #[error("there is no open question number {n}: there {}", open_count(*.open))]
+    NoSuchQuestion { n: usize, open: usize },
     #[error("there are no doses to undo")]
     NoDoses,
     #[error("{0}")]
@@ -52,6 +56,14 @@ pub enum InputError {
     NothingToLog,
     #[error("'{given}' is not a number of days: use a whole number from 1 to {max}")]
     BadDays { given: String, max: u32 },
+}
+
+fn open_count(open: usize) -> String {
+    match open {
+        0 => "are no open questions".to_owned(),
+        1 => "is 1 open question (number 1)".to_owned(),
+        n => format!("are {n} open questions, numbered 1 to {n}"),
+    }
 }
 
 fn did_you_mean(suggestion: Option<&str>) -> String {

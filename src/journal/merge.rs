@@ -22,6 +22,7 @@ pub struct MergeReport {
     pub signs_added: usize,
     pub items_added: usize,
     pub settings_changed: usize,
+    pub questions_added: usize,
 }
 
 impl MergeReport {
@@ -97,6 +98,20 @@ impl Journal {
             }
         }
         self.signs.sort_by_key(|c| c.at);
+        for question in &other.questions {
+            match self.questions.iter_mut().find(|q| q.added == question.added && q.text == question.text) {
+                None => {
+                    self.questions.push(question.clone());
+                    report.questions_added += 1;
+                }
+                Some(mine) if mine.done.is_none() && question.done.is_some() => {
+                    mine.done = question.done;
+                    report.questions_added += 1;
+                }
+                Some(_) => {}
+            }
+        }
+        self.questions.sort_by_key(|q| q.added);
         if other.last_use_mark > self.last_use_mark {
             self.last_use_mark = other.last_use_mark;
             report.settings_changed += 1;

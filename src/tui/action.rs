@@ -55,6 +55,16 @@ pub enum Action {
     ToggleKinds,
     /// Open the chosen day in Today (History).
     OpenDay,
-    /// Write the summary to a file (Summary).
-    WriteSummary,
+    /// Write the summary to a file beside the journal (Summary).
+    WriteSummary(SummaryFormat),
+    /// Send the text summary to the printer (Summary).
+    PrintSummary,
+}
+
+/// The formats the Summary screen writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SummaryFormat {
+    Text,
+    Markdown,
+    Html,
 }

@@ -124,6 +124,8 @@ pub struct App {
     pub unsaved: bool,
     pub quit: bool,
     pub theme: Theme,
+    /// What printing runs instead of `lp` (`EASEOFF_PRINT_CMD`).
+    pub print_cmd: Option<String>,
 }
 
 impl App {
@@ -161,6 +163,7 @@ impl App {
             unsaved: false,
             quit: false,
             theme,
+            print_cmd: None,
         }
     }
 

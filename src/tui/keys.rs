@@ -4,7 +4,7 @@
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use super::action::Action;
+use super::action::{Action, SummaryFormat};
 use super::app::Screen;
 
 /// A key as written in a table.
@@ -91,7 +91,10 @@ pub const SUMMARY: &[Binding] = &[
     bind(&[Code(KeyCode::Down), Char('j')], "↑↓", "scroll", false, Action::Down),
     bind(&[Code(KeyCode::PageUp)], "PgUp PgDn", "a page up / down", false, Action::PageLeft),
     bind(&[Code(KeyCode::PageDown)], "PgUp PgDn", "a page up / down", false, Action::PageRight),
-    bind(&[Char('w')], "w", "write to a file", true, Action::WriteSummary),
+    bind(&[Char('t')], "t m h", "write text / Markdown / HTML", true, Action::WriteSummary(SummaryFormat::Text)),
+    bind(&[Char('m')], "t m h", "write text / Markdown / HTML", false, Action::WriteSummary(SummaryFormat::Markdown)),
+    bind(&[Char('h')], "t m h", "write text / Markdown / HTML", false, Action::WriteSummary(SummaryFormat::Html)),
+    bind(&[Char('p')], "p", "print", true, Action::PrintSummary),
 ];
 
 /// The table of a screen.

@@ -3,7 +3,7 @@
 
 use chrono::{Duration, NaiveDate};
 
-use super::action::Action;
+use super::action::{Action, SummaryFormat};
 use super::app::{App, Screen};
 use super::editor::{Confirm, Confirmed, Overlay, Prompt, Purpose};
 use crate::journal::{Dose, Kind, format_number, rating_word};
@@ -161,23 +161,39 @@ impl App {
             Action::Down => self.summary_scroll = self.summary_scroll.saturating_add(1),
             Action::PageLeft => self.summary_scroll = self.summary_scroll.saturating_sub(PAGE_LINES),
             Action::PageRight => self.summary_scroll = self.summary_scroll.saturating_add(PAGE_LINES),
-            Action::WriteSummary => self.write_summary(),
+            Action::WriteSummary(format) => self.write_summary(format),
+            Action::PrintSummary => self.print_summary(),
             _ => {}
         }
     }
 
-    /// The summary text shown on the Summary screen and written by `w`:
-    /// for now the status text (the visit summary replaces it).
-    pub fn summary_text(&self) -> String {
-        crate::status::full(&self.journal, self.now)
+    /// The visit summary of the default period (14 days before the last
+    /// dose to today), as the Summary screen shows it.
+    pub fn summary(&self) -> crate::report::Summary {
+        let (from, to) = crate::report::default_period(&self.journal, self.now.date_naive());
+        crate::report::build(&self.journal, self.now, from, to, None)
     }
 
-    fn write_summary(&mut self) {
+    fn write_summary(&mut self, format: SummaryFormat) {
+        let summary = self.summary();
+        let (text, extension) = match format {
+            SummaryFormat::Text => (crate::report::text::render(&summary), "txt"),
+            SummaryFormat::Markdown => (crate::report::markdown::render(&summary), "md"),
+            SummaryFormat::Html => (crate::report::html::render(&summary), "html"),
+        };
         let folder = self.journal_path().parent().map(std::path::Path::to_path_buf).unwrap_or_default();
-        let path = folder.join(format!("easeoff-summary-{}.txt", self.now.format("%Y-%m-%d")));
-        match crate::store::write_private_file(&path, self.summary_text().as_bytes()) {
+        let path = folder.join(format!("easeoff-summary-{}.{extension}", self.now.format("%Y-%m-%d")));
+        match crate::store::write_private_file(&path, text.as_bytes()) {
             Ok(()) => self.say(&format!("Wrote the summary to {} (readable only by you).", path.display())),
             Err(e) => self.warn(&format!("Could not write the summary: {e}")),
+        }
+    }
+
+    fn print_summary(&mut self) {
+        let text = crate::report::text::render(&self.summary());
+        match crate::print::send(text.as_bytes(), self.print_cmd.as_deref()) {
+            Ok(used) => self.say(&format!("Sent the summary to the printer ({used}).")),
+            Err(e) => self.warn(&e.to_string()),
         }
     }
 }

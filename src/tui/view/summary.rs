@@ -1,5 +1,5 @@
-//! Summary: a scrollable preview of what the person can hand over (for now
-//! the status text), and `w` to write it to a file.
+//! Summary: a scrollable preview of the visit summary (the text version),
+//! with keys to write it as text, Markdown or HTML and to print it.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -8,5 +8,6 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 use crate::tui::app::App;
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
-    Paragraph::new(app.summary_text()).wrap(Wrap { trim: false }).scroll((app.summary_scroll, 0)).render(area, buf);
+    let text = crate::report::text::render(&app.summary());
+    Paragraph::new(text).wrap(Wrap { trim: false }).scroll((app.summary_scroll, 0)).render(area, buf);
 }

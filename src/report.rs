@@ -1,0 +1,362 @@
+//! The visit summary: one data structure built from the journal for a period,
+//! rendered to text, Markdown and print-ready HTML by the modules below, so
+//! the formats cannot disagree. Pure: the journal, "now" and the period come
+//! in; nothing here touches the disk, the clock or a printer.
+
+mod chart;
+pub mod html;
+pub mod markdown;
+mod svg;
+pub mod text;
+mod words;
+
+use std::cmp::Ordering;
+use std::collections::BTreeMap;
+
+use chrono::{Duration, NaiveDate};
+
+use crate::analysis::compare::{self, Direction, Easing, Finding};
+use crate::analysis::taper::{self, Stretch};
+use crate::analysis::{self, CourseDay};
+use crate::course::{Band, course, day_number};
+use crate::journal::catalog::signs;
+use crate::journal::{Journal, Kind, LastUseSource, Mode, Stamp};
+
+/// How many days before the last dose a summary starts by default.
+pub const DAYS_BEFORE_LAST_DOSE: i64 = 14;
+/// Loperamide's over-the-counter label maximum, in mg a day.
+pub const LOPERAMIDE_LABEL_MAX_MG: f64 = 8.0;
+
+/// Everything the summary says, in the order it says it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Summary {
+    pub name: Option<String>,
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+    pub made: Stamp,
+    pub status: Status,
+    pub chart: Vec<ChartDay>,
+    pub key_points: Vec<String>,
+    pub items: Vec<ItemRow>,
+    /// Items of the catalog that were not rated at all in the period.
+    pub items_not_rated: usize,
+    pub sleep: SleepRow,
+    pub aids: Vec<AidRow>,
+    /// Days whose loperamide adds up to more than the label maximum.
+    pub loperamide_over: Vec<(NaiveDate, f64)>,
+    pub taper: Vec<Stretch>,
+    pub signs: Option<SignsRow>,
+    pub notes: Vec<(NaiveDate, String)>,
+    pub questions: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Status {
+    pub last_use: Option<(Stamp, LastUseSource)>,
+    /// Day N since the last use, today.
+    pub day: Option<i64>,
+    pub mode: Option<Mode>,
+    /// The daily amount at the start of the period and now (0 once stopped).
+    pub start_grams: Option<f64>,
+    pub now_grams: Option<f64>,
+    pub steps: usize,
+    pub days_rated: usize,
+    pub days_in_period: usize,
+}
+
+/// One day of the chart.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ChartDay {
+    pub date: NaiveDate,
+    /// Day N since the last use; `None` before it.
+    pub day: Option<i64>,
+    pub physical: Option<f64>,
+    pub psychological: Option<f64>,
+    /// The expected band of each kind (physical, psychological), on the 0–4 scale.
+    pub bands: Option<[Band; 2]>,
+    pub dose_grams: Option<f64>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ItemRow {
+    pub label: String,
+    pub kind: Kind,
+    pub mean: f64,
+    pub highest: u8,
+    /// Days rated 3 (severe) or 4 (extreme).
+    pub severe_days: usize,
+    pub rated_days: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct SleepRow {
+    pub nights: usize,
+    pub mean: Option<f64>,
+    pub under_4: usize,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct AidRow {
+    pub name: String,
+    pub days: usize,
+    /// Total and the most on one day, per unit (`mg`, `tablets`, …).
+    pub amounts: Vec<(String, f64, f64)>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct SignsRow {
+    pub at: Stamp,
+    pub yes: Vec<String>,
+    pub no: Vec<String>,
+}
+
+/// The default period: from 14 days before the last dose (or the first
+/// entry, if later) to today.
+pub fn default_period(journal: &Journal, today: NaiveDate) -> (NaiveDate, NaiveDate) {
+    let first = journal.span().map_or(today, |(first, _)| first.min(today));
+    let from = match journal.last_use() {
+        Some((at, _)) => (at.date_naive() - Duration::days(DAYS_BEFORE_LAST_DOSE)).max(first),
+        None => first,
+    };
+    (from.min(today), today)
+}
+
+/// Builds the summary of `from..=to`.
+pub fn build(journal: &Journal, now: Stamp, from: NaiveDate, to: NaiveDate, name: Option<&str>) -> Summary {
+    let last_use = journal.last_use();
+    let course_days = last_use.map(|(at, _)| analysis::course_days(journal, at, to)).unwrap_or_default();
+    let dose_days = analysis::dose_days_in(journal, from, to);
+    let stretches = taper::stretches(&dose_days);
+    let days_in_period = usize::try_from((to - from).num_days() + 1).unwrap_or(0);
+    let days_rated =
+        from.iter_days().take_while(|d| *d <= to).filter(|d| analysis::scores_on(journal, *d).is_some()).count();
+    let stopped = last_use.is_some_and(|(at, _)| (now.date_naive() - at.date_naive()).num_days() >= 1);
+    let status = Status {
+        last_use,
+        day: last_use.and_then(|(at, _)| day_number((now - at).num_seconds() as f64 / 3600.0)),
+        mode: journal.settings().mode,
+        start_grams: stretches.first().map(|s| s.grams),
+        now_grams: if stopped { Some(0.0) } else { stretches.last().map(|s| s.grams) },
+        steps: taper::reduction_steps(&stretches),
+        days_rated,
+        days_in_period,
+    };
+    Summary {
+        name: name.map(str::trim).filter(|n| !n.is_empty()).map(str::to_owned),
+        from,
+        to,
+        made: now,
+        status,
+        chart: chart_days(journal, from, to, &course_days, &dose_days),
+        key_points: key_points(journal, &course_days, to),
+        items: item_rows(journal, from, to),
+        items_not_rated: items_not_rated(journal, from, to),
+        sleep: sleep_row(journal, from, to),
+        aids: aid_rows(journal, from, to),
+        loperamide_over: loperamide_over(journal, from, to),
+        taper: stretches,
+        signs: signs_row(journal, to),
+        notes: journal
+            .days()
+            .range(from..=to)
+            .filter_map(|(d, day)| day.note.as_ref().filter(|n| n.for_provider).map(|n| (*d, n.text.clone())))
+            .collect(),
+        questions: journal.open_questions().map(|q| q.text.clone()).collect(),
+    }
+}
+
+fn chart_days(
+    journal: &Journal,
+    from: NaiveDate,
+    to: NaiveDate,
+    course_days: &[CourseDay],
+    doses: &BTreeMap<NaiveDate, analysis::DoseDay>,
+) -> Vec<ChartDay> {
+    let last_use = journal.last_use().map(|(at, _)| at);
+    let scales = Kind::BOTH.map(|k| compare::scale(course_days, k));
+    from.iter_days()
+        .take_while(|d| *d <= to)
+        .map(|date| {
+            let scores = analysis::scores_on(journal, date);
+            let hours = last_use.map(|at| analysis::hours_since(at, date));
+            let day = hours.and_then(day_number);
+            let bands = hours.filter(|_| day.is_some()).map(|h| {
+                [
+                    course().band(Kind::Physical, h / 24.0, scales[0]),
+                    course().band(Kind::Psychological, h / 24.0, scales[1]),
+                ]
+            });
+            ChartDay {
+                date,
+                day,
+                physical: scores.and_then(|s| s.physical).map(|s| s.mean),
+                psychological: scores.and_then(|s| s.psychological).map(|s| s.mean),
+                bands,
+                dose_grams: doses.get(&date).map(|d| d.grams),
+            }
+        })
+        .collect()
+}
+
+/// The comparisons from the spec, in plain, neutral words.
+fn key_points(journal: &Journal, days: &[CourseDay], to: NaiveDate) -> Vec<String> {
+    let [first, last] = course().typical_peak_days;
+    let mut points = Vec::new();
+    for kind in Kind::BOTH {
+        let word = crate::status::capitalised(kind.word());
+        points.push(match compare::peak(days, kind) {
+            Finding::NotEnough { rated, needed } => {
+                format!("{word} peak: not enough ratings yet ({rated} of {needed} days after the last dose).")
+            }
+            Finding::Found(p) => {
+                let timing = match p.timing {
+                    Ordering::Less => "earlier than",
+                    Ordering::Equal => "inside",
+                    Ordering::Greater => "later than",
+                };
+                let so_far = if p.so_far { " so far" } else { "" };
+                format!(
+                    "{word} peak{so_far}: day {} ({:.1} of 4), {timing} the usual days {first}–{last}.",
+                    p.day, p.score
+                )
+            }
+        });
+    }
+    points.push(match compare::easing(days) {
+        Finding::NotEnough { .. } => "Easing of physical symptoms: not enough ratings yet.".to_owned(),
+        Finding::Found(Easing::NotYet) => {
+            "Physical symptoms have not yet stayed at mild (1) or below for two rated days after the peak.".to_owned()
+        }
+        Finding::Found(Easing::EasedOn { day }) => {
+            format!("Physical symptoms eased to mild (1) or below on day {day}; they commonly last a week or more.")
+        }
+    });
+    points.push(match compare::trend(days, Kind::Psychological) {
+        Finding::NotEnough { rated, needed } => {
+            format!("Psychological trend: not enough ratings yet ({rated} of {needed} rated days).")
+        }
+        Finding::Found(t) => {
+            let direction = match t.direction {
+                Direction::Rising => "rising",
+                Direction::Steady => "steady",
+                Direction::Falling => "falling",
+            };
+            format!("Psychological scores over the last {} rated days: mean {:.1}, {direction}.", t.days, t.mean)
+        }
+    });
+    let week: Vec<_> = (0..7).filter_map(|back| analysis::scores_on(journal, to - Duration::days(back))).collect();
+    let mean = |kind: Kind| {
+        let values: Vec<f64> = week.iter().filter_map(|s| s.of(kind)).map(|s| s.mean).collect();
+        (!values.is_empty()).then(|| values.iter().sum::<f64>() / values.len() as f64)
+    };
+    let show = |v: Option<f64>| v.map_or_else(|| "not rated".to_owned(), |m| format!("{m:.1}"));
+    points.push(format!(
+        "Last 7 days ({} of 7 rated): physical mean {}, psychological mean {}.",
+        week.len(),
+        show(mean(Kind::Physical)),
+        show(mean(Kind::Psychological))
+    ));
+    points
+}
+
+fn ratings_in<'a>(journal: &'a Journal, from: NaiveDate, to: NaiveDate, id: &'a str) -> impl Iterator<Item = u8> + 'a {
+    journal.days().range(from..=to).filter_map(move |(_, d)| d.ratings.get(id)).map(|r| r.value)
+}
+
+/// Each rated item's mean, highest and severe days; the most severe first.
+fn item_rows(journal: &Journal, from: NaiveDate, to: NaiveDate) -> Vec<ItemRow> {
+    let mut rows: Vec<ItemRow> = journal
+        .catalog()
+        .entries()
+        .filter_map(|e| {
+            let values: Vec<u8> = ratings_in(journal, from, to, e.id).collect();
+            let highest = *values.iter().max()?;
+            Some(ItemRow {
+                label: e.label.to_owned(),
+                kind: e.kind,
+                mean: values.iter().map(|v| f64::from(*v)).sum::<f64>() / values.len() as f64,
+                highest,
+                severe_days: values.iter().filter(|v| **v >= 3).count(),
+                rated_days: values.len(),
+            })
+        })
+        .collect();
+    rows.sort_by(|a, b| {
+        b.mean.total_cmp(&a.mean).then(b.highest.cmp(&a.highest)).then(b.severe_days.cmp(&a.severe_days))
+    });
+    rows
+}
+
+fn items_not_rated(journal: &Journal, from: NaiveDate, to: NaiveDate) -> usize {
+    journal.catalog().entries().filter(|e| !e.hidden && ratings_in(journal, from, to, e.id).next().is_none()).count()
+}
+
+fn sleep_row(journal: &Journal, from: NaiveDate, to: NaiveDate) -> SleepRow {
+    let hours: Vec<f64> = journal.days().range(from..=to).filter_map(|(_, d)| d.sleep).map(|s| s.hours).collect();
+    SleepRow {
+        nights: hours.len(),
+        mean: (!hours.is_empty()).then(|| hours.iter().sum::<f64>() / hours.len() as f64),
+        under_4: hours.iter().filter(|h| **h < 4.0).count(),
+    }
+}
+
+fn aid_rows(journal: &Journal, from: NaiveDate, to: NaiveDate) -> Vec<AidRow> {
+    // name -> (days used, unit -> (total, most on one day))
+    type Totals<'a> = BTreeMap<&'a str, (f64, f64)>;
+    let mut rows: BTreeMap<&str, (usize, Totals)> = BTreeMap::new();
+    for (_, day) in journal.days().range(from..=to) {
+        let mut today: BTreeMap<(&str, &str), f64> = BTreeMap::new();
+        for aid in &day.aids {
+            *today.entry((aid.name.as_str(), aid.unit.as_str())).or_default() += aid.amount;
+        }
+        let mut names_today: Vec<&str> = today.keys().map(|(n, _)| *n).collect();
+        names_today.dedup();
+        for name in names_today {
+            rows.entry(name).or_default().0 += 1;
+        }
+        for ((name, unit), amount) in today {
+            let entry = rows.entry(name).or_default().1.entry(unit).or_default();
+            entry.0 += amount;
+            entry.1 = entry.1.max(amount);
+        }
+    }
+    let mut out: Vec<AidRow> = rows
+        .into_iter()
+        .map(|(name, (days, units))| AidRow {
+            name: name.to_owned(),
+            days,
+            amounts: units.into_iter().map(|(u, (total, most))| (u.to_owned(), total, most)).collect(),
+        })
+        .collect();
+    out.sort_by(|a, b| b.days.cmp(&a.days).then(a.name.cmp(&b.name)));
+    out
+}
+
+fn loperamide_over(journal: &Journal, from: NaiveDate, to: NaiveDate) -> Vec<(NaiveDate, f64)> {
+    journal
+        .days()
+        .range(from..=to)
+        .filter_map(|(date, day)| {
+            let mg: f64 = day
+                .aids
+                .iter()
+                .filter(|a| a.name == "loperamide" && a.unit.eq_ignore_ascii_case("mg"))
+                .map(|a| a.amount)
+                .sum();
+            (mg > LOPERAMIDE_LABEL_MAX_MG).then_some((*date, mg))
+        })
+        .collect()
+}
+
+fn signs_row(journal: &Journal, to: NaiveDate) -> Option<SignsRow> {
+    let check = journal.signs().iter().rev().find(|c| c.at.date_naive() <= to)?;
+    let (mut yes, mut no) = (Vec::new(), Vec::new());
+    for sign in signs() {
+        match check.answers.get(&sign.id) {
+            Some(true) => yes.push(sign.summary.clone()),
+            Some(false) => no.push(sign.summary.clone()),
+            None => {}
+        }
+    }
+    Some(SignsRow { at: check.at, yes, no })
+}

@@ -1,0 +1,169 @@
+//! The summary as one self-contained, print-ready HTML page: no network, no
+//! external fonts, scripts or images; the chart is inline SVG; the styles
+//! print on Letter and A4 and read in black and white (lines differ by dash
+//! and marker, bands by fill, not by colour alone).
+
+use std::fmt::Write;
+
+use super::Summary;
+use crate::journal::Kind;
+
+const STYLE: &str = include_str!("../../assets/report.css");
+
+/// Escapes the person's own text for HTML.
+pub(super) fn esc(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+pub fn render(s: &Summary) -> String {
+    let mut h = String::with_capacity(64 * 1024);
+    let _ = write!(
+        h,
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <title>Withdrawal symptom summary, {}</title>\n<style>\n{STYLE}</style>\n</head>\n<body>\n<main>\n",
+        esc(&s.period())
+    );
+    let _ = write!(h, "<header>\n<h1>{}</h1>\n<p class=\"meta\">", esc(Summary::TITLE));
+    if let Some(name) = &s.name {
+        let _ = write!(h, "<strong>{}</strong> · ", esc(name));
+    }
+    let _ = write!(h, "Period: {} · {}</p>\n</header>\n", esc(&s.period()), esc(&s.made_line()));
+
+    render_status(&mut h, s);
+    render_course(&mut h, s);
+    render_columns(&mut h, s);
+    render_person(&mut h, s);
+    h.push_str("<footer>\n");
+    for line in Summary::FOOTER {
+        let _ = writeln!(h, "<p>{}</p>", esc(line));
+    }
+    h.push_str("</footer>\n</main>\n</body>\n</html>\n");
+    h
+}
+
+fn render_status(h: &mut String, s: &Summary) {
+    h.push_str("<section class=\"status\">\n<ul>\n");
+    for line in s.status_lines() {
+        let _ = writeln!(h, "<li>{}</li>", esc(&line));
+    }
+    h.push_str("</ul>\n</section>\n");
+}
+
+fn render_course(h: &mut String, s: &Summary) {
+    h.push_str("<section class=\"chart\">\n<h2>Course: daily scores, 0 none to 4 extreme</h2>\n");
+    h.push_str(&super::svg::render(&s.chart));
+    h.push_str("</section>\n");
+
+    h.push_str("<section class=\"points\">\n<h2>Key points</h2>\n<ul>\n");
+    for p in &s.key_points {
+        let _ = writeln!(h, "<li>{}</li>", esc(p));
+    }
+    h.push_str("</ul>\n</section>\n");
+}
+
+fn render_columns(h: &mut String, s: &Summary) {
+    h.push_str("<div class=\"columns\">\n<section class=\"items\">\n<h2>Symptoms, most severe first</h2>\n");
+    if s.items.is_empty() {
+        h.push_str("<p>No symptoms were rated in this period.</p>\n");
+    } else {
+        h.push_str("<table>\n<thead><tr><th>item</th><th>mean</th><th>highest</th><th title=\"days rated 3 severe or 4 extreme\">days ≥ 3</th><th>days rated</th></tr></thead>\n<tbody>\n");
+        for row in &s.items {
+            let kind = match row.kind {
+                Kind::Physical => "P",
+                Kind::Psychological => "Ψ",
+            };
+            let _ = writeln!(
+                h,
+                "<tr><td><span class=\"kind\">{kind}</span> {}</td><td>{:.1}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                esc(&row.label),
+                row.mean,
+                row.highest,
+                row.severe_days,
+                row.rated_days
+            );
+        }
+        h.push_str("</tbody>\n</table>\n<p class=\"small\">P physical · Ψ psychological");
+        if s.items_not_rated > 0 {
+            let _ = write!(h, " · not rated: {}", crate::status::plural(s.items_not_rated, "other item"));
+        }
+        h.push_str("</p>\n");
+    }
+    h.push_str("</section>\n");
+    render_side(h, s);
+    h.push_str("</div>\n");
+}
+
+fn render_side(h: &mut String, s: &Summary) {
+    h.push_str("<section class=\"side\">\n");
+    let _ = writeln!(h, "<h2>Sleep</h2>\n<p>{}</p>", esc(&s.sleep_line()));
+    h.push_str("<h2>Aids taken</h2>\n");
+    if s.aids.is_empty() {
+        h.push_str("<p>None recorded.</p>\n");
+    } else {
+        h.push_str("<table>\n<thead><tr><th>aid</th><th>days</th><th>amounts</th></tr></thead>\n<tbody>\n");
+        for aid in &s.aids {
+            let _ = writeln!(
+                h,
+                "<tr><td>{}</td><td>{}</td><td>{}</td></tr>",
+                esc(&aid.name),
+                aid.days,
+                esc(&Summary::aid_amounts(aid))
+            );
+        }
+        h.push_str("</tbody>\n</table>\n");
+    }
+    if let Some(line) = s.loperamide_line() {
+        let _ = writeln!(h, "<p class=\"fact\">{}</p>", esc(&line));
+    }
+    h.push_str("<h2>Doses (kratom, daily totals)</h2>\n");
+    if s.taper.is_empty() {
+        h.push_str("<p>No doses logged in this period.</p>\n");
+    } else {
+        h.push_str("<table>\n<thead><tr><th>dates</th><th>a day</th><th>doses</th></tr></thead>\n<tbody>\n");
+        for stretch in &s.taper {
+            let (range, grams, doses) = Summary::stretch_line(stretch);
+            let _ = writeln!(h, "<tr><td>{}</td><td>{}</td><td>{}</td></tr>", esc(&range), esc(&grams), esc(&doses));
+        }
+        h.push_str("</tbody>\n</table>\n");
+    }
+    if let Some((at, _)) = s.status.last_use {
+        let _ = writeln!(h, "<p>Last dose: {}.</p>", at.format("%a %-d %b %Y, %H:%M"));
+    }
+    h.push_str("</section>\n");
+}
+
+fn render_person(h: &mut String, s: &Summary) {
+    h.push_str("<section class=\"person\">\n<h2>Self-check, notes and questions</h2>\n");
+    let _ = writeln!(h, "<p>{}</p>", esc(&s.signs_line()));
+    if s.notes.is_empty() {
+        h.push_str("<p>Notes for the provider: none.</p>\n");
+    } else {
+        h.push_str("<p>Notes for the provider:</p>\n<ul>\n");
+        for (date, text) in &s.notes {
+            let _ = writeln!(h, "<li><strong>{}</strong>: {}</li>", date.format("%-d %b"), esc(text));
+        }
+        h.push_str("</ul>\n");
+    }
+    if s.questions.is_empty() {
+        h.push_str("<p>Questions for this visit: none.</p>\n");
+    } else {
+        h.push_str("<p>Questions for this visit:</p>\n<ol>\n");
+        for q in &s.questions {
+            let _ = writeln!(h, "<li>{}</li>", esc(q));
+        }
+        h.push_str("</ol>\n");
+    }
+    h.push_str("</section>\n");
+}

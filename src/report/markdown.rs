@@ -1,0 +1,160 @@
+//! The summary as Markdown, for pasting into a message or a patient portal.
+//! The chart is the text chart in a code block. The person's own words are
+//! escaped so they show as written.
+
+use super::{Summary, chart};
+use crate::journal::Kind;
+
+/// Escapes Markdown's special characters in the person's own text.
+fn esc(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if "\\`*_{}[]<>()#+-.!|~".contains(c) {
+            out.push('\\');
+        }
+        if c == '\n' {
+            out.push(' ');
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+pub fn render(s: &Summary) -> String {
+    let mut out: Vec<String> = vec![format!("# {}", Summary::TITLE), String::new()];
+    if let Some(name) = &s.name {
+        out.push(format!("**Name:** {}  ", esc(name)));
+    }
+    out.push(format!("**Period:** {}. {}", s.period(), s.made_line()));
+
+    out.push(String::new());
+    out.push("## Status".to_owned());
+    out.push(String::new());
+    out.extend(s.status_lines().into_iter().map(|l| format!("- {l}")));
+
+    out.push(String::new());
+    out.push("## Course (daily scores, 0 none to 4 extreme)".to_owned());
+    out.push(String::new());
+    out.push("```text".to_owned());
+    out.extend(chart::render(&s.chart));
+    out.push("```".to_owned());
+
+    out.push(String::new());
+    out.push("## Key points".to_owned());
+    out.push(String::new());
+    out.extend(s.key_points.iter().map(|p| format!("- {p}")));
+
+    items(&mut out, s);
+    aids_and_doses(&mut out, s);
+    person(&mut out, s);
+    out.push(String::new());
+    out.push("---".to_owned());
+    out.push(String::new());
+    for line in Summary::FOOTER {
+        out.push(format!("{line}  "));
+    }
+    let mut text = out.join("\n");
+    text.push('\n');
+    text
+}
+
+fn items(out: &mut Vec<String>, s: &Summary) {
+    out.push(String::new());
+    out.push("## Symptoms in the period, most severe first".to_owned());
+    out.push(String::new());
+    if s.items.is_empty() {
+        out.push("No symptoms were rated in this period.".to_owned());
+    } else {
+        out.push("| item | kind | mean | highest | days severe or extreme | days rated |".to_owned());
+        out.push("|---|---|---:|---:|---:|---:|".to_owned());
+        for row in &s.items {
+            let kind = match row.kind {
+                Kind::Physical => "physical",
+                Kind::Psychological => "psychological",
+            };
+            out.push(format!(
+                "| {} | {kind} | {:.1} | {} | {} | {} |",
+                esc(&row.label),
+                row.mean,
+                row.highest,
+                row.severe_days,
+                row.rated_days
+            ));
+        }
+    }
+    if s.items_not_rated > 0 {
+        out.push(String::new());
+        out.push(format!("Not rated in this period: {}.", crate::status::plural(s.items_not_rated, "other item")));
+    }
+
+    out.push(String::new());
+    out.push("## Sleep".to_owned());
+    out.push(String::new());
+    out.push(s.sleep_line());
+}
+
+fn aids_and_doses(out: &mut Vec<String>, s: &Summary) {
+    out.push(String::new());
+    out.push("## Aids taken".to_owned());
+    out.push(String::new());
+    if s.aids.is_empty() {
+        out.push("None recorded.".to_owned());
+    } else {
+        out.push("| aid | days | amounts |".to_owned());
+        out.push("|---|---:|---|".to_owned());
+        for aid in &s.aids {
+            out.push(format!("| {} | {} | {} |", esc(&aid.name), aid.days, esc(&Summary::aid_amounts(aid))));
+        }
+    }
+    if let Some(line) = s.loperamide_line() {
+        out.push(String::new());
+        out.push(line);
+    }
+
+    out.push(String::new());
+    out.push("## Doses (kratom, daily totals)".to_owned());
+    out.push(String::new());
+    if s.taper.is_empty() {
+        out.push("No doses logged in this period.".to_owned());
+    } else {
+        out.push("| dates | daily amount | doses a day |".to_owned());
+        out.push("|---|---:|---:|".to_owned());
+        for stretch in &s.taper {
+            let (range, grams, doses) = Summary::stretch_line(stretch);
+            out.push(format!("| {range} | {grams} | {doses} |"));
+        }
+    }
+    if let Some((at, _)) = s.status.last_use {
+        out.push(String::new());
+        out.push(format!("Last dose: {}.", at.format("%a %-d %b %Y, %H:%M")));
+    }
+}
+
+fn person(out: &mut Vec<String>, s: &Summary) {
+    out.push(String::new());
+    out.push("## Self-check, notes and questions".to_owned());
+    out.push(String::new());
+    out.push(esc_light(&s.signs_line()));
+    out.push(String::new());
+    if s.notes.is_empty() {
+        out.push("Notes for the provider: none.".to_owned());
+    } else {
+        out.push("Notes for the provider:".to_owned());
+        out.push(String::new());
+        out.extend(s.notes.iter().map(|(d, t)| format!("- {}: {}", d.format("%-d %b"), esc(t))));
+    }
+    out.push(String::new());
+    if s.questions.is_empty() {
+        out.push("Questions for this visit: none.".to_owned());
+    } else {
+        out.push("Questions for this visit:".to_owned());
+        out.push(String::new());
+        out.extend(s.questions.iter().enumerate().map(|(i, q)| format!("{}. {}", i + 1, esc(q))));
+    }
+}
+
+/// Our own sentences only need the characters that would start markup.
+fn esc_light(text: &str) -> String {
+    text.replace('*', "\\*").replace('_', "\\_")
+}

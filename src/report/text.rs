@@ -1,0 +1,130 @@
+//! The summary as plain text within 80 columns: for the terminal, the app's
+//! Summary screen, and printing on any printer.
+
+use super::{Summary, chart};
+use crate::journal::Kind;
+
+const WIDTH: usize = 80;
+
+/// Lines wrapped to 80 columns with an indent.
+fn wrapped(text: &str, indent: &str) -> Vec<String> {
+    let options = textwrap::Options::new(WIDTH).initial_indent(indent).subsequent_indent(indent);
+    textwrap::wrap(text, options).into_iter().map(std::borrow::Cow::into_owned).collect()
+}
+
+fn bullet(text: &str) -> Vec<String> {
+    let options = textwrap::Options::new(WIDTH).initial_indent("  - ").subsequent_indent("    ");
+    textwrap::wrap(text, options).into_iter().map(std::borrow::Cow::into_owned).collect()
+}
+
+pub fn render(s: &Summary) -> String {
+    let mut out: Vec<String> = vec![Summary::TITLE.to_owned()];
+    if let Some(name) = &s.name {
+        out.push(format!("Name: {name}"));
+    }
+    out.extend(wrapped(&format!("Period: {}. {}", s.period(), s.made_line()), ""));
+
+    out.push(String::new());
+    out.push("STATUS".to_owned());
+    for line in s.status_lines() {
+        out.extend(wrapped(&line, "  "));
+    }
+
+    out.push(String::new());
+    out.push("COURSE (daily scores, 0 none to 4 extreme)".to_owned());
+    out.extend(chart::render(&s.chart));
+
+    out.push(String::new());
+    out.push("KEY POINTS".to_owned());
+    for point in &s.key_points {
+        out.extend(bullet(point));
+    }
+
+    out.push(String::new());
+    out.push("SYMPTOMS in the period, most severe first".to_owned());
+    if s.items.is_empty() {
+        out.push("  No symptoms were rated in this period.".to_owned());
+    } else {
+        out.push(format!(
+            "  {:<34} {:<5} {:>5} {:>7} {:>7} {:>6}",
+            "item", "kind", "mean", "highest", "severe+", "rated"
+        ));
+        for row in &s.items {
+            let kind = match row.kind {
+                Kind::Physical => "phys",
+                Kind::Psychological => "psych",
+            };
+            let label: String = row.label.chars().take(34).collect();
+            out.push(format!(
+                "  {label:<34} {kind:<5} {:>5.1} {:>7} {:>7} {:>6}",
+                row.mean, row.highest, row.severe_days, row.rated_days
+            ));
+        }
+        out.push("  (severe+ = days rated 3 severe or 4 extreme; rated = days with a rating)".to_owned());
+    }
+    if s.items_not_rated > 0 {
+        out.push(format!("  Not rated in this period: {}.", crate::status::plural(s.items_not_rated, "other item")));
+    }
+
+    out.push(String::new());
+    out.extend(wrapped(&s.sleep_line(), ""));
+
+    out.push(String::new());
+    out.push("AIDS TAKEN".to_owned());
+    if s.aids.is_empty() {
+        out.push("  None recorded.".to_owned());
+    }
+    for aid in &s.aids {
+        out.extend(wrapped(
+            &format!("{}: {} — {}", aid.name, crate::status::plural(aid.days, "day"), Summary::aid_amounts(aid)),
+            "  ",
+        ));
+    }
+    if let Some(line) = s.loperamide_line() {
+        out.extend(wrapped(&line, "  "));
+    }
+
+    out.push(String::new());
+    out.push("DOSES (kratom, daily totals)".to_owned());
+    if s.taper.is_empty() {
+        out.push("  No doses logged in this period.".to_owned());
+    }
+    for stretch in &s.taper {
+        let (range, grams, doses) = Summary::stretch_line(stretch);
+        out.push(format!("  {range:<18} {grams:>10}   {doses} a day"));
+    }
+    if let Some((at, _)) = s.status.last_use {
+        out.push(format!("  Last dose: {}", at.format("%a %-d %b %Y, %H:%M")));
+    }
+
+    out.push(String::new());
+    out.push("SELF-CHECK, NOTES AND QUESTIONS".to_owned());
+    out.extend(wrapped(&s.signs_line(), "  "));
+    if s.notes.is_empty() {
+        out.push("  Notes for the provider: none.".to_owned());
+    } else {
+        out.push("  Notes for the provider:".to_owned());
+        for (date, text) in &s.notes {
+            out.extend(bullet(&format!("{}: {}", date.format("%-d %b"), text.replace('\n', " "))));
+        }
+    }
+    if s.questions.is_empty() {
+        out.push("  Questions for this visit: none.".to_owned());
+    } else {
+        out.push("  Questions for this visit:".to_owned());
+        for (i, q) in s.questions.iter().enumerate() {
+            let options = textwrap::Options::new(WIDTH).initial_indent("  ").subsequent_indent("      ");
+            let text = format!("{:>2}. {}", i + 1, q.replace('\n', " "));
+            out.extend(textwrap::wrap(&text, options).into_iter().map(std::borrow::Cow::into_owned));
+        }
+    }
+
+    out.push(String::new());
+    out.push("-".repeat(WIDTH));
+    for line in Summary::FOOTER {
+        out.extend(wrapped(line, ""));
+    }
+    let mut text = out.join("\n");
+    text.push('\n');
+    text
+}
