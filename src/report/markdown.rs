@@ -104,7 +104,7 @@ fn aids_and_doses(out: &mut Vec<String>, s: &Summary) {
         out.push("| aid | days | amounts |".to_owned());
         out.push("|---|---:|---|".to_owned());
         for aid in &s.aids {
-            out.push(format!("| {} | {} | {} |", esc(&aid.name), aid.days, esc(&Summary::aid_amounts(aid))));
+            out.push(format!("| {} | {} | {} |", esc(&aid.name), aid.days, Summary::aid_amounts(aid)));
         }
     }
     if let Some(line) = s.loperamide_line() {

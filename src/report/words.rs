@@ -73,7 +73,7 @@ impl Summary {
             .iter()
             .map(|(unit, total, most)| {
                 let unit = if unit.is_empty() { String::new() } else { format!(" {unit}") };
-                format!("{}{unit} (at most {}{unit} a day)", format_number(*total), format_number(*most))
+                format!("{}{unit}, up to {}{unit}/day", format_number(*total), format_number(*most))
             })
             .collect::<Vec<_>>()
             .join("; ")

@@ -1,0 +1,296 @@
+//! The visit summary through the real binary: golden text and Markdown for a
+//! small journal whose every number is also worked out by hand here; the
+//! HTML's structure; printing; and, in real headless Chromium, one page on
+//! Letter and on A4 and a chart that actually shows.
+
+mod common;
+
+use std::path::Path;
+use std::process::Command;
+
+use common::Env;
+
+/// A small journal with a taper, a last dose, withdrawal ratings, sleep,
+/// aids, notes, a question and a self-check, all at fixed times.
+fn fixture() -> Env {
+    let env = Env::new();
+    // Taper: 6 g/day (3 × 2 g) for 3 days, 5 g/day (2 × 2.5 g) for 3, 4 g/day (2 × 2 g) for 2.
+    for day in 22..=24 {
+        for time in ["08:00", "14:00", "20:00"] {
+            env.ok(&["dose", "2", "--at", &format!("2026-02-{day} {time}")]);
+        }
+    }
+    for day in ["2026-02-25", "2026-02-26", "2026-02-27"] {
+        for time in ["08:00", "20:00"] {
+            env.ok(&["dose", "2.5", "--at", &format!("{day} {time}")]);
+        }
+    }
+    for (day, last) in [("2026-02-28", "20:00"), ("2026-03-01", "21:00")] {
+        env.ok(&["dose", "2", "--at", &format!("{day} 08:00")]);
+        env.ok(&["dose", "2", "--at", &format!("{day} {last}")]);
+    }
+    // Ratings: muscle-aches, nausea | anxiety, cravings.
+    let days: [(&str, &[&str]); 8] = [
+        ("2026-02-26", &["muscle-aches=1", "anxiety=1"]),
+        ("2026-03-02", &["muscle-aches=1", "nausea=1", "anxiety=2", "cravings=2"]),
+        ("2026-03-03", &["muscle-aches=2", "nausea=2", "anxiety=2", "cravings=3", "--sleep", "5"]),
+        ("2026-03-04", &["muscle-aches=3", "nausea=3", "anxiety=3", "cravings=4", "--sleep", "3.5"]),
+        ("2026-03-05", &["muscle-aches=4", "nausea=3", "anxiety=3", "cravings=3", "--sleep", "3"]),
+        ("2026-03-06", &["muscle-aches=2", "nausea=1", "anxiety=2", "cravings=3", "--sleep", "6"]),
+        ("2026-03-08", &["muscle-aches=1", "nausea=1", "anxiety=2", "cravings=2", "--note", "Walked outside"]),
+        ("2026-03-09", &["muscle-aches=1", "nausea=0", "anxiety=1", "cravings=2"]),
+    ];
+    for (date, args) in days {
+        let mut all = vec!["log", "--date", date];
+        all.extend_from_slice(args);
+        env.ok(&all);
+    }
+    env.ok(&[
+        "log",
+        "--date",
+        "2026-03-04",
+        "--aid",
+        "loperamide 4 mg",
+        "--aid",
+        "loperamide 6 mg",
+        "--aid",
+        "ibuprofen 400 mg",
+    ]);
+    env.ok(&["log", "--date", "2026-03-04", "--note", "Worst night so far", "--for-provider"]);
+    env.ok(&["log", "--date", "2026-03-05", "--aid", "loperamide 4 mg"]);
+    env.ok(&["question", "add", "Is clonidine an option for me?"]);
+    env.ok(&["signs", "--answers", "yynnyny"]);
+    env
+}
+
+#[test]
+fn the_text_summary_says_what_was_worked_out_by_hand() {
+    let env = fixture();
+    let text = env.ok(&["report", "--name", "Sam R."]);
+    // Sentences wrapped at 80 columns, read as one line each.
+    let flat = text.replace("\n    ", " ").replace("\n  ", " ");
+    let expect = |s: &str| assert!(text.contains(s) || flat.contains(s), "missing {s:?} in:\n{text}");
+    expect("Withdrawal symptom summary — patient-reported\nName: Sam R.");
+    // Default period: 14 days before the last dose (15 Feb), but the first entry is 22 Feb.
+    expect("Period: 22 Feb 2026 to 10 Mar 2026.");
+    // 1 Mar 21:00 to 10 Mar 09:00 is 8 days 12 hours: day 9.
+    expect("Last dose: Sun 1 Mar 2026, 21:00 (dose log) — day 9 since.");
+    // 6 → 5 → 4 g/day: two reduction steps; stopped for more than a day: none now.
+    expect("Daily amount at the start of the period: 6 g/day; now: none; reduction steps: 2.");
+    // Rated: 26 Feb and 2, 3, 4, 5, 6, 8, 9 Mar = 8 of the 17 days 22 Feb – 10 Mar.
+    expect("Days rated: 8 of 17 in the period (9 without ratings).");
+    // Physical means since the last dose: d1 1.0, d2 2.0, d3 3.0, d4 3.5, d5 1.5, d7 1.0, d8 0.5.
+    expect("Physical peak: day 4 (3.5 of 4), inside the usual days 3–4.");
+    // Psychological: d1 2.0, d2 2.5, d3 3.5, d4 3.0, d5 2.5, d7 2.0, d8 1.5.
+    expect("Psychological peak: day 3 (3.5 of 4), inside the usual days 3–4.");
+    // After the day-4 peak: d5 1.5, then d7 1.0 and d8 0.5 are two rated days at ≤ 1.
+    expect("Physical symptoms eased to mild (1) or below on day 7;");
+    // Mean of the 7 psychological scores = 17 / 7 = 2.43; least-squares slope −0.86 a week.
+    expect("Psychological scores over the last 7 rated days: mean 2.4, falling.");
+    // 4–10 Mar: 5 rated days; physical (3 + 3.5 + 1.5 + 1 + 0.5) / 5 = 1.9, psychological 12.5 / 5 = 2.5.
+    expect("Last 7 days (5 of 7 rated): physical mean 1.9, psychological mean 2.5.");
+    // Items, most severe first: cravings 19/7 = 2.7, anxiety 16/8 = 2.0, muscle aches 15/8 = 1.9, nausea 11/7 = 1.6.
+    let rows: Vec<&str> = text.lines().skip_while(|l| !l.starts_with("  item")).skip(1).take(4).collect();
+    let summary: Vec<Vec<&str>> = rows.iter().map(|r| r.split_whitespace().collect()).collect();
+    assert_eq!(summary[0], ["cravings", "psych", "2.7", "4", "4", "7"]);
+    assert_eq!(summary[1], ["anxiety", "psych", "2.0", "3", "2", "8"]);
+    assert_eq!(summary[2], ["muscle", "aches", "phys", "1.9", "4", "2", "8"]);
+    assert_eq!(summary[3], ["nausea", "phys", "1.6", "3", "2", "7"]);
+    expect("Not rated in this period: 8 other items.");
+    // Sleep: 5, 3.5, 3, 6 → 17.5 / 4 = 4.375; 3.5 and 3 are under 4 hours.
+    expect("Sleep: mean 4.4 h over 4 nights; 2 nights under 4 hours.");
+    // Loperamide: 4 + 6 = 10 mg on 4 Mar, 4 mg on 5 Mar.
+    expect("loperamide: 2 days — 14 mg, up to 10 mg/day");
+    expect("ibuprofen: 1 day — 400 mg, up to 400 mg/day");
+    expect("Loperamide above the 8 mg/day over-the-counter label maximum on: 4 Mar (10 mg).");
+    expect("22 Feb – 24 Feb       6 g/day   3 doses a day");
+    expect("25 Feb – 27 Feb       5 g/day   2 doses a day");
+    expect("28 Feb – 1 Mar        4 g/day   2 doses a day");
+    expect(
+        "(self-check of 10 Mar 2026): much of the day spent thinking about, getting or using kratom; tried to cut back and couldn't;",
+    );
+    expect("Answered no: 3.");
+    expect("  - 4 Mar: Worst night so far");
+    assert!(!text.contains("Walked outside"), "only notes marked for the provider");
+    expect("   1. Is clonidine an option for me?");
+    expect("Patient-reported. This is a record of what the person noted, not a diagnosis");
+    assert!(text.lines().all(|l| l.chars().count() <= 80), "fits 80 columns");
+    insta::assert_snapshot!("report_text", text);
+}
+
+#[test]
+fn the_markdown_summary_carries_the_same_content() {
+    let env = fixture();
+    let md = env.ok(&["report", "--format", "markdown"]);
+    for s in [
+        "# Withdrawal symptom summary — patient-reported",
+        "- Last dose: Sun 1 Mar 2026, 21:00 (dose log) — day 9 since.",
+        "```text\n4 |",
+        "- Physical peak: day 4 (3.5 of 4), inside the usual days 3–4.",
+        "| cravings | psychological | 2.7 | 4 | 4 | 7 |",
+        "| muscle aches | physical | 1.9 | 4 | 2 | 8 |",
+        "Sleep: mean 4.4 h over 4 nights; 2 nights under 4 hours.",
+        "| loperamide | 2 | 14 mg, up to 10 mg/day |",
+        "| 25 Feb – 27 Feb | 5 g/day | 2 doses |",
+        "1. Is clonidine an option for me?",
+    ] {
+        assert!(md.contains(s), "missing {s:?} in:\n{md}");
+    }
+    insta::assert_snapshot!("report_markdown", md);
+}
+
+#[test]
+fn the_html_summary_parses_holds_the_svg_chart_and_fetches_nothing() {
+    let env = fixture();
+    let html = env.ok(&["report", "--format", "html", "--name", "<Sam & co>"]);
+    let doc = scraper::Html::parse_document(&html);
+    assert!(doc.errors.is_empty(), "{:?}", doc.errors);
+    let select = |css: &str| scraper::Selector::parse(css).unwrap();
+    let title: String = doc.select(&select("title")).next().unwrap().text().collect();
+    assert_eq!(title, "Withdrawal symptom summary, 22 Feb 2026 to 10 Mar 2026");
+    let svg = doc.select(&select("section.chart svg")).next().expect("an inline SVG chart");
+    assert!(svg.select(&select("polyline.physical")).count() >= 2, "the physical line, broken at the missing day");
+    assert!(svg.select(&select("polygon.band")).count() == 2, "both bands");
+    assert!(svg.select(&select("rect.peak")).count() == 1, "days 3–4 marked");
+    assert!(svg.select(&select("rect.dose")).count() == 8, "the 8 taper days' dose bars");
+    assert_eq!(doc.select(&select("section.items tbody tr")).count(), 4);
+    // Self-contained: no scripts, links, images or remote URLs of any kind.
+    for tag in ["script", "link", "img", "iframe", "object", "embed"] {
+        assert_eq!(doc.select(&select(tag)).count(), 0, "<{tag}>");
+    }
+    for bad in ["http:", "https:", "//", "@import", "src="] {
+        assert!(!html.replace("\"//", "").contains(bad), "found {bad}");
+    }
+    assert!(html.contains("&lt;Sam &amp; co&gt;"), "the person's words are escaped");
+}
+
+#[test]
+fn print_sends_the_text_to_the_print_command() {
+    let env = fixture();
+    let captured = env.dir.path().join("printed.txt");
+    let out = env
+        .run(&["report", "--print"])
+        .env("EASEOFF_PRINT_CMD", format!("cat > '{}'", captured.display()))
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(out.stdout.is_empty(), "printing does not also print to the terminal");
+    let printed = std::fs::read_to_string(&captured).unwrap();
+    assert_eq!(printed, env.ok(&["report"]));
+}
+
+#[test]
+fn without_a_print_system_it_says_so_and_writes_nothing() {
+    let env = fixture();
+    let out_file = env.dir.path().join("never.txt");
+    let out =
+        env.run(&["report", "--print"]).env("PATH", env.dir.path()).env_remove("EASEOFF_PRINT_CMD").output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("no print system was found"), "{err}");
+    assert!(out.stdout.is_empty());
+    assert!(!out_file.exists());
+}
+
+#[test]
+fn bad_report_input_is_refused() {
+    let env = fixture();
+    let before = env.bytes().unwrap();
+    let err = env.fails(&["report", "--from", "2026-03-09", "--to", "2026-03-01"], 2);
+    assert!(err.contains("earlier day first"), "{err}");
+    let err = env.fails(&["report", "--from", "March"], 2);
+    assert!(err.contains("not a date"), "{err}");
+    let err = env.fails(&["question", "done", "7"], 2);
+    assert!(err.contains("there is 1 open question (number 1)"), "{err}");
+    assert_eq!(env.bytes().unwrap(), before);
+}
+
+#[test]
+fn questions_are_added_listed_and_marked_done() {
+    let env = fixture();
+    env.ok(&["question", "add", "Can I drive?"]);
+    assert_eq!(env.ok(&["question", "list"]), "  1. Is clonidine an option for me?\n  2. Can I drive?\n");
+    assert_eq!(env.ok(&["question", "done", "1"]), "Marked as asked: Is clonidine an option for me?\n");
+    let report = env.ok(&["report"]);
+    assert!(report.contains("   1. Can I drive?") && !report.contains("clonidine"), "{report}");
+}
+
+// ---------------------------------------------------------------- a real browser
+
+/// Headless Chromium with the flags that keep it off the network.
+fn chromium() -> Option<&'static str> {
+    let found = Command::new("chromium").arg("--version").output().is_ok_and(|o| o.status.success())
+        && Command::new("pdfinfo").arg("-v").output().is_ok();
+    if !found && std::env::var("CI").is_ok() {
+        panic!("CI must have chromium and pdfinfo (.ci/run installs them)");
+    }
+    found.then_some("chromium")
+}
+
+fn skipped(test: &str) {
+    eprintln!("SKIPPED {test}: chromium or pdfinfo is not installed (apt-get install chromium poppler-utils)");
+}
+
+fn pages(pdf: &Path) -> u32 {
+    let out = Command::new("pdfinfo").arg(pdf).output().unwrap();
+    let info = String::from_utf8_lossy(&out.stdout);
+    info.lines().find_map(|l| l.strip_prefix("Pages:")).and_then(|n| n.trim().parse().ok()).unwrap_or(0)
+}
+
+#[test]
+fn the_demo_summary_prints_on_exactly_one_page_of_letter_and_of_a4() {
+    if chromium().is_none() {
+        return skipped("the_demo_summary_prints_on_exactly_one_page_of_letter_and_of_a4");
+    }
+    let env = Env::with_demo();
+    // As a person would bring it: a note for the provider, two questions, a name.
+    env.ok(&["log", "--date", "2026-02-20", "--note", "Legs restless all night; loperamide helped.", "--for-provider"]);
+    env.ok(&["question", "add", "Is it safe to keep taking loperamide?"]);
+    env.ok(&["question", "add", "Could something help me sleep?"]);
+    for paper in ["letter", "a4"] {
+        let pdf = env.dir.path().join(format!("{paper}.pdf"));
+        let out = env
+            .run(&["report", "--format", "html", "--print", "--paper", paper, "--name", "Sam R."])
+            .env("EASEOFF_PRINT_CMD", format!("cat > '{}'", pdf.display()))
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF"));
+        assert_eq!(pages(&pdf), 1, "{paper}: the demo summary is one page");
+        let info = String::from_utf8_lossy(&Command::new("pdfinfo").arg(&pdf).output().unwrap().stdout).into_owned();
+        let size = if paper == "letter" { "pts (letter)" } else { "pts (A4)" };
+        assert!(info.contains(size), "{paper}: {info}");
+    }
+}
+
+#[test]
+fn a_screenshot_of_the_summary_is_not_blank_and_shows_the_chart() {
+    let Some(chromium) = chromium() else {
+        return skipped("a_screenshot_of_the_summary_is_not_blank_and_shows_the_chart");
+    };
+    let env = Env::with_demo();
+    let html = env.dir.path().join("summary.html");
+    env.ok(&["report", "--format", "html", "--out", html.to_str().unwrap()]);
+    let png = env.dir.path().join("summary.png");
+    let status = Command::new(chromium)
+        .args(easeoff::print::CHROMIUM_FLAGS)
+        .arg(format!("--user-data-dir={}", env.dir.path().join("profile").display()))
+        .arg(format!("--screenshot={}", png.display()))
+        .arg("--window-size=900,1300")
+        .arg(format!("file://{}", html.display()))
+        .output()
+        .unwrap();
+    assert!(png.exists(), "{}", String::from_utf8_lossy(&status.stderr));
+    let decoder = png::Decoder::new(std::io::BufReader::new(std::fs::File::open(&png).unwrap()));
+    let mut reader = decoder.read_info().unwrap();
+    let mut pixels = vec![0; reader.output_buffer_size().unwrap()];
+    let frame = reader.next_frame(&mut pixels).unwrap();
+    let channels = frame.color_type.samples();
+    let rgb: Vec<&[u8]> = pixels[..frame.buffer_size()].chunks(channels).collect();
+    let not_white = rgb.iter().filter(|p| p[0] < 200 || p[1] < 200 || p[2] < 200).count();
+    assert!(not_white > 20_000, "the page has content: {not_white} dark pixels");
+    // The physical line is drawn in #1f4e9a; count pixels close to it.
+    let blue =
+        rgb.iter().filter(|p| p[0].abs_diff(0x1f) < 40 && p[1].abs_diff(0x4e) < 40 && p[2].abs_diff(0x9a) < 40).count();
+    assert!(blue > 300, "the chart's physical line shows: {blue} pixels");
+}
