@@ -4,6 +4,7 @@
 //! backups, export and import); reading commands are here.
 
 mod files;
+mod plan;
 mod record;
 mod report;
 
@@ -98,6 +99,14 @@ pub enum Command {
         after_help = "Examples:\n  easeoff report\n  easeoff report --format html --out ~/summary.html --name \"Sam R.\"\n  easeoff report --from 2026-02-01 --to 2026-03-10 --print"
     )]
     Report(ReportArgs),
+    /// Your taper plan: make one, see it against what you took, hold or change it.
+    #[command(
+        after_help = "Examples:\n  easeoff plan new --from 6 --step 10% --every 7 --floor 1\n  easeoff plan new --from 6 --step 0.25 --every 5 --start 2026-03-01\n  easeoff plan show\n  easeoff plan adjust --hold 3\n  easeoff plan adjust --step 5%\n  easeoff plan clear\n\nMake the plan with your provider; easeoff only keeps and shows it."
+    )]
+    Plan {
+        #[command(subcommand)]
+        action: Option<PlanAction>,
+    },
     /// Questions to ask at your next visit; open ones go in the visit summary.
     #[command(
         after_help = "Examples:\n  easeoff question add \"Is it safe to take loperamide every day?\"\n  easeoff question list\n  easeoff question done 1"
@@ -249,6 +258,42 @@ pub enum ReportFormat {
 }
 
 #[derive(Debug, Subcommand)]
+pub enum PlanAction {
+    /// Make a plan: daily targets stepping down to the floor, then 0.
+    New {
+        /// The daily amount to start from, in grams.
+        #[arg(long, allow_hyphen_values = true)]
+        from: String,
+        /// Each step: a share of the current amount (10%) or grams (0.25).
+        #[arg(long, allow_hyphen_values = true)]
+        step: String,
+        /// Days between steps.
+        #[arg(long, allow_hyphen_values = true)]
+        every: String,
+        /// The first day (default today).
+        #[arg(long, allow_hyphen_values = true)]
+        start: Option<String>,
+        /// The last amount before stopping (default: the rounding, 0.25 g).
+        #[arg(long, allow_hyphen_values = true)]
+        floor: Option<String>,
+        /// Round targets to this many grams (default 0.25).
+        #[arg(long, allow_hyphen_values = true)]
+        round: Option<String>,
+    },
+    /// The plan with dates, targets, what you took and the difference.
+    Show,
+    /// Hold the current step longer, or change the step size from today.
+    Adjust {
+        #[arg(long, conflicts_with = "step", allow_hyphen_values = true)]
+        hold: Option<String>,
+        #[arg(long, allow_hyphen_values = true)]
+        step: Option<String>,
+    },
+    /// Remove the plan (its history is kept).
+    Clear,
+}
+
+#[derive(Debug, Subcommand)]
 pub enum QuestionAction {
     /// Add a question.
     Add { text: String },
@@ -381,6 +426,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<(), CliError> {
         Command::Signs { answers } => record::signs(&ctx, answers.as_deref(), out),
         Command::Question { action } => record::question(&ctx, action.as_ref(), out),
         Command::Report(args) => report::run(&ctx, &args, out),
+        Command::Plan { action } => plan::run(&ctx, action.as_ref(), out),
         Command::Status { short } => {
             let journal = ctx.read()?;
             if short {

@@ -13,6 +13,7 @@ pub mod catalog;
 pub mod edit;
 mod error;
 pub mod merge;
+pub mod plan;
 mod stamp;
 mod stored_day;
 mod validate;
@@ -64,6 +65,9 @@ pub struct Journal {
     /// Questions the person wants to ask at the next visit, oldest first.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     questions: Vec<Question>,
+    /// Every version of the taper plan, oldest first (see `journal/plan.rs`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    plans: Vec<plan::PlanVersion>,
 }
 
 /// What the person told the app about themselves.
@@ -206,6 +210,7 @@ impl Journal {
             doses: Vec::new(),
             signs: Vec::new(),
             questions: Vec::new(),
+            plans: Vec::new(),
         }
     }
 

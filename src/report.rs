@@ -45,6 +45,12 @@ pub struct Summary {
     /// Days whose loperamide adds up to more than the label maximum.
     pub loperamide_over: Vec<(NaiveDate, f64)>,
     pub taper: Vec<Stretch>,
+    /// Reduction steps with the scores 3 days before and after each.
+    pub step_effects: Vec<taper::StepEffect>,
+    /// Earlier attempts: 2 or more days without a dose, then doses again.
+    pub attempts: Vec<taper::Attempt>,
+    /// The plan as it stood at the end of the period, and how the period went against it.
+    pub plan: Option<PlanRow>,
     pub signs: Option<SignsRow>,
     pub notes: Vec<(NaiveDate, String)>,
     pub questions: Vec<String>,
@@ -104,6 +110,15 @@ pub struct AidRow {
 }
 
 #[derive(Debug, Clone, PartialEq)]
+pub struct PlanRow {
+    pub set: Stamp,
+    pub spec: Option<crate::journal::plan::PlanSpec>,
+    pub on_target: usize,
+    pub over: usize,
+    pub under: usize,
+}
+
+#[derive(Debug, Clone, PartialEq)]
 pub struct SignsRow {
     pub at: Stamp,
     pub yes: Vec<String>,
@@ -154,6 +169,9 @@ pub fn build(journal: &Journal, now: Stamp, from: NaiveDate, to: NaiveDate, name
         sleep: sleep_row(journal, from, to),
         aids: aid_rows(journal, from, to),
         loperamide_over: loperamide_over(journal, from, to),
+        step_effects: taper::step_effects(journal, &stretches),
+        attempts: taper::attempts(&dose_days),
+        plan: plan_row(journal, from, to, now),
         taper: stretches,
         signs: signs_row(journal, to),
         notes: journal
@@ -346,6 +364,16 @@ fn loperamide_over(journal: &Journal, from: NaiveDate, to: NaiveDate) -> Vec<(Na
             (mg > LOPERAMIDE_LABEL_MAX_MG).then_some((*date, mg))
         })
         .collect()
+}
+
+fn plan_row(journal: &Journal, from: NaiveDate, to: NaiveDate, now: Stamp) -> Option<PlanRow> {
+    let plan = journal.plan_on(to)?;
+    // Days of the period the plan covered, up to yesterday (today is under way).
+    let last = to.min(now.date_naive() - Duration::days(1));
+    let days = taper::plan_days(journal, plan, from, last);
+    let over = days.iter().filter(|d| d.difference() > 0.0).count();
+    let under = days.iter().filter(|d| d.difference() < 0.0).count();
+    Some(PlanRow { set: plan.set, spec: plan.spec, on_target: days.len() - over - under, over, under })
 }
 
 fn signs_row(journal: &Journal, to: NaiveDate) -> Option<SignsRow> {

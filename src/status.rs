@@ -169,6 +169,27 @@ pub fn dose_line(journal: &Journal, today: NaiveDate) -> String {
     format!("Doses: {today_text} · {average}.")
 }
 
+/// During a taper: today's target, what was taken so far, the next step.
+pub fn taper_line(journal: &Journal, today: NaiveDate) -> Option<String> {
+    let plan = journal.plan()?;
+    let taken = analysis::dose_day(journal, today).map_or(0.0, |d| d.grams);
+    let next = plan.next_after(today);
+    let next_text = next.map_or_else(String::new, |t| {
+        let to =
+            if t.grams == 0.0 { "0, the stopping day".to_owned() } else { format!("{} g", format_number(t.grams)) };
+        format!(" · next step {} (to {to})", t.start.format("%a %-d %b"))
+    });
+    Some(match plan.target_on(today) {
+        None => format!("Taper plan: starts {}{next_text}.", plan.targets.first()?.start.format("%a %-d %b")),
+        Some(0.0) => format!("Taper plan: the target has been 0 since {}.", plan.ends()?.format("%a %-d %b")),
+        Some(target) => format!(
+            "Taper: today's target {} g · taken so far today {} g{next_text}.",
+            format_number(target),
+            format_number(taken)
+        ),
+    })
+}
+
 /// The whole status text.
 pub fn full(journal: &Journal, now: Stamp) -> String {
     let today = now.date_naive();
@@ -188,6 +209,9 @@ pub fn full(journal: &Journal, now: Stamp) -> String {
         let _ = writeln!(out, "{}", trend_sentence(&days));
     }
     let _ = writeln!(out, "{}", dose_line(journal, today));
+    if let Some(line) = taper_line(journal, today) {
+        let _ = writeln!(out, "{line}");
+    }
     out
 }
 

@@ -7,9 +7,11 @@
 
 use std::collections::BTreeMap;
 
-use chrono::NaiveDate;
+use chrono::{Duration, NaiveDate};
 
 use super::DoseDay;
+use crate::journal::plan::PlanVersion;
+use crate::journal::{Journal, Kind};
 
 /// How far below the current level a day must be to count toward a step.
 pub const STEP_DROP: f64 = 0.05;
@@ -70,6 +72,101 @@ pub fn reduction_steps(stretches: &[Stretch]) -> usize {
     stretches.windows(2).filter(|w| w[1].grams < w[0].grams).count()
 }
 
+/// Days on each side of a step whose scores are compared.
+pub const EFFECT_DAYS: i64 = 3;
+/// Rated days needed on each side for a comparison.
+pub const EFFECT_MIN_RATED: usize = 2;
+
+/// How the scores moved around one reduction step.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct StepEffect {
+    pub date: NaiveDate,
+    pub from_grams: f64,
+    pub to_grams: f64,
+    /// Mean (physical, psychological) over the 3 days before and the 3 days
+    /// from the step on; `None` with fewer than 2 rated days on that side.
+    pub before: [Option<f64>; 2],
+    pub after: [Option<f64>; 2],
+}
+
+/// Each reduction step with the mean scores before and after it.
+pub fn step_effects(journal: &Journal, stretches: &[Stretch]) -> Vec<StepEffect> {
+    let mean = |first: NaiveDate, kind: Kind| {
+        let values: Vec<f64> = (0..EFFECT_DAYS)
+            .filter_map(|i| super::scores_on(journal, first + Duration::days(i)))
+            .filter_map(|s| s.of(kind))
+            .map(|s| s.mean)
+            .collect();
+        (values.len() >= EFFECT_MIN_RATED).then(|| values.iter().sum::<f64>() / values.len() as f64)
+    };
+    stretches
+        .windows(2)
+        .filter(|w| w[1].grams < w[0].grams)
+        .map(|w| {
+            let date = w[1].first;
+            let before = date - Duration::days(EFFECT_DAYS);
+            StepEffect {
+                date,
+                from_grams: w[0].grams,
+                to_grams: w[1].grams,
+                before: Kind::BOTH.map(|k| mean(before, k)),
+                after: Kind::BOTH.map(|k| mean(date, k)),
+            }
+        })
+        .collect()
+}
+
+/// An earlier attempt: at least two days without a dose, then doses again.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Attempt {
+    pub start: NaiveDate,
+    pub days: i64,
+}
+
+/// The earlier attempts in a dose log (the current stretch without doses,
+/// which has not ended, is not one).
+pub fn attempts(days: &BTreeMap<NaiveDate, DoseDay>) -> Vec<Attempt> {
+    let dosing: Vec<NaiveDate> = days.iter().filter(|(_, d)| d.count > 0).map(|(date, _)| *date).collect();
+    dosing
+        .windows(2)
+        .filter_map(|w| {
+            let gap = (w[1] - w[0]).num_days() - 1;
+            (gap >= 2).then(|| Attempt { start: w[0] + Duration::days(1), days: gap })
+        })
+        .collect()
+}
+
+/// One day of a plan: the target and what was taken.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PlanDay {
+    pub date: NaiveDate,
+    pub target: f64,
+    pub actual: f64,
+    pub doses: usize,
+}
+
+impl PlanDay {
+    /// Within 0.05 g of the target counts as on target.
+    pub fn difference(&self) -> f64 {
+        let d = self.actual - self.target;
+        if d.abs() < 0.05 { 0.0 } else { d }
+    }
+}
+
+/// Target against actual for each day of `first..=last` that the plan covers.
+pub fn plan_days(journal: &Journal, plan: &PlanVersion, first: NaiveDate, last: NaiveDate) -> Vec<PlanDay> {
+    let doses = super::dose_days_in(journal, first, last);
+    first
+        .iter_days()
+        .take_while(|d| *d <= last)
+        .filter_map(|date| {
+            let target = plan.target_on(date)?;
+            let day = doses.get(&date).copied().unwrap_or_default();
+            Some(PlanDay { date, target, actual: day.grams, doses: day.count })
+        })
+        .collect()
+}
+
 fn median(mut values: Vec<f64>) -> f64 {
     if values.is_empty() {
         return 0.0;
@@ -109,6 +206,17 @@ mod tests {
         assert_eq!(amounts, [6.0, 5.0, 4.0]);
         assert_eq!(s[1].first.to_string(), "2026-02-07", "the step starts on the first lower day");
         assert_eq!(reduction_steps(&s), 2);
+    }
+
+    #[test]
+    fn attempts_are_gaps_of_two_days_or_more_that_ended_in_a_dose() {
+        let a = attempts(&series(&[6.0, 0.0, 6.0, 0.0, 0.0, 6.0, 0.0, 0.0, 0.0, 5.0, 0.0, 0.0]));
+        let found: Vec<(String, i64)> = a.iter().map(|x| (x.start.to_string(), x.days)).collect();
+        assert_eq!(
+            found,
+            [("2026-02-04".to_owned(), 2), ("2026-02-07".to_owned(), 3)],
+            "one day off is not an attempt; the open end is not one"
+        );
     }
 
     #[test]

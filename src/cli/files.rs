@@ -43,6 +43,7 @@ pub fn import(ctx: &Ctx, file: &Path, out: &mut dyn Write) -> Result<(), CliErro
         (report.doses_added, "doses added"),
         (report.signs_added, "self-checks added"),
         (report.questions_added, "questions added or marked done"),
+        (report.plan_changes_added, "taper plan changes added"),
         (report.items_added, "symptom items added"),
         (report.settings_changed, "settings updated"),
     ];

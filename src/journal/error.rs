@@ -48,6 +48,10 @@ pub enum InputError {
     EmptyQuestion,
     #[error("there is no open question number {n}: there {}", open_count(*.open))]
     NoSuchQuestion { n: usize, open: usize },
+    #[error("{0}")]
+    BadPlan(String),
+    #[error("there is no taper plan: make one with `easeoff plan new --from GRAMS --step PERCENT% --every DAYS`")]
+    NoPlan,
     #[error("there are no doses to undo")]
     NoDoses,
     #[error("{0}")]

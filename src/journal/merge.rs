@@ -23,6 +23,7 @@ pub struct MergeReport {
     pub items_added: usize,
     pub settings_changed: usize,
     pub questions_added: usize,
+    pub plan_changes_added: usize,
 }
 
 impl MergeReport {
@@ -112,6 +113,13 @@ impl Journal {
             }
         }
         self.questions.sort_by_key(|q| q.added);
+        for version in &other.plans {
+            if !self.plans.iter().any(|v| v.set == version.set && v.change == version.change) {
+                self.plans.push(version.clone());
+                report.plan_changes_added += 1;
+            }
+        }
+        self.plans.sort_by_key(|v| v.set);
         if other.last_use_mark > self.last_use_mark {
             self.last_use_mark = other.last_use_mark;
             report.settings_changed += 1;

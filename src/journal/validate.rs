@@ -144,6 +144,13 @@ impl super::Journal {
                 return Err(format!("{date} has an aid without a name or amount"));
             }
         }
+        for version in &self.plans {
+            if version.targets.windows(2).any(|w| w[0].start > w[1].start)
+                || version.targets.iter().any(|t| !(0.0..=MAX_DOSE_GRAMS).contains(&t.grams))
+            {
+                return Err(format!("its taper plan of {} has targets out of order or out of range", version.set));
+            }
+        }
         for pair in self.doses.windows(2) {
             if pair[0].at > pair[1].at {
                 return Err("its doses are out of time order".to_owned());

@@ -100,6 +100,8 @@ fn render_columns(h: &mut String, s: &Summary) {
         }
         h.push_str("</p>\n");
     }
+    // Sleep sits under the symptoms, which leaves the columns about even.
+    let _ = writeln!(h, "<h2>Sleep</h2>\n<p>{}</p>", esc(&s.sleep_line()));
     h.push_str("</section>\n");
     render_side(h, s);
     h.push_str("</div>\n");
@@ -107,7 +109,6 @@ fn render_columns(h: &mut String, s: &Summary) {
 
 fn render_side(h: &mut String, s: &Summary) {
     h.push_str("<section class=\"side\">\n");
-    let _ = writeln!(h, "<h2>Sleep</h2>\n<p>{}</p>", esc(&s.sleep_line()));
     h.push_str("<h2>Aids taken</h2>\n");
     if s.aids.is_empty() {
         h.push_str("<p>None recorded.</p>\n");
@@ -140,6 +141,15 @@ fn render_side(h: &mut String, s: &Summary) {
     }
     if let Some((at, _)) = s.status.last_use {
         let _ = writeln!(h, "<p>Last dose: {}.</p>", at.format("%a %-d %b %Y, %H:%M"));
+    }
+    if !s.step_effects.is_empty() {
+        h.push_str("<p class=\"small\">Scores around each step (3 days before → after):<br>");
+        let lines: Vec<String> = s.step_lines().iter().map(|l| esc(l)).collect();
+        h.push_str(&lines.join("<br>"));
+        h.push_str("</p>\n");
+    }
+    for line in s.plan_line().into_iter().chain(s.attempts_line()) {
+        let _ = writeln!(h, "<p class=\"small\">{}</p>", esc(&line));
     }
     h.push_str("</section>\n");
 }

@@ -129,6 +129,16 @@ fn aids_and_doses(out: &mut Vec<String>, s: &Summary) {
         out.push(String::new());
         out.push(format!("Last dose: {}.", at.format("%a %-d %b %Y, %H:%M")));
     }
+    if !s.step_effects.is_empty() {
+        out.push(String::new());
+        out.push("Scores around each step (mean of 3 days before → 3 days after):".to_owned());
+        out.push(String::new());
+        out.extend(s.step_lines().into_iter().map(|l| format!("- {l}")));
+    }
+    for line in s.plan_line().into_iter().chain(s.attempts_line()) {
+        out.push(String::new());
+        out.push(line);
+    }
 }
 
 fn person(out: &mut Vec<String>, s: &Summary) {

@@ -12,11 +12,11 @@ use crate::journal::{Kind, format_number};
 
 /// Plot geometry, in SVG user units.
 const W: f64 = 700.0;
-const H: f64 = 178.0;
+const H: f64 = 166.0;
 const LEFT: f64 = 56.0;
 const RIGHT: f64 = 690.0;
 const TOP: f64 = 22.0;
-const BOTTOM: f64 = 150.0;
+const BOTTOM: f64 = 138.0;
 
 fn y_of(value: f64) -> f64 {
     BOTTOM - value.clamp(0.0, 4.0) / 4.0 * (BOTTOM - TOP)

@@ -96,6 +96,15 @@ pub fn render(s: &Summary) -> String {
     if let Some((at, _)) = s.status.last_use {
         out.push(format!("  Last dose: {}", at.format("%a %-d %b %Y, %H:%M")));
     }
+    if !s.step_effects.is_empty() {
+        out.push("  Scores around each step (mean of 3 days before → 3 days after):".to_owned());
+        for line in s.step_lines() {
+            out.extend(bullet(&line));
+        }
+    }
+    for line in s.plan_line().into_iter().chain(s.attempts_line()) {
+        out.extend(wrapped(&line, "  "));
+    }
 
     out.push(String::new());
     out.push("SELF-CHECK, NOTES AND QUESTIONS".to_owned());

@@ -104,6 +104,63 @@ impl Summary {
         (range, format!("{} g/day", format_number(stretch.grams)), crate::status::plural(stretch.doses_per_day, "dose"))
     }
 
+    /// The plan and how the period went against it, if there is a plan.
+    pub fn plan_line(&self) -> Option<String> {
+        let plan = self.plan.as_ref()?;
+        let spec = plan.spec.map_or_else(String::new, |s| {
+            let cut = match s.cut {
+                crate::journal::plan::Cut::Percent(p) => format!("{} %", format_number(p)),
+                crate::journal::plan::Cut::Grams(g) => format!("{} g", format_number(g)),
+            };
+            format!(
+                ": from {} g/day, {cut} every {} days to {} g, then stop",
+                format_number(s.from_grams),
+                s.every_days,
+                format_number(s.floor_grams)
+            )
+        });
+        Some(format!(
+            "Taper plan (as set {}){spec}. Against it in the period: on target {} days, over {}, under {}.",
+            plan.set.format("%-d %b"),
+            plan.on_target,
+            plan.over,
+            plan.under
+        ))
+    }
+
+    /// The scores around each reduction step, one line each.
+    pub fn step_lines(&self) -> Vec<String> {
+        self.step_effects
+            .iter()
+            .map(|e| {
+                let side = |i: usize| match (e.before[i], e.after[i]) {
+                    (Some(b), Some(a)) => format!("{b:.1} → {a:.1}"),
+                    _ => "not enough ratings".to_owned(),
+                };
+                format!(
+                    "{}, {} → {} g/day: physical {}, psychological {}",
+                    e.date.format("%-d %b"),
+                    format_number(e.from_grams),
+                    format_number(e.to_grams),
+                    side(0),
+                    side(1)
+                )
+            })
+            .collect()
+    }
+
+    pub fn attempts_line(&self) -> Option<String> {
+        if self.attempts.is_empty() {
+            return None;
+        }
+        let list: Vec<String> = self
+            .attempts
+            .iter()
+            .map(|a| format!("{} ({} days without a dose)", a.start.format("%-d %b"), a.days))
+            .collect();
+        Some(format!("Earlier attempts: {}.", list.join(", ")))
+    }
+
     pub fn signs_line(&self) -> String {
         match &self.signs {
             None => "Self-check of dependency signs: none recorded.".to_owned(),

@@ -1,0 +1,195 @@
+//! `easeoff plan`: make, show, adjust and clear the taper plan.
+
+use std::io::Write;
+
+use chrono::Duration;
+
+use super::{CliError, Ctx, PlanAction, write_out};
+use crate::analysis::{self, taper};
+use crate::dates::parse_day;
+use crate::journal::plan::{Cut, PlanSpec};
+use crate::journal::{InputError, Journal, format_number};
+
+/// How many past days `plan show` lists against their targets.
+const SHOW_DAYS: i64 = 14;
+
+pub fn run(ctx: &Ctx, action: Option<&PlanAction>, out: &mut dyn Write) -> Result<(), CliError> {
+    let Some(action) = action else {
+        return write_out(out, &show(&ctx.read()?, ctx));
+    };
+    if let PlanAction::Show = action {
+        return write_out(out, &show(&ctx.read()?, ctx));
+    }
+    let (mut store, mut journal) = ctx.open_write()?;
+    let (said, warnings) = match action {
+        PlanAction::New { from, step, every, start, floor, round } => {
+            let round = round.as_deref().map_or(Ok(0.25), |r| grams_arg("--round", r))?;
+            let spec = PlanSpec {
+                from_grams: grams_arg("--from", from)?,
+                cut: cut_arg(step)?,
+                every_days: days_arg("--every", every)?,
+                start: start.as_deref().map(|s| parse_day(s, ctx.now)).transpose()?.unwrap_or(ctx.now.date_naive()),
+                floor_grams: floor.as_deref().map_or(Ok(round), |f| grams_arg("--floor", f))?,
+                round_grams: round,
+            };
+            let replaced = journal.plan().is_some();
+            let warnings = journal.new_plan(spec, ctx.now)?;
+            let targets = journal.plan().map(|p| p.targets.clone()).unwrap_or_default();
+            let end = targets
+                .last()
+                .map_or_else(String::new, |t| format!(", reaching 0 on {}", t.start.format("%a %-d %b %Y")));
+            let replaced = if replaced { " It replaces the earlier plan, which stays in the history." } else { "" };
+            (format!("Made a plan of {} steps{end}.{replaced}\n", targets.len()), warnings)
+        }
+        PlanAction::Adjust { hold: Some(days), step: None } => {
+            journal.hold_plan(days_arg("--hold", days)?, ctx.now)?;
+            (format!("Held the current step {days} days longer; later steps move back.\n"), Vec::new())
+        }
+        PlanAction::Adjust { hold: None, step: Some(step) } => {
+            let warnings = journal.restep_plan(cut_arg(step)?, ctx.now)?;
+            (format!("Changed the step to {step} from today.\n"), warnings)
+        }
+        PlanAction::Adjust { .. } => {
+            return Err(CliError::Usage("give either --hold DAYS or --step PERCENT%|GRAMS".into()));
+        }
+        PlanAction::Clear => {
+            journal.clear_plan(ctx.now)?;
+            ("Cleared the plan; its history is kept.\n".to_owned(), Vec::new())
+        }
+        PlanAction::Show => return write_out(out, &show(&journal, ctx)),
+    };
+    ctx.save(&mut store, &journal)?;
+    for w in &warnings {
+        eprintln!("easeoff: note: {w}");
+    }
+    write_out(out, &format!("{said}{}", show(&journal, ctx)))
+}
+
+fn grams_arg(flag: &str, text: &str) -> Result<f64, InputError> {
+    text.trim()
+        .trim_end_matches('g')
+        .trim()
+        .parse::<f64>()
+        .ok()
+        .filter(|g| g.is_finite())
+        .ok_or_else(|| InputError::BadPlan(format!("{flag} '{text}' is not an amount in grams, e.g. 6 or 0.25")))
+}
+
+fn days_arg(flag: &str, text: &str) -> Result<u32, InputError> {
+    text.trim()
+        .parse::<u32>()
+        .map_err(|_| InputError::BadPlan(format!("{flag} '{text}' is not a whole number of days, e.g. 7")))
+}
+
+/// `10%` is a share of the current amount; `0.25` (or `0.25g`) is grams.
+fn cut_arg(text: &str) -> Result<Cut, InputError> {
+    match text.trim().strip_suffix('%') {
+        Some(p) => p
+            .trim()
+            .parse::<f64>()
+            .ok()
+            .filter(|p| p.is_finite())
+            .map(Cut::Percent)
+            .ok_or_else(|| InputError::BadPlan(format!("--step '{text}' is not a percentage, e.g. 10%"))),
+        None => grams_arg("--step", text).map(Cut::Grams),
+    }
+}
+
+/// The plan, the last two weeks against it, the steps the dose log shows and
+/// the earlier attempts.
+pub fn show(journal: &Journal, ctx: &Ctx) -> String {
+    let today = ctx.now.date_naive();
+    let mut text = String::new();
+    match journal.plan() {
+        None => text
+            .push_str("No taper plan. Make one with `easeoff plan new --from GRAMS --step PERCENT% --every DAYS`.\n"),
+        Some(plan) => {
+            if let Some(spec) = plan.spec {
+                let cut = match spec.cut {
+                    Cut::Percent(p) => format!("{} %", format_number(p)),
+                    Cut::Grams(g) => format!("{} g", format_number(g)),
+                };
+                text.push_str(&format!(
+                    "Taper plan: from {} g/day, {cut} every {} days, floor {} g, rounded to {} g.\n",
+                    format_number(spec.from_grams),
+                    spec.every_days,
+                    format_number(spec.floor_grams),
+                    format_number(spec.round_grams)
+                ));
+            }
+            let history: Vec<String> =
+                journal.plan_history().iter().map(|v| format!("{} {}", v.set.format("%-d %b"), v.change)).collect();
+            text.push_str(&format!("Changes: {}.\n", history.join("; ")));
+            let current = plan.targets.iter().rposition(|t| t.start <= today);
+            for (i, t) in plan.targets.iter().enumerate() {
+                let when = match current {
+                    Some(c) if i < c => "done",
+                    Some(c) if i == c => "current",
+                    _ => "",
+                };
+                let amount =
+                    if t.grams == 0.0 { "0 (stop)".to_owned() } else { format!("{} g/day", format_number(t.grams)) };
+                text.push_str(&format!("  {:<16} {amount:<12} {when}\n", t.start.format("%a %-d %b %Y")));
+            }
+            let days = taper::plan_days(journal, plan, today - Duration::days(SHOW_DAYS - 1), today);
+            if !days.is_empty() {
+                text.push_str(&format!("Last {SHOW_DAYS} days  target   actual   difference  doses\n"));
+                for d in &days {
+                    let diff = d.difference();
+                    let diff = if diff == 0.0 { "on target".to_owned() } else { format!("{diff:+.2} g") };
+                    text.push_str(&format!(
+                        "  {}  {:>6}   {:>6}   {:<11} {}\n",
+                        d.date,
+                        format_number(d.target),
+                        format_number(d.actual),
+                        diff,
+                        d.doses
+                    ));
+                }
+                // Today is still under way, so it is listed but not counted.
+                let past: Vec<_> = days.iter().filter(|d| d.date < today).collect();
+                let over = past.iter().filter(|d| d.difference() > 0.0).count();
+                let under = past.iter().filter(|d| d.difference() < 0.0).count();
+                text.push_str(&format!(
+                    "Before today: on target {} days, over {over}, under {under} (within 0.05 g counts as on target).\n",
+                    past.len() - over - under
+                ));
+            }
+        }
+    }
+    let doses = analysis::dose_days(journal);
+    let effects = taper::step_effects(journal, &taper::stretches(&doses));
+    if !effects.is_empty() {
+        text.push_str(
+            "Steps in your dose log (a drop of 5 % or more held 2 days), scores 3 days before → 3 days after:\n",
+        );
+        for e in &effects {
+            text.push_str(&format!("  {}\n", step_effect_line(e)));
+        }
+    }
+    let attempts = taper::attempts(&doses);
+    if !attempts.is_empty() {
+        let list: Vec<String> = attempts
+            .iter()
+            .map(|a| format!("{} ({} days without a dose)", a.start.format("%-d %b %Y"), a.days))
+            .collect();
+        text.push_str(&format!("Earlier attempts: {}.\n", list.join(", ")));
+    }
+    text
+}
+
+/// "Sat 7 Feb: 6 → 5 g/day; physical 1.0 → 1.3, psychological not enough ratings".
+pub fn step_effect_line(e: &taper::StepEffect) -> String {
+    let compare = |i: usize, word: &str| match (e.before[i], e.after[i]) {
+        (Some(b), Some(a)) => format!("{word} {b:.1} → {a:.1}"),
+        _ => format!("{word}: not enough ratings"),
+    };
+    format!(
+        "{}: {} → {} g/day; {}, {}",
+        e.date.format("%a %-d %b"),
+        format_number(e.from_grams),
+        format_number(e.to_grams),
+        compare(0, "physical"),
+        compare(1, "psychological")
+    )
+}

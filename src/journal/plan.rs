@@ -1,0 +1,328 @@
+//! The taper plan: a schedule of daily targets that steps down to a floor and
+//! then to 0 (the jump-off). Every change — a new plan, a hold, a new step
+//! size, clearing it — is kept as a new version, so the plan as it stood on
+//! any day can be shown. Making and checking a schedule is pure arithmetic
+//! here; the journal methods at the bottom are the only way to change it.
+
+use chrono::{Duration, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+use super::{InputError, Journal, Stamp, validate::round_to};
+
+/// The longest schedule easeoff makes, in steps; more is surely a typo.
+const MAX_STEPS: usize = 400;
+/// A cut above this share of the current amount gets a warning.
+pub const BIG_CUT: f64 = 0.25;
+/// Intervals shorter than this many days get a warning.
+pub const SHORT_INTERVAL: u32 = 3;
+/// Amounts finer than this get a warning (kitchen scales weigh to 0.1 g).
+pub const FINEST: f64 = 0.05;
+
+/// How much each step takes off.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Cut {
+    /// A share of the current amount, in percent.
+    Percent(f64),
+    /// A fixed amount in grams.
+    Grams(f64),
+}
+
+/// What the person asked for.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct PlanSpec {
+    pub from_grams: f64,
+    pub cut: Cut,
+    pub every_days: u32,
+    pub start: NaiveDate,
+    pub floor_grams: f64,
+    pub round_grams: f64,
+}
+
+/// One step of the schedule: from `start`, this many grams a day.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct Target {
+    pub start: NaiveDate,
+    pub grams: f64,
+}
+
+/// The plan as it was set at one moment. A cleared plan has no targets.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PlanVersion {
+    pub set: Stamp,
+    /// What changed, in words: "new plan", "held 3 days", …
+    pub change: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub spec: Option<PlanSpec>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub targets: Vec<Target>,
+}
+
+impl PlanVersion {
+    /// The daily target on `date`: `None` before the plan starts or when cleared.
+    pub fn target_on(&self, date: NaiveDate) -> Option<f64> {
+        self.targets.iter().rev().find(|t| t.start <= date).map(|t| t.grams)
+    }
+
+    /// The next step after `date`, if any.
+    pub fn next_after(&self, date: NaiveDate) -> Option<Target> {
+        self.targets.iter().find(|t| t.start > date).copied()
+    }
+
+    /// The day the target reaches 0 (the jump-off is complete).
+    pub fn ends(&self) -> Option<NaiveDate> {
+        self.targets.last().filter(|t| t.grams == 0.0).map(|t| t.start)
+    }
+}
+
+/// Checks a spec: nonsense is refused; things worth a second look come back
+/// as warnings (it is the person's plan, made with their provider).
+pub fn check(spec: &PlanSpec) -> Result<Vec<String>, InputError> {
+    let refuse = |why: String| Err(InputError::BadPlan(why));
+    if !(spec.from_grams.is_finite() && spec.from_grams > 0.0 && spec.from_grams <= super::validate::MAX_DOSE_GRAMS) {
+        return refuse(format!(
+            "--from {} g: the starting amount must be more than 0 and at most 100 g",
+            spec.from_grams
+        ));
+    }
+    match spec.cut {
+        Cut::Percent(p) if !(p.is_finite() && p > 0.0 && p < 100.0) => {
+            return refuse(format!("--step {p}%: a step must be more than 0 % and less than 100 %"));
+        }
+        Cut::Grams(g) if !(g.is_finite() && g > 0.0 && g < spec.from_grams) => {
+            return refuse(format!("--step {g} g: a step must be more than 0 g and less than the starting amount"));
+        }
+        _ => {}
+    }
+    if spec.every_days == 0 || spec.every_days > 365 {
+        return refuse(format!("--every {}: the interval must be 1 to 365 days", spec.every_days));
+    }
+    if !(spec.floor_grams.is_finite() && spec.floor_grams >= 0.0) {
+        return refuse(format!("--floor {} g: the floor cannot be negative", spec.floor_grams));
+    }
+    if spec.floor_grams >= spec.from_grams {
+        return refuse(format!(
+            "--floor {} g is not below --from {} g: the floor is the last amount before stopping",
+            spec.floor_grams, spec.from_grams
+        ));
+    }
+    if !(spec.round_grams.is_finite() && spec.round_grams > 0.0 && spec.round_grams <= spec.from_grams) {
+        return refuse(format!(
+            "--round {} g: rounding must be more than 0 g and at most the starting amount",
+            spec.round_grams
+        ));
+    }
+    let mut warnings = Vec::new();
+    let first_cut = match spec.cut {
+        Cut::Percent(p) => p / 100.0,
+        Cut::Grams(g) => g / spec.from_grams,
+    };
+    if first_cut > BIG_CUT {
+        warnings.push(format!(
+            "a step of {:.0} % at once is more than the 25 % that is usually the most; talk it through with your provider",
+            first_cut * 100.0
+        ));
+    }
+    if spec.every_days < SHORT_INTERVAL {
+        warnings.push(format!(
+            "steps every {} days leave little time to settle; 5–14 days between steps is common",
+            spec.every_days
+        ));
+    }
+    let fine = |g: f64| (g / FINEST - (g / FINEST).round()).abs() > 1e-6;
+    if spec.round_grams < FINEST - 1e-9 || fine(spec.from_grams) || fine(spec.floor_grams) {
+        warnings.push("amounts finer than 0.05 g are hard to weigh on a kitchen scale (0.1 g)".to_owned());
+    }
+    Ok(warnings)
+}
+
+/// The schedule for a spec: the starting amount, each cut (rounded, and at
+/// least one rounding unit, so it always goes down), the floor, then 0.
+pub fn schedule(spec: &PlanSpec) -> Vec<Target> {
+    let mut targets = vec![Target { start: spec.start, grams: round_to(spec.from_grams, 0.001) }];
+    let mut grams = spec.from_grams;
+    let mut date = spec.start;
+    let every = Duration::days(i64::from(spec.every_days));
+    while targets.len() < MAX_STEPS {
+        let cut = match spec.cut {
+            Cut::Percent(p) => grams * p / 100.0,
+            Cut::Grams(g) => g,
+        };
+        let mut next = round_to(grams - cut, spec.round_grams);
+        if next >= grams {
+            next = round_to(grams - spec.round_grams, spec.round_grams);
+        }
+        date += every;
+        if next <= spec.floor_grams + 1e-9 {
+            if spec.floor_grams > 0.0 && grams > spec.floor_grams + 1e-9 {
+                targets.push(Target { start: date, grams: round_to(spec.floor_grams, 0.001) });
+                date += every;
+            }
+            targets.push(Target { start: date, grams: 0.0 });
+            break;
+        }
+        grams = next;
+        targets.push(Target { start: date, grams: round_to(grams, 0.001) });
+    }
+    targets
+}
+
+impl Journal {
+    /// The plan as it stands now (the newest version), if there is one.
+    pub fn plan(&self) -> Option<&PlanVersion> {
+        self.plans.last().filter(|p| !p.targets.is_empty())
+    }
+
+    /// Every version of the plan, oldest first.
+    pub fn plan_history(&self) -> &[PlanVersion] {
+        &self.plans
+    }
+
+    /// The plan as it stood at the end of `date`.
+    pub fn plan_on(&self, date: NaiveDate) -> Option<&PlanVersion> {
+        self.plans.iter().rev().find(|p| p.set.date_naive() <= date).filter(|p| !p.targets.is_empty())
+    }
+
+    /// Sets a new plan; returns its warnings.
+    pub fn new_plan(&mut self, spec: PlanSpec, now: Stamp) -> Result<Vec<String>, InputError> {
+        let warnings = check(&spec)?;
+        self.plans.push(PlanVersion {
+            set: now,
+            change: "new plan".to_owned(),
+            spec: Some(spec),
+            targets: schedule(&spec),
+        });
+        Ok(warnings)
+    }
+
+    /// Holds the current step `days` longer: every later step moves back.
+    pub fn hold_plan(&mut self, days: u32, now: Stamp) -> Result<(), InputError> {
+        if !(1..=365).contains(&days) {
+            return Err(InputError::BadPlan(format!("--hold {days}: hold for 1 to 365 days")));
+        }
+        let today = now.date_naive();
+        let current = self.plan().ok_or(InputError::NoPlan)?;
+        let mut version = current.clone();
+        let shift = Duration::days(i64::from(days));
+        for t in version.targets.iter_mut().filter(|t| t.start > today) {
+            t.start += shift;
+        }
+        version.set = now;
+        version.change = format!("held {days} days from {today}");
+        self.plans.push(version);
+        Ok(())
+    }
+
+    /// Changes the step size from today on: a new schedule from today's target.
+    pub fn restep_plan(&mut self, cut: Cut, now: Stamp) -> Result<Vec<String>, InputError> {
+        let today = now.date_naive();
+        let current = self.plan().ok_or(InputError::NoPlan)?;
+        let spec = current.spec.ok_or(InputError::NoPlan)?;
+        let from = current.target_on(today).unwrap_or(spec.from_grams);
+        if from <= spec.floor_grams {
+            return Err(InputError::BadPlan(
+                "the plan is already at its floor; there is no step left to change".to_owned(),
+            ));
+        }
+        let new_spec = PlanSpec { from_grams: from, cut, start: today, ..spec };
+        let warnings = check(&new_spec)?;
+        let mut targets: Vec<Target> = current.targets.iter().copied().filter(|t| t.start < today).collect();
+        targets.extend(schedule(&new_spec));
+        let change = match cut {
+            Cut::Percent(p) => format!("step changed to {p} % from {today}"),
+            Cut::Grams(g) => format!("step changed to {g} g from {today}"),
+        };
+        self.plans.push(PlanVersion { set: now, change, spec: Some(new_spec), targets });
+        Ok(warnings)
+    }
+
+    /// Clears the plan (its history is kept).
+    pub fn clear_plan(&mut self, now: Stamp) -> Result<(), InputError> {
+        self.plan().ok_or(InputError::NoPlan)?;
+        self.plans.push(PlanVersion { set: now, change: "cleared".to_owned(), spec: None, targets: Vec::new() });
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn spec(cut: Cut, every: u32, floor: f64) -> PlanSpec {
+        PlanSpec {
+            from_grams: 6.0,
+            cut,
+            every_days: every,
+            start: NaiveDate::from_ymd_opt(2026, 3, 1).unwrap(),
+            floor_grams: floor,
+            round_grams: 0.25,
+        }
+    }
+
+    fn grams(targets: &[Target]) -> Vec<f64> {
+        targets.iter().map(|t| t.grams).collect()
+    }
+
+    #[test]
+    fn a_percent_schedule_rounds_and_ends_with_the_floor_then_zero() {
+        let s = schedule(&spec(Cut::Percent(25.0), 7, 1.0));
+        // 6 − 25 % = 4.5; 4.5 → 3.375, nearest 0.25 is 3.5; 3.5 → 2.625 → 2.75; 2.75 → 2.0625 → 2;
+        // 2 → 1.5; 1.5 → 1.125 → 1.25; 1.25 → 0.9375, at or below the floor: 1, then 0.
+        assert_eq!(grams(&s), [6.0, 4.5, 3.5, 2.75, 2.0, 1.5, 1.25, 1.0, 0.0]);
+        let dates: Vec<String> = s.iter().map(|t| t.start.to_string()).collect();
+        assert_eq!(dates[1], "2026-03-08");
+        assert_eq!(dates.last().unwrap(), "2026-04-26", "the jump-off, 8 steps of 7 days after the start");
+    }
+
+    #[test]
+    fn a_gram_schedule_reaches_the_floor_exactly() {
+        let s = schedule(&spec(Cut::Grams(1.0), 5, 0.5));
+        assert_eq!(grams(&s), [6.0, 5.0, 4.0, 3.0, 2.0, 1.0, 0.5, 0.0]);
+    }
+
+    #[test]
+    fn tiny_percent_steps_still_go_down_by_one_rounding_unit() {
+        let s = schedule(&spec(Cut::Percent(1.0), 7, 5.0));
+        assert_eq!(grams(&s), [6.0, 5.75, 5.5, 5.25, 5.0, 0.0]);
+    }
+
+    #[test]
+    fn nonsense_is_refused_and_concerns_are_warned() {
+        assert!(check(&PlanSpec { from_grams: -1.0, ..spec(Cut::Percent(10.0), 7, 1.0) }).is_err());
+        assert!(check(&spec(Cut::Percent(10.0), 0, 1.0)).is_err(), "zero interval");
+        assert!(check(&spec(Cut::Percent(10.0), 7, 7.0)).is_err(), "floor above the start");
+        assert!(check(&spec(Cut::Percent(100.0), 7, 1.0)).is_err());
+        assert!(check(&spec(Cut::Grams(6.0), 7, 1.0)).is_err());
+        assert_eq!(check(&spec(Cut::Percent(10.0), 7, 1.0)).unwrap(), Vec::<String>::new());
+        let w = check(&spec(Cut::Percent(30.0), 2, 1.0)).unwrap();
+        assert!(w[0].contains("30 % at once"), "{w:?}");
+        assert!(w[1].contains("every 2 days"), "{w:?}");
+        let fine = check(&PlanSpec { round_grams: 0.01, ..spec(Cut::Percent(10.0), 7, 1.0) }).unwrap();
+        assert!(fine[0].contains("finer than 0.05 g"), "{fine:?}");
+    }
+
+    #[test]
+    fn holding_and_restepping_keep_history_and_the_past() {
+        let mut j = Journal::new();
+        let set = |d: &str| Stamp::parse_from_rfc3339(&format!("{d}T09:00:00+01:00")).unwrap();
+        j.new_plan(spec(Cut::Grams(1.0), 7, 1.0), set("2026-03-01")).unwrap();
+        // On 10 Mar (target 5 g since 8 Mar), hold 3 days: 15 Mar → 18 Mar.
+        j.hold_plan(3, set("2026-03-10")).unwrap();
+        let p = j.plan().unwrap();
+        assert_eq!(p.target_on("2026-03-17".parse().unwrap()), Some(5.0));
+        assert_eq!(p.target_on("2026-03-18".parse().unwrap()), Some(4.0));
+        // On 20 Mar (4 g), change to 0.5 g steps: 20 Mar 4 g, 27 Mar 3.5 g, …
+        j.restep_plan(Cut::Grams(0.5), set("2026-03-20")).unwrap();
+        let p = j.plan().unwrap();
+        assert_eq!(p.target_on("2026-03-19".parse().unwrap()), Some(4.0), "the past stays");
+        assert_eq!(p.target_on("2026-03-27".parse().unwrap()), Some(3.5));
+        assert_eq!(j.plan_history().len(), 3);
+        // The plan as it stood on 12 Mar is the held one.
+        let then = j.plan_on("2026-03-12".parse().unwrap()).unwrap();
+        assert_eq!(then.change, "held 3 days from 2026-03-10");
+        j.clear_plan(set("2026-03-21")).unwrap();
+        assert!(j.plan().is_none());
+        assert!(j.plan_on("2026-03-20".parse().unwrap()).is_some(), "history is kept");
+        assert_eq!(j.hold_plan(2, set("2026-03-22")), Err(InputError::NoPlan));
+    }
+}
