@@ -190,6 +190,22 @@ pub fn taper_line(journal: &Journal, today: NaiveDate) -> Option<String> {
     })
 }
 
+/// "Sat 7 Feb: 6 → 5 g/day; physical 1.0 → 1.3, psychological not enough ratings".
+pub fn step_effect_line(e: &crate::analysis::taper::StepEffect) -> String {
+    let compare = |i: usize, word: &str| match (e.before[i], e.after[i]) {
+        (Some(b), Some(a)) => format!("{word} {b:.1} → {a:.1}"),
+        _ => format!("{word}: not enough ratings"),
+    };
+    format!(
+        "{}: {} → {} g/day; {}, {}",
+        e.date.format("%a %-d %b"),
+        format_number(e.from_grams),
+        format_number(e.to_grams),
+        compare(0, "physical"),
+        compare(1, "psychological")
+    )
+}
+
 /// The whole status text.
 pub fn full(journal: &Journal, now: Stamp) -> String {
     let today = now.date_naive();

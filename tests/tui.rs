@@ -373,6 +373,47 @@ fn q_and_ctrl_c_quit_and_the_help_keys_open_overlays() {
     assert!(app.quit);
 }
 
+#[test]
+fn the_taper_plan_is_made_held_restepped_and_cleared_from_the_doses_screen() {
+    for (w, h) in [(80, 24), (120, 40)] {
+        let (_dir, mut app) = demo_app();
+        app.screen = Screen::Doses;
+        press(&mut app, KeyCode::Char('o'));
+        assert!(screen(&app, w, h).contains("There is no taper plan yet: p makes one."));
+        press(&mut app, KeyCode::Char('p'));
+        type_text(&mut app, "4 10");
+        press(&mut app, KeyCode::Enter);
+        assert!(screen(&app, w, h).contains("give FROM STEP EVERY"), "an incomplete plan keeps the prompt open");
+        type_text(&mut app, "% 7 1");
+        press(&mut app, KeyCode::Enter);
+        assert!(app.overlay.is_none());
+        let plan = app.journal.plan().unwrap().clone();
+        assert_eq!(plan.target_on("2026-03-10".parse().unwrap()), Some(4.0));
+        assert_eq!(plan.target_on("2026-03-17".parse().unwrap()), Some(3.5), "4 − 10 % = 3.6, to the nearest 0.25 g");
+        insta::assert_snapshot!(format!("doses_with_plan_{w}x{h}"), screen(&app, w, h));
+        press(&mut app, KeyCode::Char('o'));
+        type_text(&mut app, "3");
+        press(&mut app, KeyCode::Enter);
+        assert_eq!(app.journal.plan().unwrap().target_on("2026-03-19".parse().unwrap()), Some(4.0), "held 3 days");
+        press(&mut app, KeyCode::Char('s'));
+        type_text(&mut app, "40%");
+        press(&mut app, KeyCode::Enter);
+        assert!(screen(&app, w, h).contains("Worth a second look"), "a big step is saved with a note");
+        press(&mut app, KeyCode::Char('c'));
+        press(&mut app, KeyCode::Char('y'));
+        assert!(app.journal.plan().is_none());
+        assert_eq!(saved(&app).plan_history().len(), 4);
+    }
+}
+
+#[test]
+fn the_course_marks_the_taper_steps_before_the_last_dose() {
+    let (_dir, mut app) = demo_app();
+    app.screen = Screen::Course;
+    let text = screen(&app, 120, 40);
+    assert_eq!(text.matches('▼').count(), 2 + 1, "two steps in the demo taper, plus the legend: {text}");
+}
+
 // ---------------------------------------------------------------- first run, read-only, saving
 
 #[test]

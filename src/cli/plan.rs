@@ -7,8 +7,8 @@ use chrono::Duration;
 use super::{CliError, Ctx, PlanAction, write_out};
 use crate::analysis::{self, taper};
 use crate::dates::parse_day;
-use crate::journal::plan::{Cut, PlanSpec};
-use crate::journal::{InputError, Journal, format_number};
+use crate::journal::plan::{Cut, PlanSpec, cut_arg, days_arg, grams_arg};
+use crate::journal::{Journal, format_number};
 
 /// How many past days `plan show` lists against their targets.
 const SHOW_DAYS: i64 = 14;
@@ -63,36 +63,6 @@ pub fn run(ctx: &Ctx, action: Option<&PlanAction>, out: &mut dyn Write) -> Resul
         eprintln!("easeoff: note: {w}");
     }
     write_out(out, &format!("{said}{}", show(&journal, ctx)))
-}
-
-fn grams_arg(flag: &str, text: &str) -> Result<f64, InputError> {
-    text.trim()
-        .trim_end_matches('g')
-        .trim()
-        .parse::<f64>()
-        .ok()
-        .filter(|g| g.is_finite())
-        .ok_or_else(|| InputError::BadPlan(format!("{flag} '{text}' is not an amount in grams, e.g. 6 or 0.25")))
-}
-
-fn days_arg(flag: &str, text: &str) -> Result<u32, InputError> {
-    text.trim()
-        .parse::<u32>()
-        .map_err(|_| InputError::BadPlan(format!("{flag} '{text}' is not a whole number of days, e.g. 7")))
-}
-
-/// `10%` is a share of the current amount; `0.25` (or `0.25g`) is grams.
-fn cut_arg(text: &str) -> Result<Cut, InputError> {
-    match text.trim().strip_suffix('%') {
-        Some(p) => p
-            .trim()
-            .parse::<f64>()
-            .ok()
-            .filter(|p| p.is_finite())
-            .map(Cut::Percent)
-            .ok_or_else(|| InputError::BadPlan(format!("--step '{text}' is not a percentage, e.g. 10%"))),
-        None => grams_arg("--step", text).map(Cut::Grams),
-    }
 }
 
 /// The plan, the last two weeks against it, the steps the dose log shows and
@@ -164,7 +134,7 @@ pub fn show(journal: &Journal, ctx: &Ctx) -> String {
             "Steps in your dose log (a drop of 5 % or more held 2 days), scores 3 days before → 3 days after:\n",
         );
         for e in &effects {
-            text.push_str(&format!("  {}\n", step_effect_line(e)));
+            text.push_str(&format!("  {}\n", crate::status::step_effect_line(e)));
         }
     }
     let attempts = taper::attempts(&doses);
@@ -176,20 +146,4 @@ pub fn show(journal: &Journal, ctx: &Ctx) -> String {
         text.push_str(&format!("Earlier attempts: {}.\n", list.join(", ")));
     }
     text
-}
-
-/// "Sat 7 Feb: 6 → 5 g/day; physical 1.0 → 1.3, psychological not enough ratings".
-pub fn step_effect_line(e: &taper::StepEffect) -> String {
-    let compare = |i: usize, word: &str| match (e.before[i], e.after[i]) {
-        (Some(b), Some(a)) => format!("{word} {b:.1} → {a:.1}"),
-        _ => format!("{word}: not enough ratings"),
-    };
-    format!(
-        "{}: {} → {} g/day; {}, {}",
-        e.date.format("%a %-d %b"),
-        format_number(e.from_grams),
-        format_number(e.to_grams),
-        compare(0, "physical"),
-        compare(1, "psychological")
-    )
 }

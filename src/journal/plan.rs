@@ -167,6 +167,38 @@ pub fn schedule(spec: &PlanSpec) -> Vec<Target> {
     targets
 }
 
+/// An amount in grams as typed: `6`, `0.25`, `0.25g`; `flag` names it in errors.
+pub fn grams_arg(flag: &str, text: &str) -> Result<f64, InputError> {
+    text.trim()
+        .trim_end_matches('g')
+        .trim()
+        .parse::<f64>()
+        .ok()
+        .filter(|g| g.is_finite())
+        .ok_or_else(|| InputError::BadPlan(format!("{flag} '{text}' is not an amount in grams, e.g. 6 or 0.25")))
+}
+
+/// A whole number of days as typed.
+pub fn days_arg(flag: &str, text: &str) -> Result<u32, InputError> {
+    text.trim()
+        .parse::<u32>()
+        .map_err(|_| InputError::BadPlan(format!("{flag} '{text}' is not a whole number of days, e.g. 7")))
+}
+
+/// `10%` is a share of the current amount; `0.25` (or `0.25g`) is grams.
+pub fn cut_arg(text: &str) -> Result<Cut, InputError> {
+    match text.trim().strip_suffix('%') {
+        Some(p) => p
+            .trim()
+            .parse::<f64>()
+            .ok()
+            .filter(|p| p.is_finite())
+            .map(Cut::Percent)
+            .ok_or_else(|| InputError::BadPlan(format!("--step '{text}' is not a percentage, e.g. 10%"))),
+        None => grams_arg("--step", text).map(Cut::Grams),
+    }
+}
+
 impl Journal {
     /// The plan as it stands now (the newest version), if there is one.
     pub fn plan(&self) -> Option<&PlanVersion> {

@@ -40,6 +40,20 @@ pub fn render(s: &Summary) -> String {
         out.extend(bullet(point));
     }
 
+    items(&mut out, s);
+    aids_and_doses(&mut out, s);
+    person(&mut out, s);
+    out.push(String::new());
+    out.push("-".repeat(WIDTH));
+    for line in Summary::FOOTER {
+        out.extend(wrapped(line, ""));
+    }
+    let mut text = out.join("\n");
+    text.push('\n');
+    text
+}
+
+fn items(out: &mut Vec<String>, s: &Summary) {
     out.push(String::new());
     out.push("SYMPTOMS in the period, most severe first".to_owned());
     if s.items.is_empty() {
@@ -68,7 +82,9 @@ pub fn render(s: &Summary) -> String {
 
     out.push(String::new());
     out.extend(wrapped(&s.sleep_line(), ""));
+}
 
+fn aids_and_doses(out: &mut Vec<String>, s: &Summary) {
     out.push(String::new());
     out.push("AIDS TAKEN".to_owned());
     if s.aids.is_empty() {
@@ -105,7 +121,9 @@ pub fn render(s: &Summary) -> String {
     for line in s.plan_line().into_iter().chain(s.attempts_line()) {
         out.extend(wrapped(&line, "  "));
     }
+}
 
+fn person(out: &mut Vec<String>, s: &Summary) {
     out.push(String::new());
     out.push("SELF-CHECK, NOTES AND QUESTIONS".to_owned());
     out.extend(wrapped(&s.signs_line(), "  "));
@@ -127,13 +145,4 @@ pub fn render(s: &Summary) -> String {
             out.extend(textwrap::wrap(&text, options).into_iter().map(std::borrow::Cow::into_owned));
         }
     }
-
-    out.push(String::new());
-    out.push("-".repeat(WIDTH));
-    for line in Summary::FOOTER {
-        out.extend(wrapped(line, ""));
-    }
-    let mut text = out.join("\n");
-    text.push('\n');
-    text
 }

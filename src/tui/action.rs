@@ -51,6 +51,14 @@ pub enum Action {
     EditDose,
     /// Delete the chosen dose, after asking (Doses).
     DeleteDose,
+    /// Make a new taper plan (Doses).
+    NewPlan,
+    /// Hold the current step of the plan longer (Doses).
+    HoldPlan,
+    /// Change the plan's step size from today (Doses).
+    RestepPlan,
+    /// Clear the plan, after asking (Doses).
+    ClearPlan,
     /// Cycle physical / psychological / both (Course).
     ToggleKinds,
     /// Open the chosen day in Today (History).

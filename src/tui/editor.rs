@@ -10,7 +10,7 @@ use ratatui_textarea::TextArea;
 use super::app::App;
 use crate::dates::parse_moment;
 use crate::journal::edit::{self, DayChange};
-use crate::journal::{Dose, Journal, Mode, format_number};
+use crate::journal::{Dose, Journal, Mode, format_number, plan};
 
 /// What is drawn over the screen, if anything.
 pub enum Overlay {
@@ -30,6 +30,9 @@ pub enum Purpose {
     Dose { date: NaiveDate, replace: Option<usize> },
     LastUse,
     UsualAmount,
+    NewPlan,
+    HoldPlan,
+    RestepPlan,
 }
 
 pub struct Prompt {
@@ -52,6 +55,7 @@ pub struct Confirm {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Confirmed {
     DeleteDose(usize),
+    ClearPlan,
     QuitUnsaved,
 }
 
@@ -84,6 +88,9 @@ impl Purpose {
             Purpose::Dose { replace: Some(_), .. } => "Change this dose".to_owned(),
             Purpose::LastUse => "When was your last dose?".to_owned(),
             Purpose::UsualAmount => "Your usual daily amount, in grams (optional)".to_owned(),
+            Purpose::NewPlan => "A new taper plan, starting today".to_owned(),
+            Purpose::HoldPlan => "Hold the current step longer".to_owned(),
+            Purpose::RestepPlan => "Change the step size from today".to_owned(),
         }
     }
 
@@ -94,6 +101,11 @@ impl Purpose {
             Purpose::Dose { .. } => "Grams, then the time: 1.5 08:30 (no time: now today, noon on an earlier day)",
             Purpose::LastUse => "YYYY-MM-DD HH:MM or HH:MM",
             Purpose::UsualAmount => "e.g. 6 — Enter on an empty line skips",
+            Purpose::NewPlan => {
+                "FROM STEP EVERY [FLOOR]: 6 10% 7 1 = from 6 g/day, 10 % off every 7 days, down to 1 g, then stop"
+            }
+            Purpose::HoldPlan => "How many more days, e.g. 3",
+            Purpose::RestepPlan => "A share of the current amount (10%) or grams (0.25)",
         }
     }
 }
@@ -164,6 +176,11 @@ impl App {
             KeyCode::Char('y' | 'Y') => {
                 match confirm.on_yes {
                     Confirmed::QuitUnsaved => self.quit = true,
+                    Confirmed::ClearPlan => {
+                        self.change(|j, now| {
+                            j.clear_plan(now).map(|()| "Cleared the plan; its history is kept.".to_owned())
+                        });
+                    }
                     Confirmed::DeleteDose(index) => {
                         self.change(|j, _| {
                             j.remove_dose(index).map(|d| {
@@ -245,6 +262,45 @@ impl App {
                 self.change(|j, now| {
                     j.mark_last_use(at, now).map(|()| format!("Last dose: {}.", at.format("%Y-%m-%d %H:%M")))
                 });
+            }
+            Purpose::NewPlan => {
+                let words: Vec<&str> = text.split_whitespace().collect();
+                let [from, step, every, rest @ ..] = words.as_slice() else {
+                    return Err("give FROM STEP EVERY, e.g. 6 10% 7 (and the floor if you like: 6 10% 7 1)".to_owned());
+                };
+                let spec = crate::journal::plan::PlanSpec {
+                    from_grams: plan::grams_arg("FROM", from).map_err(|e| e.to_string())?,
+                    cut: plan::cut_arg(step).map_err(|e| e.to_string())?,
+                    every_days: plan::days_arg("EVERY", every).map_err(|e| e.to_string())?,
+                    start: self.now.date_naive(),
+                    floor_grams: rest
+                        .first()
+                        .map_or(Ok(0.25), |f| plan::grams_arg("FLOOR", f))
+                        .map_err(|e| e.to_string())?,
+                    round_grams: 0.25,
+                };
+                let warnings = crate::journal::plan::check(&spec).map_err(|e| e.to_string())?;
+                self.change(|j, now| j.new_plan(spec, now).map(|_| "Made a new taper plan.".to_owned()));
+                if !warnings.is_empty() {
+                    self.warn(&format!("Saved. Worth a second look: {}.", warnings.join("; ")));
+                }
+            }
+            Purpose::HoldPlan => {
+                let days = plan::days_arg("days", text).map_err(|e| e.to_string())?;
+                self.change(|j, now| {
+                    j.hold_plan(days, now).map(|()| format!("Held the current step {days} days longer."))
+                });
+            }
+            Purpose::RestepPlan => {
+                let cut = plan::cut_arg(text).map_err(|e| e.to_string())?;
+                let mut warnings = Vec::new();
+                self.change(|j, now| {
+                    warnings = j.restep_plan(cut, now)?;
+                    Ok(format!("Changed the step to {text} from today."))
+                });
+                if !warnings.is_empty() {
+                    self.warn(&format!("Saved. Worth a second look: {}.", warnings.join("; ")));
+                }
             }
             Purpose::UsualAmount if text.is_empty() => {}
             Purpose::UsualAmount => {

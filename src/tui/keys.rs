@@ -77,13 +77,17 @@ pub const HISTORY: &[Binding] = &[
 ];
 
 pub const DOSES: &[Binding] = &[
-    bind(&[Code(KeyCode::Left), Char('h')], "← →", "choose a day", true, Action::Left),
-    bind(&[Code(KeyCode::Right), Char('l')], "← →", "choose a day", false, Action::Right),
+    bind(&[Code(KeyCode::Left), Char('h')], "← →", "day", true, Action::Left),
+    bind(&[Code(KeyCode::Right), Char('l')], "← →", "day", false, Action::Right),
     bind(&[Code(KeyCode::Up), Char('k')], "↑↓", "choose a dose", false, Action::Up),
     bind(&[Code(KeyCode::Down), Char('j')], "↑↓", "choose a dose", false, Action::Down),
     bind(&[Char('a'), Char('d')], "a", "add", true, Action::AddDose),
     bind(&[Char('e'), Code(KeyCode::Enter)], "e", "edit", true, Action::EditDose),
     bind(&[Char('x'), Code(KeyCode::Delete)], "x", "delete", true, Action::DeleteDose),
+    bind(&[Char('p')], "p", "new plan", true, Action::NewPlan),
+    bind(&[Char('o')], "o", "hold the current step longer", false, Action::HoldPlan),
+    bind(&[Char('s')], "s", "change the step size from today", false, Action::RestepPlan),
+    bind(&[Char('c')], "c", "clear the plan", false, Action::ClearPlan),
 ];
 
 pub const SUMMARY: &[Binding] = &[

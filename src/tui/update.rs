@@ -132,6 +132,18 @@ impl App {
                 Some((index, dose)) => self.open_dose_prompt(self.cursor, Some((index, &dose))),
                 None => self.say("No dose on this day to change: a adds one."),
             },
+            Action::NewPlan => self.overlay = Some(Overlay::Prompt(Prompt::new(Purpose::NewPlan, None))),
+            Action::HoldPlan | Action::RestepPlan | Action::ClearPlan if self.journal.plan().is_none() => {
+                self.say("There is no taper plan yet: p makes one.");
+            }
+            Action::HoldPlan => self.overlay = Some(Overlay::Prompt(Prompt::new(Purpose::HoldPlan, None))),
+            Action::RestepPlan => self.overlay = Some(Overlay::Prompt(Prompt::new(Purpose::RestepPlan, None))),
+            Action::ClearPlan => {
+                self.overlay = Some(Overlay::Confirm(Confirm {
+                    question: "Clear the taper plan? Its history is kept.".into(),
+                    on_yes: Confirmed::ClearPlan,
+                }));
+            }
             Action::DeleteDose => match chosen {
                 Some((index, dose)) => {
                     self.overlay = Some(Overlay::Confirm(Confirm {

@@ -56,22 +56,18 @@ fn render_chart(app: &App, last_use: Stamp, area: Rect, buf: &mut Buffer) {
         plot.y + plot.height - 1 - r.min(plot.height - 1)
     };
 
-    // The legend on the top line.
-    let mut legend =
-        vec![Span::styled("● physical ", theme.physical()), Span::styled("◆ psychological ", theme.psychological())];
-    legend.push(Span::styled("░ usual ", theme.band()));
-    legend.push(Span::styled("▒ g/day", theme.doses()));
-    Line::from(legend).render(Rect { height: 1, ..area }, buf);
-
-    // The y axis.
-    for v in 0..=4u8 {
-        let y = row_of(f64::from(v));
-        Span::styled(format!("{v:>2} ┤"), theme.dim()).render(Rect { x: area.x, y, width: axis_width, height: 1 }, buf);
-    }
+    render_legend_and_scale(app, area, axis_width, row_of, buf);
 
     let course_days = analysis::course_days(&app.journal, last_use, today);
     let scales = Kind::BOTH.map(|k| compare::scale(&course_days, k));
     let doses = analysis::dose_days_in(&app.journal, first, last);
+    let steps: Vec<chrono::NaiveDate> = analysis::taper::step_effects(
+        &app.journal,
+        &analysis::taper::stretches(&analysis::dose_days_in(&app.journal, first - Duration::days(14), last)),
+    )
+    .iter()
+    .map(|e| e.date)
+    .collect();
     let max_grams = doses.range(first..=last).map(|(_, d)| d.grams).fold(0.0, f64::max);
     let axis_y = plot.y + plot.height;
     let labels_y = axis_y + 1;
@@ -121,6 +117,11 @@ fn render_chart(app: &App, last_use: Stamp, area: Rect, buf: &mut Buffer) {
             for step in 0..height.min(plot.height) {
                 put(buf, x, axis_y - 1 - step, "▒", theme.doses());
             }
+            // A reduction step of the taper starts here: marked on the axis,
+            // where no score can cover it.
+            if steps.contains(&date) {
+                put(buf, x, axis_y, "▼", theme.doses());
+            }
         }
         if let Some(scores) = analysis::scores_on(&app.journal, date) {
             let phys = scores.physical.filter(|_| app.kinds.shows(Kind::Physical)).map(|s| row_of(s.mean));
@@ -141,15 +142,36 @@ fn render_chart(app: &App, last_use: Stamp, area: Rect, buf: &mut Buffer) {
         }
         date += Duration::days(1);
     }
+    render_caption(app, plot, label_end, labels_y, max_grams, buf);
+}
+
+/// What the x axis counts, after the day labels.
+fn render_caption(app: &App, plot: Rect, label_end: u16, y: u16, max_grams: f64, buf: &mut Buffer) {
     let caption = if max_grams > 0.0 {
         format!("days since your last dose · bars: g/day (top {} g)", format_number(max_grams))
     } else {
         "days since your last dose".to_owned()
     };
-    let caption_x = label_end.max(plot.x);
-    if caption_x < plot.x + plot.width {
-        Span::styled(format!(" {caption}"), theme.dim())
-            .render(Rect { x: caption_x, y: labels_y, width: plot.x + plot.width - caption_x, height: 1 }, buf);
+    let x = label_end.max(plot.x);
+    if x < plot.x + plot.width {
+        Span::styled(format!(" {caption}"), app.theme.dim())
+            .render(Rect { x, y, width: plot.x + plot.width - x, height: 1 }, buf);
+    }
+}
+
+/// The legend on the top line and the 0–4 scale on the left.
+fn render_legend_and_scale(app: &App, area: Rect, axis_width: u16, row_of: impl Fn(f64) -> u16, buf: &mut Buffer) {
+    let theme = app.theme;
+    let legend = vec![
+        Span::styled("● physical ", theme.physical()),
+        Span::styled("◆ psychological ", theme.psychological()),
+        Span::styled("░ usual ", theme.band()),
+        Span::styled("▒ g/day ▼ step", theme.doses()),
+    ];
+    Line::from(legend).render(Rect { height: 1, ..area }, buf);
+    for v in 0..=4u8 {
+        let y = row_of(f64::from(v));
+        Span::styled(format!("{v:>2} ┤"), theme.dim()).render(Rect { x: area.x, y, width: axis_width, height: 1 }, buf);
     }
 }
 

@@ -1,14 +1,16 @@
-//! Doses: daily totals as bars with the last dose marked, and the doses of
-//! the chosen day, which can be added, changed and deleted.
+//! Doses and the taper: daily totals as bars with the plan's target drawn
+//! across them, the reduction steps and the last dose marked; the doses of
+//! the chosen day (add, change, delete); and the plan with the steps the
+//! dose log shows and how the scores moved after each.
 
 use chrono::NaiveDate;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Widget};
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
 
 use super::{day_window, put};
-use crate::analysis;
+use crate::analysis::{self, taper};
 use crate::journal::format_number;
 use crate::status::plural;
 use crate::tui::app::App;
@@ -16,9 +18,11 @@ use crate::tui::app::App;
 const COLUMN: u16 = 2;
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
-    let [bars, list] = Layout::vertical([Constraint::Percentage(55), Constraint::Min(4)]).areas(area);
+    let [bars, lower] = Layout::vertical([Constraint::Percentage(50), Constraint::Min(4)]).areas(area);
+    let [list, plan] = Layout::horizontal([Constraint::Percentage(40), Constraint::Percentage(60)]).areas(lower);
     render_bars(app, bars, buf);
     render_list(app, list, buf);
+    render_plan(app, plan, buf);
 }
 
 fn render_bars(app: &App, area: Rect, buf: &mut Buffer) {
@@ -29,7 +33,18 @@ fn render_bars(app: &App, area: Rect, buf: &mut Buffer) {
     let days = i64::from((area.width - 8) / COLUMN);
     let (first, last) = day_window(app.cursor, app.now.date_naive(), days);
     let totals = analysis::dose_days_in(&app.journal, first, last);
-    let max = totals.range(first..=last).map(|(_, d)| d.grams).fold(0.0, f64::max);
+    let plan = app.journal.plan();
+    let target = |d: NaiveDate| plan.and_then(|p| p.target_on(d));
+    let max = first
+        .iter_days()
+        .take_while(|d| *d <= last)
+        .map(|d| totals.get(&d).map_or(0.0, |t| t.grams).max(target(d).unwrap_or(0.0)))
+        .fold(0.0, f64::max);
+    let steps: Vec<NaiveDate> =
+        taper::step_effects(&app.journal, &taper::stretches(&analysis::dose_days(&app.journal)))
+            .iter()
+            .map(|e| e.date)
+            .collect();
     let last_dose = app.journal.last_use().map(|(at, _)| at.date_naive());
     let plot_height = area.height - 3;
     Line::styled(
@@ -43,23 +58,32 @@ fn render_bars(app: &App, area: Rect, buf: &mut Buffer) {
     )
     .render(Rect { height: 1, ..area }, buf);
     let base_y = area.y + area.height - 2;
+    let height_of = |g: f64| if max > 0.0 { (g / max * f64::from(plot_height)).round() as u16 } else { 0 };
     for (i, date) in first.iter_days().take_while(|d| *d <= last).enumerate() {
         let x = area.x + 6 + u16::try_from(i).unwrap_or(0) * COLUMN;
         let grams = totals.get(&date).map_or(0.0, |d| d.grams);
-        let height = if max > 0.0 { (grams / max * f64::from(plot_height)).round() as u16 } else { 0 };
-        for step in 0..height.min(plot_height) {
+        for step in 0..height_of(grams).min(plot_height) {
             put(buf, x, base_y - 1 - step, "█", if date == app.cursor { theme.title() } else { theme.doses() });
+        }
+        if let Some(t) = target(date) {
+            let y = base_y - height_of(t).min(plot_height);
+            let y = if t > 0.0 { y } else { base_y - 1 };
+            for dx in 0..COLUMN {
+                put(buf, x + dx, y.max(area.y + 1), "─", theme.title());
+            }
         }
         let mark = if date == app.cursor {
             "▲"
         } else if Some(date) == last_dose {
             "L"
+        } else if steps.contains(&date) {
+            "▼"
         } else {
             "·"
         };
         put(buf, x, base_y, mark, theme.dim());
     }
-    Line::styled(" ▲ chosen day · L the day of your last dose", theme.dim())
+    Line::styled(" ▲ chosen day · L your last dose · ▼ a step down · ─ the plan's target", theme.dim())
         .render(Rect { y: area.y + area.height - 1, height: 1, ..area }, buf);
 }
 
@@ -68,10 +92,13 @@ fn render_list(app: &App, area: Rect, buf: &mut Buffer) {
     let date: NaiveDate = app.cursor;
     let doses = app.doses_on(date);
     let total: f64 = doses.iter().map(|(_, d)| d.grams).sum();
-    let mut lines = vec![Line::from(vec![
-        Span::styled(format!(" {}", date.format("%A %-d %B %Y")), theme.title()),
-        Span::raw(format!(" · {}, {} g", plural(doses.len(), "dose"), format_number(total))),
-    ])];
+    let mut lines = vec![
+        Line::styled(format!(" {}", date.format("%a %-d %b %Y")), theme.title()),
+        Line::raw(format!(" {}, {} g", plural(doses.len(), "dose"), format_number(total))),
+    ];
+    if let Some(t) = app.journal.plan().and_then(|p| p.target_on(date)) {
+        lines.push(Line::styled(format!(" plan's target {} g", format_number(t)), theme.dim()));
+    }
     if doses.is_empty() {
         lines.push(Line::styled("   No doses this day. a adds one.", theme.dim()));
     }
@@ -81,6 +108,34 @@ fn render_list(app: &App, area: Rect, buf: &mut Buffer) {
         let style = if i == app.dose { theme.selected() } else { ratatui::style::Style::new() };
         lines.push(Line::styled(text, style));
     }
-    let scroll = app.dose.saturating_sub(usize::from(area.height.saturating_sub(3)));
+    let scroll = app.dose.saturating_sub(usize::from(area.height.saturating_sub(4)));
     Paragraph::new(lines).scroll((u16::try_from(scroll).unwrap_or(0), 0)).render(area, buf);
+}
+
+fn render_plan(app: &App, area: Rect, buf: &mut Buffer) {
+    let theme = app.theme;
+    let today = app.now.date_naive();
+    let mut lines = Vec::new();
+    match crate::status::taper_line(&app.journal, today) {
+        Some(line) => lines.push(Line::raw(line)),
+        None => lines.push(Line::styled("No taper plan: p makes one (with your provider).", theme.dim())),
+    }
+    let doses = analysis::dose_days(&app.journal);
+    let effects = taper::step_effects(&app.journal, &taper::stretches(&doses));
+    if !effects.is_empty() {
+        lines.push(Line::styled("Steps in your dose log, scores 3 days before → after:", theme.title()));
+        for e in effects.iter().rev().take(usize::from(area.height.saturating_sub(4))) {
+            lines.push(Line::raw(crate::status::step_effect_line(e)));
+        }
+    }
+    if let Some(a) = taper::attempts(&doses).last() {
+        lines.push(Line::styled(
+            format!("Last earlier attempt: {} ({} days without a dose).", a.start.format("%-d %b %Y"), a.days),
+            theme.dim(),
+        ));
+    }
+    Paragraph::new(lines)
+        .block(Block::new().borders(Borders::LEFT).border_style(theme.dim()))
+        .wrap(Wrap { trim: true })
+        .render(area, buf);
 }
