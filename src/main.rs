@@ -14,6 +14,12 @@ fn main() -> ExitCode {
             "easeoff stopped unexpectedly{place}. Saves are all-or-nothing, so your journal file is intact. Please report this."
         );
     }));
+    // Past a file-size limit, writes then fail with a clear "File too large"
+    // instead of the process being killed mid-save by SIGXFSZ.
+    let _ = signal_hook::flag::register(
+        signal_hook::consts::SIGXFSZ,
+        std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false)),
+    );
     let cli = Cli::parse();
     let mut stdout = std::io::stdout().lock();
     match cli::run(cli, &mut stdout) {

@@ -182,6 +182,12 @@ pub fn serialize(journal: &Journal) -> Vec<u8> {
     format::to_bytes(journal)
 }
 
+/// Parses and checks journal bytes as a file would be read: the loader the
+/// fuzzers and the corruption tests drive.
+pub fn parse_bytes(bytes: &[u8]) -> Result<Journal, String> {
+    migrate::parse(bytes).map(|p| p.journal)
+}
+
 /// Reads and checks a journal file that is not the open journal (an import,
 /// a backup), without moving or changing it.
 pub fn read_journal_file(path: &Path) -> Result<Journal, StoreError> {

@@ -126,6 +126,9 @@ pub struct App {
     pub theme: Theme,
     /// What printing runs instead of `lp` (`EASEOFF_PRINT_CMD`).
     pub print_cmd: Option<String>,
+    /// Test-only: a key that makes the app panic, to prove the terminal is
+    /// restored and saved changes kept (set only in debug builds).
+    pub panic_on: Option<char>,
 }
 
 impl App {
@@ -164,6 +167,7 @@ impl App {
             quit: false,
             theme,
             print_cmd: None,
+            panic_on: None,
         }
     }
 
@@ -184,6 +188,11 @@ impl App {
     pub fn on_key(&mut self, key: KeyEvent) {
         if key.kind != KeyEventKind::Press {
             return;
+        }
+        if let Some(c) = self.panic_on
+            && key.code == ratatui::crossterm::event::KeyCode::Char(c)
+        {
+            panic!("the test-only panic key was pressed");
         }
         if self.overlay.is_some() {
             self.on_overlay_key(key);
