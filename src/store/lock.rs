@@ -1,5 +1,6 @@
 //! One writer at a time: an exclusive lock on a sidecar `journal.json.lock`
-//! held for as long as a process may write. The holder's process id is
+//! held for as long as a process may write. A second writer waits up to a
+//! quarter of a second (a save takes milliseconds) before it gives up. The holder's process id is
 //! written into it so a second instance can say who has it.
 
 use std::fs::{File, OpenOptions};
@@ -8,6 +9,10 @@ use std::os::unix::fs::OpenOptionsExt;
 use std::path::{Path, PathBuf};
 
 use super::{StoreError, file_name, parent};
+
+/// How long a second writer waits for the lock: 25 × 10 ms.
+const WAIT_STEPS: u32 = 25;
+const WAIT_STEP_MS: u64 = 10;
 
 pub fn lock_path(journal: &Path) -> PathBuf {
     parent(journal).join(format!("{}.lock", file_name(journal)))
@@ -24,7 +29,17 @@ pub fn acquire(journal: &Path) -> Result<File, StoreError> {
         .mode(0o600)
         .open(&path)
         .map_err(|e| StoreError::io("open the lock file", &path, e))?;
-    match file.try_lock() {
+    // Another easeoff may be just finishing a save: wait a moment before
+    // saying it holds the journal.
+    let mut result = file.try_lock();
+    for _ in 0..WAIT_STEPS {
+        if !matches!(result, Err(std::fs::TryLockError::WouldBlock)) {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(WAIT_STEP_MS));
+        result = file.try_lock();
+    }
+    match result {
         Ok(()) => {
             // The pid is only a courtesy for the other instance's message.
             let _ = file.set_len(0).and_then(|()| write!(file, "{}", std::process::id()));
