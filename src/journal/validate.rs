@@ -66,7 +66,13 @@ pub fn aid(text: &str) -> Result<Aid, InputError> {
     let (first, unit_words) = rest.split_first().ok_or_else(bad)?;
     let split = first.find(|c: char| !(c.is_ascii_digit() || c == '.')).unwrap_or(first.len());
     let (number, attached_unit) = first.split_at(split);
-    let amount = number.parse::<f64>().ok().filter(|a| a.is_finite() && *a > 0.0 && *a < 1e6).ok_or_else(bad)?;
+    // Rounded before the check, so a tiny amount cannot round to 0 after it.
+    let amount = number
+        .parse::<f64>()
+        .ok()
+        .map(|a| round_to(a, 0.001))
+        .filter(|a| a.is_finite() && *a > 0.0 && *a < 1e6)
+        .ok_or_else(bad)?;
     let name = name_words.join(" ").to_lowercase();
     let unit = [attached_unit]
         .into_iter()
@@ -77,7 +83,7 @@ pub fn aid(text: &str) -> Result<Aid, InputError> {
     if name.is_empty() || name.chars().count() > 60 || unit.chars().count() > 20 {
         return Err(bad());
     }
-    Ok(Aid { name, amount: round_to(amount, 0.001), unit })
+    Ok(Aid { name, amount, unit })
 }
 
 /// A note's text: not blank, not huge.
@@ -194,6 +200,8 @@ mod tests {
         let c = aid("vitamin b6 2 tablets").unwrap();
         assert_eq!((c.name.as_str(), c.amount, c.unit.as_str()), ("vitamin b6", 2.0, "tablets"));
         assert!(aid("loperamide").is_err());
+        // Found by fuzzing: an amount that rounds to 0 was accepted as 0.
+        assert!(aid("x 0.0001 mg").is_err());
         assert!(aid("4 mg").is_err());
     }
 
