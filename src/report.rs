@@ -10,12 +10,11 @@ mod svg;
 pub mod text;
 mod words;
 
-use std::cmp::Ordering;
 use std::collections::BTreeMap;
 
 use chrono::{Duration, NaiveDate};
 
-use crate::analysis::compare::{self, Direction, Easing, Finding};
+use crate::analysis::compare::{self, Easing, Finding};
 use crate::analysis::taper::{self, Stretch};
 use crate::analysis::{self, CourseDay};
 use crate::course::{Band, course, day_number};
@@ -227,11 +226,7 @@ fn key_points(journal: &Journal, days: &[CourseDay], to: NaiveDate) -> Vec<Strin
                 format!("{word} peak: not enough ratings yet ({rated} of {needed} days after the last dose).")
             }
             Finding::Found(p) => {
-                let timing = match p.timing {
-                    Ordering::Less => "earlier than",
-                    Ordering::Equal => "inside",
-                    Ordering::Greater => "later than",
-                };
+                let timing = p.timing_words();
                 let so_far = if p.so_far { " so far" } else { "" };
                 format!(
                     "{word} peak{so_far}: day {} ({:.1} of 4), {timing} the usual days {first}–{last}.",
@@ -254,11 +249,7 @@ fn key_points(journal: &Journal, days: &[CourseDay], to: NaiveDate) -> Vec<Strin
             format!("Psychological trend: not enough ratings yet ({rated} of {needed} rated days).")
         }
         Finding::Found(t) => {
-            let direction = match t.direction {
-                Direction::Rising => "rising",
-                Direction::Steady => "steady",
-                Direction::Falling => "falling",
-            };
+            let direction = t.direction.word();
             format!("Psychological scores over the last {} rated days: mean {:.1}, {direction}.", t.days, t.mean)
         }
     });

@@ -2,7 +2,6 @@
 //! words. A pure function of the journal and "now", shared by the command
 //! and the app.
 
-use std::cmp::Ordering;
 use std::fmt::Write;
 
 use chrono::NaiveDate;
@@ -86,11 +85,7 @@ pub fn peak_sentence(days: &[CourseDay], kind: Kind) -> String {
         }
         Finding::Found(p) => {
             let [first, last] = course().typical_peak_days;
-            let timing = match p.timing {
-                Ordering::Less => "earlier than",
-                Ordering::Equal => "inside",
-                Ordering::Greater => "later than",
-            };
+            let timing = p.timing_words();
             let so_far = if p.so_far { " so far" } else { "" };
             format!(
                 "Your {} peak{so_far} was on day {} ({:.1}) — {timing} the usual days {first}–{last}.",
@@ -128,11 +123,7 @@ pub fn trend_sentence(days: &[CourseDay]) -> String {
             format!("Psychological trend: not enough ratings yet ({rated} of {needed} rated days).")
         }
         Finding::Found(t) => {
-            let direction = match t.direction {
-                compare::Direction::Rising => "rising",
-                compare::Direction::Steady => "steady",
-                compare::Direction::Falling => "falling",
-            };
+            let direction = t.direction.word();
             format!("Psychological symptoms over the last {} rated days: mean {:.1}, {direction}.", t.days, t.mean)
         }
     }

@@ -31,6 +31,17 @@ pub struct Peak {
     pub so_far: bool,
 }
 
+impl Peak {
+    /// "earlier than", "inside" or "later than" (the usual days 3–4).
+    pub fn timing_words(&self) -> &'static str {
+        match self.timing {
+            Ordering::Less => "earlier than",
+            Ordering::Equal => "inside",
+            Ordering::Greater => "later than",
+        }
+    }
+}
+
 /// Where the latest rated days sit against the band.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Position {
@@ -55,6 +66,16 @@ pub enum Direction {
     Rising,
     Steady,
     Falling,
+}
+
+impl Direction {
+    pub fn word(self) -> &'static str {
+        match self {
+            Direction::Rising => "rising",
+            Direction::Steady => "steady",
+            Direction::Falling => "falling",
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
