@@ -20,12 +20,16 @@ const COLUMN: u16 = 2;
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let [bars, lower] = Layout::vertical([Constraint::Percentage(50), Constraint::Min(4)]).areas(area);
     let [list, plan] = Layout::horizontal([Constraint::Percentage(40), Constraint::Percentage(60)]).areas(lower);
-    render_bars(app, bars, buf);
+    // The whole dose log is read once a frame, for the steps and the attempts.
+    let doses = analysis::dose_days(&app.journal);
+    let effects = taper::step_effects(&app.journal, &taper::stretches(&doses));
+    let attempt = taper::attempts(&doses).last().copied();
+    render_bars(app, &effects, bars, buf);
     render_list(app, list, buf);
-    render_plan(app, plan, buf);
+    render_plan(app, &effects, attempt, plan, buf);
 }
 
-fn render_bars(app: &App, area: Rect, buf: &mut Buffer) {
+fn render_bars(app: &App, effects: &[taper::StepEffect], area: Rect, buf: &mut Buffer) {
     let theme = app.theme;
     if area.height < 4 || area.width < 12 {
         return;
@@ -40,11 +44,7 @@ fn render_bars(app: &App, area: Rect, buf: &mut Buffer) {
         .take_while(|d| *d <= last)
         .map(|d| totals.get(&d).map_or(0.0, |t| t.grams).max(target(d).unwrap_or(0.0)))
         .fold(0.0, f64::max);
-    let steps: Vec<NaiveDate> =
-        taper::step_effects(&app.journal, &taper::stretches(&analysis::dose_days(&app.journal)))
-            .iter()
-            .map(|e| e.date)
-            .collect();
+    let steps: Vec<NaiveDate> = effects.iter().map(|e| e.date).collect();
     let last_dose = app.journal.last_use().map(|(at, _)| at.date_naive());
     let plot_height = area.height - 3;
     Line::styled(
@@ -112,7 +112,13 @@ fn render_list(app: &App, area: Rect, buf: &mut Buffer) {
     Paragraph::new(lines).scroll((u16::try_from(scroll).unwrap_or(0), 0)).render(area, buf);
 }
 
-fn render_plan(app: &App, area: Rect, buf: &mut Buffer) {
+fn render_plan(
+    app: &App,
+    effects: &[taper::StepEffect],
+    attempt: Option<taper::Attempt>,
+    area: Rect,
+    buf: &mut Buffer,
+) {
     let theme = app.theme;
     let today = app.now.date_naive();
     let mut lines = Vec::new();
@@ -120,15 +126,13 @@ fn render_plan(app: &App, area: Rect, buf: &mut Buffer) {
         Some(line) => lines.push(Line::raw(line)),
         None => lines.push(Line::styled("No taper plan: p makes one (with your provider).", theme.dim())),
     }
-    let doses = analysis::dose_days(&app.journal);
-    let effects = taper::step_effects(&app.journal, &taper::stretches(&doses));
     if !effects.is_empty() {
         lines.push(Line::styled("Steps in your dose log, scores 3 days before → after:", theme.title()));
         for e in effects.iter().rev().take(usize::from(area.height.saturating_sub(4))) {
             lines.push(Line::raw(crate::status::step_effect_line(e)));
         }
     }
-    if let Some(a) = taper::attempts(&doses).last() {
+    if let Some(a) = attempt {
         lines.push(Line::styled(
             format!("Last earlier attempt: {} ({} days without a dose).", a.start.format("%-d %b %Y"), a.days),
             theme.dim(),
