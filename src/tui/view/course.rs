@@ -11,7 +11,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
 
 use super::{day_window, put};
-use crate::analysis::{self, compare};
+use crate::analysis::{self, CourseDay, compare};
 use crate::course::{course, day_number};
 use crate::journal::{Kind, Stamp, format_number};
 use crate::status;
@@ -27,8 +27,9 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let [chart, panel] = Layout::horizontal([Constraint::Min(20), Constraint::Length(PANEL_WIDTH)]).areas(area);
     match app.journal.last_use() {
         Some((last_use, _)) => {
-            render_chart(app, last_use, chart, buf);
-            render_panel(app, last_use, panel, buf);
+            let days = analysis::course_days(&app.journal, last_use, app.now.date_naive());
+            render_chart(app, last_use, &days, chart, buf);
+            render_panel(app, last_use, &days, panel, buf);
         }
         None => Paragraph::new(
             "The course is drawn from your last dose, and none is recorded yet.\n\n\
@@ -39,7 +40,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     }
 }
 
-fn render_chart(app: &App, last_use: Stamp, area: Rect, buf: &mut Buffer) {
+fn render_chart(app: &App, last_use: Stamp, course_days: &[CourseDay], area: Rect, buf: &mut Buffer) {
     let theme = app.theme;
     let axis_width = 4;
     if area.width <= axis_width + 2 || area.height < 6 {
@@ -58,8 +59,7 @@ fn render_chart(app: &App, last_use: Stamp, area: Rect, buf: &mut Buffer) {
 
     render_legend_and_scale(app, area, axis_width, row_of, buf);
 
-    let course_days = analysis::course_days(&app.journal, last_use, today);
-    let scales = Kind::BOTH.map(|k| compare::scale(&course_days, k));
+    let scales = Kind::BOTH.map(|k| compare::scale(course_days, k));
     let doses = analysis::dose_days_in(&app.journal, first, last);
     let steps: Vec<chrono::NaiveDate> = analysis::taper::step_effects(
         &app.journal,
@@ -175,12 +175,10 @@ fn render_legend_and_scale(app: &App, area: Rect, axis_width: u16, row_of: impl 
     }
 }
 
-fn render_panel(app: &App, last_use: Stamp, area: Rect, buf: &mut Buffer) {
+fn render_panel(app: &App, last_use: Stamp, course_days: &[CourseDay], area: Rect, buf: &mut Buffer) {
     let theme = app.theme;
-    let today = app.now.date_naive();
     let date = app.cursor;
     let hours = analysis::hours_since(last_use, date);
-    let course_days = analysis::course_days(&app.journal, last_use, today);
     let mut lines = Vec::new();
     let heading = match day_number(hours) {
         Some(n) => format!("Day {n} · {}", date.format("%a %-d %b")),
@@ -204,7 +202,7 @@ fn render_panel(app: &App, last_use: Stamp, area: Rect, buf: &mut Buffer) {
         lines.push(Line::raw(format!("Doses: {}, {} g", status::plural(d.count, "dose"), format_number(d.grams))));
     }
     if day_number(hours).is_some() {
-        let band = |k: Kind| course().band(k, hours / 24.0, compare::scale(&course_days, k));
+        let band = |k: Kind| course().band(k, hours / 24.0, compare::scale(course_days, k));
         let (p, q) = (band(Kind::Physical), band(Kind::Psychological));
         lines.push(Line::styled(
             format!("Usual band: ● {:.1}–{:.1}  ◆ {:.1}–{:.1}", p.low, p.high, q.low, q.high),
@@ -216,11 +214,11 @@ fn render_panel(app: &App, last_use: Stamp, area: Rect, buf: &mut Buffer) {
     }
     lines.push(Line::raw(""));
     for sentence in [
-        status::peak_sentence(&course_days, Kind::Physical),
-        status::peak_sentence(&course_days, Kind::Psychological),
-        status::position_sentence(&course_days, Kind::Physical),
-        status::easing_sentence(&course_days),
-        status::trend_sentence(&course_days),
+        status::peak_sentence(course_days, Kind::Physical),
+        status::peak_sentence(course_days, Kind::Psychological),
+        status::position_sentence(course_days, Kind::Physical),
+        status::easing_sentence(course_days),
+        status::trend_sentence(course_days),
     ] {
         lines.push(Line::raw(sentence));
     }
