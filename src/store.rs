@@ -45,6 +45,8 @@ pub struct Store {
     lock: Option<File>,
     read_only: Option<String>,
     notice: Option<String>,
+    /// The size of the file as last read or written, to size the next save.
+    size_hint: usize,
 }
 
 /// What a successful save has to say besides "saved".
@@ -73,6 +75,7 @@ impl Store {
                 lock: None,
                 read_only: Some("opened for reading only".to_owned()),
                 notice: None,
+                size_hint: 0,
             },
         };
         let bytes = match fs::read(&path) {
@@ -85,6 +88,7 @@ impl Store {
             }
             Err(source) => return Err(StoreError::io("read", &path, source)),
         };
+        store.size_hint = bytes.len();
         match migrate::parse(&bytes) {
             Ok(parsed) => {
                 let journal = parsed.journal;
@@ -132,7 +136,8 @@ impl Store {
         if let Some(why) = &self.read_only {
             return Err(StoreError::ReadOnly { path: self.path.clone(), why: why.clone() });
         }
-        let bytes = serialize(journal);
+        let bytes = format::to_bytes(journal, self.size_hint);
+        self.size_hint = bytes.len();
         write_atomically(&self.path, &bytes)?;
         if !reads_back_as(&self.path, &bytes).map_err(|e| StoreError::io("read back", &self.path, e))? {
             return Err(StoreError::ReadBack { path: self.path.clone() });
@@ -173,13 +178,13 @@ impl Store {
         make_private_dir(parent(&path))?;
         let lock = lock::acquire(&path)?;
         clean_stale_temps(&path);
-        Ok(Self { path, lock: Some(lock), read_only: None, notice: None })
+        Ok(Self { path, lock: Some(lock), read_only: None, notice: None, size_hint: 0 })
     }
 }
 
 /// The journal as stored: see `store/format.rs` for the layout.
 pub fn serialize(journal: &Journal) -> Vec<u8> {
-    format::to_bytes(journal)
+    format::to_bytes(journal, 0)
 }
 
 /// Parses and checks journal bytes as a file would be read: the loader the

@@ -87,9 +87,10 @@ impl Formatter for LineFormatter {
     }
 }
 
-/// The journal's bytes as stored.
-pub fn to_bytes<T: Serialize>(value: &T) -> Vec<u8> {
-    let mut bytes = Vec::with_capacity(1 << 16);
+/// The journal's bytes as stored, in a buffer of about `expected` bytes (the
+/// last size: growing a large buffer by doubling would briefly hold it twice).
+pub fn to_bytes<T: Serialize>(value: &T, expected: usize) -> Vec<u8> {
+    let mut bytes = Vec::with_capacity(expected + expected / 16 + 4096);
     let mut serializer = serde_json::Serializer::with_formatter(&mut bytes, LineFormatter::default());
     // Serializing our own model into memory cannot fail: every map key is a
     // string and every number is finite (the journal's validation sees to it).
@@ -110,7 +111,7 @@ mod tests {
             "doses": [ { "at": "x", "grams": 1.5 } ],
             "signs": []
         });
-        let text = String::from_utf8(to_bytes(&value)).unwrap();
+        let text = String::from_utf8(to_bytes(&value, 0)).unwrap();
         let expected = "{\n  \"days\": {\n    \"2026-03-01\": {\"ratings\":{\"anxiety\":{\"value\":2}}},\n    \"2026-03-02\": {}\n  },\n  \"doses\": [\n    {\"at\":\"x\",\"grams\":1.5}\n  ],\n  \"signs\": [],\n  \"version\": 1\n}\n";
         assert_eq!(text, expected);
         let back: serde_json::Value = serde_json::from_str(&text).unwrap();
