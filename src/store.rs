@@ -197,7 +197,7 @@ pub fn parse_bytes(bytes: &[u8]) -> Result<Journal, String> {
 /// a backup), without moving or changing it.
 pub fn read_journal_file(path: &Path) -> Result<Journal, StoreError> {
     let bytes = fs::read(path).map_err(|e| StoreError::io("read", path, e))?;
-    migrate::parse(&bytes).map(|p| p.journal).map_err(|reason| StoreError::Damaged {
+    parse_bytes(&bytes).map_err(|reason| StoreError::Damaged {
         path: path.to_path_buf(),
         reason,
         kept_as: None,

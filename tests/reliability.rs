@@ -50,6 +50,16 @@ fn ten_years() -> Env {
     env
 }
 
+/// Runs a shell script against the journal at the fixed "now".
+fn shell(env: &Env, script: &str) -> std::process::Output {
+    Command::new("sh")
+        .args(["-c", script])
+        .env("EASEOFF_DATA_FILE", &env.path)
+        .env("EASEOFF_NOW", NOW)
+        .output()
+        .unwrap()
+}
+
 fn temp_files(env: &Env) -> Vec<String> {
     std::fs::read_dir(env.folder())
         .unwrap()
@@ -177,13 +187,7 @@ fn an_fsync_that_fails_with_eio_keeps_the_old_file_and_says_so() {
 fn a_file_size_limit_gives_a_clear_error_and_keeps_the_old_file() {
     let env = ten_years();
     let old = env.bytes().unwrap();
-    let script = format!("ulimit -f 64 && exec '{}' log anxiety=2", bin().display());
-    let out = Command::new("sh")
-        .args(["-c", &script])
-        .env("EASEOFF_DATA_FILE", &env.path)
-        .env("EASEOFF_NOW", NOW)
-        .output()
-        .unwrap();
+    let out = shell(&env, &format!("ulimit -f 64 && exec '{}' log anxiety=2", bin().display()));
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "not killed by SIGXFSZ: {err}");
     assert!(err.contains("File too large"), "{err}");
@@ -416,12 +420,7 @@ fn every_file_easeoff_writes_is_private_under_umask_000() {
          && printf 'nonsense' > \"$EASEOFF_DATA_FILE\" && ($B log anxiety=1 || true) && $B restore --start-empty",
         b = bin().display()
     );
-    let out = Command::new("sh")
-        .args(["-c", &script])
-        .env("EASEOFF_DATA_FILE", &env.path)
-        .env("EASEOFF_NOW", NOW)
-        .output()
-        .unwrap();
+    let out = shell(&env, &script);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
     assert_eq!(mode(env.folder()), 0o700);
