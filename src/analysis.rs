@@ -3,6 +3,7 @@
 //! Pure: the journal and "now" come in, numbers come out.
 
 pub mod compare;
+pub mod situation;
 pub mod taper;
 
 use std::collections::BTreeMap;

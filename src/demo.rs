@@ -35,7 +35,7 @@ pub fn generate(days: u32, seed: u64, now: Stamp) -> Journal {
         offset.from_local_datetime(&naive).single().unwrap_or(now)
     };
 
-    journal.set_mode(Some(Mode::Stopped));
+    journal.set_mode(Some(Mode::Stopped), now);
     let _ = journal.set_usual_daily_grams(Some(USUAL_GRAMS));
 
     let mut date = first;

@@ -30,7 +30,7 @@ pub use error::InputError;
 /// The value of the `format` field at the top of every journal file.
 pub const FORMAT: &str = "easeoff-journal";
 /// The file version this build writes. Older files are migrated by the store.
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
 /// The highest rating: 0 none, 1 mild, 2 moderate, 3 severe, 4 extreme.
 pub const MAX_RATING: u8 = 4;
 /// Words for each rating, indexed by the rating.
@@ -68,6 +68,11 @@ pub struct Journal {
     /// Every version of the taper plan, oldest first (see `journal/plan.rs`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     plans: Vec<plan::PlanVersion>,
+    /// Days on which the person said they took no kratom (`dose none`), so
+    /// that a day without a logged dose is never silently read as 0 g.
+    /// Added in file version 2.
+    #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
+    no_dose_days: BTreeSet<NaiveDate>,
 }
 
 /// What the person told the app about themselves.
@@ -75,6 +80,11 @@ pub struct Journal {
 pub struct Settings {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mode: Option<Mode>,
+    /// When the mode was last set: "stopped" counts only while no dose
+    /// follows it, and "tapering" set after a stop says use resumed.
+    /// Added in file version 2; unknown for modes set before it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mode_set: Option<Stamp>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub usual_daily_grams: Option<f64>,
 }
@@ -211,6 +221,7 @@ impl Journal {
             signs: Vec::new(),
             questions: Vec::new(),
             plans: Vec::new(),
+            no_dose_days: BTreeSet::new(),
         }
     }
 
@@ -241,6 +252,10 @@ impl Journal {
     /// The questions not yet marked done, in the order they were added.
     pub fn open_questions(&self) -> impl Iterator<Item = &Question> {
         self.questions.iter().filter(|q| q.done.is_none())
+    }
+    /// The days the person said they took no kratom.
+    pub fn no_dose_days(&self) -> &BTreeSet<NaiveDate> {
+        &self.no_dose_days
     }
     pub fn symptoms(&self) -> &Symptoms {
         &self.symptoms

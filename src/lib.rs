@@ -16,6 +16,8 @@ pub mod export;
 pub mod journal;
 pub mod print;
 pub mod report;
+#[doc(hidden)]
+pub mod scenarios;
 pub mod status;
 pub mod store;
 pub mod table;

@@ -115,6 +115,8 @@ impl Journal {
                 now: now.format("%Y-%m-%d %H:%M").to_string(),
             });
         }
+        // A dose logged on a day marked "none" is the truth about that day.
+        self.no_dose_days.remove(&dose.at.date_naive());
         let at = self.doses.partition_point(|d| d.at <= dose.at);
         self.doses.insert(at, dose);
         Ok(())
@@ -152,8 +154,26 @@ impl Journal {
         Ok(())
     }
 
-    pub fn set_mode(&mut self, mode: Option<Mode>) {
+    /// Says whether the person is tapering or has stopped, and when they said it.
+    pub fn set_mode(&mut self, mode: Option<Mode>, now: Stamp) {
         self.settings.mode = mode;
+        self.settings.mode_set = mode.map(|_| now);
+    }
+
+    /// Records that no kratom was taken on `date` (`easeoff dose none`).
+    /// A day with logged doses cannot also be a day without.
+    pub fn mark_no_dose(&mut self, date: NaiveDate, now: Stamp) -> Result<(), InputError> {
+        check_not_future(date, now)?;
+        if let Some(day) = crate::analysis::dose_day(self, date) {
+            return Err(InputError::DosesOnDay { date, count: day.count });
+        }
+        self.no_dose_days.insert(date);
+        Ok(())
+    }
+
+    /// Takes back a "none" for `date`; returns whether there was one.
+    pub fn unmark_no_dose(&mut self, date: NaiveDate) -> bool {
+        self.no_dose_days.remove(&date)
     }
 
     pub fn set_usual_daily_grams(&mut self, grams_per_day: Option<f64>) -> Result<(), InputError> {

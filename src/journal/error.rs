@@ -52,6 +52,11 @@ pub enum InputError {
     BadPlan(String),
     #[error("there is no taper plan: make one with `easeoff plan new --from GRAMS --step PERCENT% --every DAYS`")]
     NoPlan,
+    #[error(
+        "{date} already has {} logged: a day with doses cannot also be a day without; delete them first (`easeoff dose --undo`, or x on the Doses screen)",
+        crate::status::plural(*.count, "dose")
+    )]
+    DosesOnDay { date: NaiveDate, count: usize },
     #[error("there are no doses to undo")]
     NoDoses,
     #[error("{0}")]

@@ -126,7 +126,14 @@ impl Journal {
         }
         if self.settings.mode.is_none() && other.settings.mode.is_some() {
             self.settings.mode = other.settings.mode;
+            self.settings.mode_set = other.settings.mode_set;
             report.settings_changed += 1;
+        }
+        for date in &other.no_dose_days {
+            let has_doses = self.doses.iter().any(|d| d.at.date_naive() == *date);
+            if !has_doses && self.no_dose_days.insert(*date) {
+                report.settings_changed += 1;
+            }
         }
         if self.settings.usual_daily_grams.is_none() && other.settings.usual_daily_grams.is_some() {
             self.settings.usual_daily_grams = other.settings.usual_daily_grams;

@@ -1,10 +1,8 @@
 //! Reading a journal file of any version this build understands.
 //!
 //! Each older file version has one step that turns it into the next, applied
-//! in order on the raw JSON before it is read into the model. Version 1 is
-//! the first released format, so there are no steps yet; when version 2
-//! comes, its step goes into `STEPS` and the store keeps a copy of the old
-//! file before saving the migrated one.
+//! in order on the raw JSON before it is read into the model. The store keeps a
+//! copy of the old file before saving the migrated one.
 
 use serde::Deserialize;
 use serde_json::Value;
@@ -14,7 +12,13 @@ use crate::journal::{FORMAT, Journal, VERSION};
 /// A step from version `N` (its index + 1) to `N + 1`.
 type Step = fn(&mut Value) -> Result<(), String>;
 
-const STEPS: &[Step] = &[];
+const STEPS: &[Step] = &[v1_to_v2];
+
+/// Version 2 added `no_dose_days` and `settings.mode_set`, both optional and
+/// absent from every version-1 file, so a version-1 file reads unchanged.
+fn v1_to_v2(_: &mut Value) -> Result<(), String> {
+    Ok(())
+}
 
 /// A journal and the version its file had.
 #[derive(Debug)]

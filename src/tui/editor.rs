@@ -390,15 +390,15 @@ impl App {
         let today = self.now.date_naive();
         match (first.step, key.code) {
             (Step::Mode, KeyCode::Char('t')) => {
-                self.change(|j, _| {
-                    j.set_mode(Some(Mode::Tapering));
+                self.change(|j, now| {
+                    j.set_mode(Some(Mode::Tapering), now);
                     Ok("You are tapering.".to_owned())
                 });
                 Some(FirstRun::ask_amount())
             }
             (Step::Mode, KeyCode::Char('s')) => {
-                self.change(|j, _| {
-                    j.set_mode(Some(Mode::Stopped));
+                self.change(|j, now| {
+                    j.set_mode(Some(Mode::Stopped), now);
                     Ok("You have stopped.".to_owned())
                 });
                 Some(FirstRun { step: Step::LastUse, prompt: None })
