@@ -47,9 +47,9 @@ pub enum Command {
         after_help = "Example: easeoff log --date yesterday muscle-aches=3 anxiety=2 --sleep 4 \\\n           --aid \"loperamide 4 mg\" --note \"Bad night\" --for-provider"
     )]
     Log(LogArgs),
-    /// Log a dose in grams (default now), list doses, or undo the newest.
+    /// Log a dose in grams (default now) or a day without (`none`), list doses, or undo the newest.
     #[command(
-        after_help = "Examples:\n  easeoff dose 2.5\n  easeoff dose 1.75 --at \"2026-03-09 21:30\" --form capsule\n  easeoff dose --list --days 7\n  easeoff dose --undo"
+        after_help = "Examples:\n  easeoff dose 2.5\n  easeoff dose 1.75 --at \"2026-03-09 21:30\" --form capsule\n  easeoff dose none --date yesterday   (a day without kratom)\n  easeoff dose --list --days 7\n  easeoff dose --undo"
     )]
     Dose(DoseArgs),
     /// Mark the moment of your last dose, or show the current last use.
@@ -188,12 +188,15 @@ pub struct LogArgs {
 
 #[derive(Debug, Args)]
 pub struct DoseArgs {
-    /// The amount in grams (more than 0, at most 100).
+    /// The amount in grams (more than 0, at most 100), or `none` for a day without kratom.
     #[arg(conflicts_with_all = ["list", "undo"], required_unless_present_any = ["list", "undo"], allow_hyphen_values = true)]
     pub grams: Option<String>,
     /// When: HH:MM (the most recent), "YYYY-MM-DD HH:MM" or RFC 3339; default now.
-    #[arg(long, value_name = "TIME")]
+    #[arg(long, value_name = "TIME", conflicts_with = "date")]
     pub at: Option<String>,
+    /// With `none`: the day without kratom (YYYY-MM-DD, today, yesterday or -N); default today.
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<String>,
     #[arg(long, value_enum)]
     pub form: Option<Form>,
     #[arg(long, value_name = "TEXT")]
@@ -261,9 +264,9 @@ pub enum ReportFormat {
 pub enum PlanAction {
     /// Make a plan: daily targets stepping down to the floor, then 0.
     New {
-        /// The daily amount to start from, in grams.
+        /// The daily amount to start from, in grams (default: the usual amount you gave).
         #[arg(long, allow_hyphen_values = true)]
-        from: String,
+        from: Option<String>,
         /// Each step: a share of the current amount (10%) or grams (0.25).
         #[arg(long, allow_hyphen_values = true)]
         step: String,
@@ -453,7 +456,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<(), CliError> {
             if from > to {
                 return Err(CliError::Usage(format!("--from {from} is after --to {to}: give the earlier day first")));
             }
-            write_out(out, &crate::table::render(&journal, from, to))
+            write_out(out, &crate::table::render(&journal, ctx.now, from, to))
         }
         Command::Export { format, out: file } => files::export(&ctx, format, file.as_deref(), out),
         Command::Import { file } => files::import(&ctx, &file, out),

@@ -36,7 +36,7 @@ pub fn generate(days: u32, seed: u64, now: Stamp) -> Journal {
     };
 
     journal.set_mode(Some(Mode::Stopped), now);
-    let _ = journal.set_usual_daily_grams(Some(USUAL_GRAMS));
+    let _ = journal.set_usual_daily_grams(Some(USUAL_GRAMS), now);
 
     let mut date = first;
     let mut daily = USUAL_GRAMS;
@@ -165,7 +165,7 @@ mod tests {
     #[test]
     fn a_demo_has_a_taper_a_last_dose_and_rated_withdrawal_days() {
         let j = generate(42, 1, now());
-        let (last, _) = j.last_use().unwrap();
+        let last = crate::analysis::situation::situation(&j, now()).anchor().unwrap();
         assert_eq!(last.date_naive(), now().date_naive() - Duration::days(21));
         assert!(j.check_integrity().is_ok());
         let rated = j.days().range(last.date_naive()..).count();

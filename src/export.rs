@@ -5,9 +5,9 @@
 
 use chrono::{Duration, NaiveDate};
 
-use crate::analysis;
+use crate::analysis::{self, situation};
 use crate::course::day_number;
-use crate::journal::{Journal, format_number};
+use crate::journal::{Journal, Stamp, format_number};
 
 /// The JSON export: byte-for-byte what the journal file holds.
 pub fn json(journal: &Journal) -> Vec<u8> {
@@ -17,7 +17,9 @@ pub fn json(journal: &Journal) -> Vec<u8> {
 /// The CSV export. Columns: date, day, one per item (by id, hidden ones
 /// too), `physical`, `psychological`, `total`, `sleep_hours`, `dose_grams`,
 /// `doses`, `aids`, `note`, `note_for_provider`.
-pub fn csv(journal: &Journal) -> Result<Vec<u8>, csv::Error> {
+/// `day` is the day since the stop, and `dose_grams` is empty when nothing
+/// was logged and 0 on a day without kratom, as the situation at `now` says.
+pub fn csv(journal: &Journal, now: Stamp) -> Result<Vec<u8>, csv::Error> {
     let catalog = journal.catalog();
     let ids: Vec<&str> = catalog.entries().map(|e| e.id).collect();
     let mut writer = csv::Writer::from_writer(Vec::new());
@@ -37,7 +39,8 @@ pub fn csv(journal: &Journal) -> Result<Vec<u8>, csv::Error> {
     writer.write_record(&header)?;
 
     let doses = analysis::dose_days(journal);
-    let last_use = journal.last_use().map(|(at, _)| at);
+    let situation = situation::situation(journal, now);
+    let last_use = situation.anchor();
     if let Some((first, last)) = journal.span() {
         let mut date: NaiveDate = first;
         while date <= last {
@@ -57,7 +60,9 @@ pub fn csv(journal: &Journal) -> Result<Vec<u8>, csv::Error> {
             row.push(scores.total.map_or_else(String::new, |t| t.to_string()));
             row.push(day.and_then(|d| d.sleep).map_or_else(String::new, |s| format_number(s.hours)));
             let dose = doses.get(&date);
-            row.push(dose.map_or_else(String::new, |d| format_number(d.grams)));
+            // Not logged is an empty cell, a day without kratom is 0.
+            let record = situation::dose_record(journal, &situation, date, dose.copied());
+            row.push(record.grams().map_or_else(String::new, format_number));
             row.push(dose.map_or_else(String::new, |d| d.count.to_string()));
             let aids: Vec<String> = day
                 .map(|d| d.aids.iter().map(|a| format!("{} {}", a.name, a.display_amount())).collect())

@@ -49,7 +49,8 @@ pub struct Journal {
     #[serde(default)]
     settings: Settings,
     /// The moment the person marked as their last use, for people who do
-    /// not log doses. Last use is the later of this and the newest dose.
+    /// not log doses or who say a dose was their last (see the situation in
+    /// `analysis/situation.rs`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     last_use_mark: Option<Stamp>,
     #[serde(default)]
@@ -87,6 +88,9 @@ pub struct Settings {
     pub mode_set: Option<Stamp>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub usual_daily_grams: Option<f64>,
+    /// When the usual amount was stated (file version 2 on).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub usual_set: Option<Stamp>,
 }
 
 /// Whether the person is cutting down or has stopped.
@@ -194,7 +198,7 @@ pub struct Question {
     pub done: Option<Stamp>,
 }
 
-/// Where the current "last use" comes from.
+/// Where a stop's moment comes from: the dose log or the person's mark.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LastUseSource {
     DoseLog,
@@ -264,16 +268,6 @@ impl Journal {
     /// The catalog: the defaults, the person's own items, and what is hidden.
     pub fn catalog(&self) -> Catalog<'_> {
         Catalog::new(&self.symptoms)
-    }
-
-    /// Last use: the later of the newest logged dose and the marked moment.
-    pub fn last_use(&self) -> Option<(Stamp, LastUseSource)> {
-        let dose = self.doses.last().map(|d| (d.at, LastUseSource::DoseLog));
-        let mark = self.last_use_mark.map(|m| (m, LastUseSource::Mark));
-        match (dose, mark) {
-            (Some(d), Some(m)) => Some(if m.0 > d.0 { m } else { d }),
-            (d, m) => d.or(m),
-        }
     }
 
     /// The first and last dates that hold anything (ratings or doses).

@@ -15,14 +15,21 @@ use std::collections::BTreeMap;
 use chrono::{Duration, NaiveDate};
 
 use crate::analysis::compare::{self, Easing, Finding};
-use crate::analysis::taper::{self, Stretch};
+use crate::analysis::situation::{self, DoseRecord, Situation, State};
+use crate::analysis::taper::{self, TaperNow};
 use crate::analysis::{self, CourseDay};
 use crate::course::{Band, course, day_number};
 use crate::journal::catalog::signs;
-use crate::journal::{Journal, Kind, LastUseSource, Mode, Stamp};
+use crate::journal::{Journal, Kind, Stamp};
 
-/// How many days before the last dose a summary starts by default.
-pub const DAYS_BEFORE_LAST_DOSE: i64 = 14;
+/// How many days before the stop a summary starts by default.
+pub const DAYS_BEFORE_STOP: i64 = 14;
+/// The first days after a stop that the default period always includes.
+pub const DAYS_AFTER_STOP: i64 = 14;
+/// Without a stop, the default period covers this many days before today …
+pub const DAYS_WITHOUT_STOP: i64 = 14;
+/// … or a taper from a week before its start, up to this many days.
+pub const MOST_TAPER_DAYS: i64 = 90;
 /// Loperamide's over-the-counter label maximum, in mg a day.
 pub const LOPERAMIDE_LABEL_MAX_MG: f64 = 8.0;
 
@@ -43,11 +50,15 @@ pub struct Summary {
     pub aids: Vec<AidRow>,
     /// Days whose loperamide adds up to more than the label maximum.
     pub loperamide_over: Vec<(NaiveDate, f64)>,
-    pub taper: Vec<Stretch>,
+    /// What was taken, day by day, as rows (see [`DoseRow`]).
+    pub dose_rows: Vec<DoseRow>,
     /// Reduction steps with the scores 3 days before and after each.
     pub step_effects: Vec<taper::StepEffect>,
-    /// Earlier attempts: 2 or more days without a dose, then doses again.
-    pub attempts: Vec<taper::Attempt>,
+    /// Where the person is at the end of the period: the stop, the lapses
+    /// and the earlier attempts (listed whatever the period).
+    pub situation: Situation,
+    /// While tapering: the taper as it stands.
+    pub taper_now: Option<TaperNow>,
     /// The plan as it stood at the end of the period, and how the period went against it.
     pub plan: Option<PlanRow>,
     pub signs: Option<SignsRow>,
@@ -57,16 +68,44 @@ pub struct Summary {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Status {
-    pub last_use: Option<(Stamp, LastUseSource)>,
-    /// Day N since the last use, today.
-    pub day: Option<i64>,
-    pub mode: Option<Mode>,
-    /// The daily amount at the start of the period and now (0 once stopped).
-    pub start_grams: Option<f64>,
-    pub now_grams: Option<f64>,
+    /// The first and the latest dose rows with doses in the period.
+    pub start: Option<DoseRow>,
+    pub latest: Option<DoseRow>,
     pub steps: usize,
+    /// The usual amount the person stated, when the journal holds no doses
+    /// from before the period: (grams a day, when it was stated).
+    pub usual: Option<(f64, Option<Stamp>)>,
     pub days_rated: usize,
     pub days_in_period: usize,
+}
+
+/// A stretch of days in the dose history.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct DoseRow {
+    pub first: NaiveDate,
+    pub last: NaiveDate,
+    pub taken: Taken,
+    /// The median number of doses a day (logged rows only).
+    pub doses_per_day: usize,
+}
+
+/// What a row of the dose history says was taken.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Taken {
+    /// The same amount every day (within 0.05 g).
+    Steady(f64),
+    /// Amounts that varied, from the least to the most.
+    Range(f64, f64),
+    /// None taken.
+    None,
+    /// Nothing logged.
+    NotLogged,
+}
+
+impl DoseRow {
+    pub fn days(&self) -> i64 {
+        (self.last - self.first).num_days() + 1
+    }
 }
 
 /// One day of the chart.
@@ -79,7 +118,10 @@ pub struct ChartDay {
     pub psychological: Option<f64>,
     /// The expected band of each kind (physical, psychological), on the 0–4 scale.
     pub bands: Option<[Band; 2]>,
+    /// The day's kratom: logged grams, 0 for a day without, `None` not logged.
     pub dose_grams: Option<f64>,
+    /// A dose after the stop (a lapse): marked on the chart.
+    pub lapse: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -124,44 +166,60 @@ pub struct SignsRow {
     pub no: Vec<String>,
 }
 
-/// The default period: from 14 days before the last dose (or the first
-/// entry, if later) to today.
-pub fn default_period(journal: &Journal, today: NaiveDate) -> (NaiveDate, NaiveDate) {
+/// The default period, to today: from 14 days before the latest stop (the
+/// current one, or the latest earlier attempt's), so that the stop and its
+/// first 14 days are in it; without a stop, a taper from a week before its
+/// start, or else the last 14 days. Never before the first entry.
+pub fn default_period(journal: &Journal, now: Stamp) -> (NaiveDate, NaiveDate) {
+    let today = now.date_naive();
     let first = journal.span().map_or(today, |(first, _)| first.min(today));
-    let from = match journal.last_use() {
-        Some((at, _)) => (at.date_naive() - Duration::days(DAYS_BEFORE_LAST_DOSE)).max(first),
-        None => first,
+    let s = situation::situation(journal, now);
+    let stop = s.stop.or_else(|| s.attempts.last().map(|a| a.stop));
+    let from = match (stop, s.state) {
+        (Some(stop), _) => stop.at.date_naive() - Duration::days(DAYS_BEFORE_STOP),
+        (None, State::Tapering) => {
+            let since = s.attempts.last().map(|a| a.resumed.date_naive());
+            let start = taper::taper_now(journal, today, since).start.unwrap_or(today);
+            (start - Duration::days(7)).max(today - Duration::days(MOST_TAPER_DAYS))
+        }
+        (None, _) => today - Duration::days(DAYS_WITHOUT_STOP),
     };
-    (from.min(today), today)
+    (from.max(first).min(today), today)
 }
 
 /// Builds the summary of `from..=to`.
 pub fn build(journal: &Journal, now: Stamp, from: NaiveDate, to: NaiveDate, name: Option<&str>) -> Summary {
-    let last_use = journal.last_use();
-    let course_days = last_use.map(|(at, _)| analysis::course_days(journal, at, to)).unwrap_or_default();
+    let situation = situation::situation(journal, now);
+    let anchor = situation.anchor();
+    let course_days = anchor.map(|at| analysis::course_days(journal, at, to)).unwrap_or_default();
     let dose_days = analysis::dose_days_in(journal, from, to);
     let stretches = taper::stretches(&dose_days);
+    let dose_rows = dose_rows(journal, &situation, from, to, &dose_days, &stretches);
     let days_in_period = usize::try_from((to - from).num_days() + 1).unwrap_or(0);
     let days_rated =
         from.iter_days().take_while(|d| *d <= to).filter(|d| analysis::scores_on(journal, *d).is_some()).count();
-    let stopped = last_use.is_some_and(|(at, _)| (now.date_naive() - at.date_naive()).num_days() >= 1);
+    let logged_rows = || dose_rows.iter().filter(|r| matches!(r.taken, Taken::Steady(_) | Taken::Range(..)));
+    let before_period = journal.doses().first().is_some_and(|d| d.at.date_naive() < from);
+    let settings = journal.settings();
     let status = Status {
-        last_use,
-        day: last_use.and_then(|(at, _)| day_number((now - at).num_seconds() as f64 / 3600.0)),
-        mode: journal.settings().mode,
-        start_grams: stretches.first().map(|s| s.grams),
-        now_grams: if stopped { Some(0.0) } else { stretches.last().map(|s| s.grams) },
+        start: logged_rows().next().copied(),
+        latest: logged_rows().next_back().copied(),
         steps: taper::reduction_steps(&stretches),
+        usual: settings.usual_daily_grams.filter(|_| !before_period).map(|g| (g, settings.usual_set)),
         days_rated,
         days_in_period,
     };
+    let taper_now = (situation.state == State::Tapering).then(|| {
+        let since = situation.attempts.last().map(|a| a.resumed.date_naive());
+        taper::taper_now(journal, now.date_naive(), since)
+    });
     Summary {
         name: name.map(str::trim).filter(|n| !n.is_empty()).map(str::to_owned),
         from,
         to,
         made: now,
         status,
-        chart: chart_days(journal, from, to, &course_days, &dose_days),
+        chart: chart_days(journal, &situation, from, to, &course_days, &dose_days),
         key_points: key_points(journal, &course_days, to),
         items: item_rows(journal, from, to),
         items_not_rated: items_not_rated(journal, from, to),
@@ -169,9 +227,10 @@ pub fn build(journal: &Journal, now: Stamp, from: NaiveDate, to: NaiveDate, name
         aids: aid_rows(journal, from, to),
         loperamide_over: loperamide_over(journal, from, to),
         step_effects: taper::step_effects(journal, &stretches),
-        attempts: taper::attempts(&dose_days),
+        dose_rows,
+        situation,
+        taper_now,
         plan: plan_row(journal, from, to, now),
-        taper: stretches,
         signs: signs_row(journal, to),
         notes: journal
             .days()
@@ -182,14 +241,66 @@ pub fn build(journal: &Journal, now: Stamp, from: NaiveDate, to: NaiveDate, name
     }
 }
 
+/// The dose history as rows: runs of logged days split at the taper's
+/// steps, each one amount or a range; runs of none-days and of not-logged
+/// days as rows of their own. Never an average nobody took.
+fn dose_rows(
+    journal: &Journal,
+    situation: &Situation,
+    from: NaiveDate,
+    to: NaiveDate,
+    logged: &BTreeMap<NaiveDate, analysis::DoseDay>,
+    stretches: &[taper::Stretch],
+) -> Vec<DoseRow> {
+    let mut rows: Vec<(NaiveDate, NaiveDate, DoseRecord, Vec<analysis::DoseDay>)> = Vec::new();
+    for date in from.iter_days().take_while(|d| *d <= to) {
+        let record = situation::dose_record(journal, situation, date, logged.get(&date).copied());
+        let step_starts_here = stretches.iter().skip(1).any(|s| s.first == date);
+        let same_kind = |last: &DoseRecord| match (last, record) {
+            (DoseRecord::Logged(_), DoseRecord::Logged(_)) => !step_starts_here,
+            (DoseRecord::None, DoseRecord::None) | (DoseRecord::NotLogged, DoseRecord::NotLogged) => true,
+            _ => false,
+        };
+        match rows.last_mut() {
+            Some(row) if same_kind(&row.2) => {
+                row.1 = date;
+                if let DoseRecord::Logged(d) = record {
+                    row.3.push(d);
+                }
+            }
+            _ => {
+                let days = if let DoseRecord::Logged(d) = record { vec![d] } else { Vec::new() };
+                rows.push((date, date, record, days));
+            }
+        }
+    }
+    rows.into_iter()
+        .map(|(first, last, record, days)| {
+            let taken = match record {
+                DoseRecord::None => Taken::None,
+                DoseRecord::NotLogged => Taken::NotLogged,
+                DoseRecord::Logged(_) => {
+                    let least = days.iter().map(|d| d.grams).fold(f64::INFINITY, f64::min);
+                    let most = days.iter().map(|d| d.grams).fold(0.0, f64::max);
+                    if most - least <= 0.05 + 1e-9 { Taken::Steady(most) } else { Taken::Range(least, most) }
+                }
+            };
+            let mut counts: Vec<usize> = days.iter().map(|d| d.count).collect();
+            counts.sort_unstable();
+            DoseRow { first, last, taken, doses_per_day: counts.get(counts.len() / 2).copied().unwrap_or(0) }
+        })
+        .collect()
+}
+
 fn chart_days(
     journal: &Journal,
+    situation: &Situation,
     from: NaiveDate,
     to: NaiveDate,
     course_days: &[CourseDay],
     doses: &BTreeMap<NaiveDate, analysis::DoseDay>,
 ) -> Vec<ChartDay> {
-    let last_use = journal.last_use().map(|(at, _)| at);
+    let last_use = situation.anchor();
     let scales = Kind::BOTH.map(|k| compare::scale(course_days, k));
     from.iter_days()
         .take_while(|d| *d <= to)
@@ -209,7 +320,8 @@ fn chart_days(
                 physical: scores.and_then(|s| s.physical).map(|s| s.mean),
                 psychological: scores.and_then(|s| s.psychological).map(|s| s.mean),
                 bands,
-                dose_grams: doses.get(&date).map(|d| d.grams),
+                dose_grams: situation::dose_record(journal, situation, date, doses.get(&date).copied()).grams(),
+                lapse: day.is_some() && doses.contains_key(&date),
             }
         })
         .collect()

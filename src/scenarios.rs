@@ -51,7 +51,7 @@ fn daily(journal: &mut Journal, first: &str, last: &str, grams: f64) {
     }
 }
 
-/// 1. Tapering: 4 g daily 1–4 Mar, 3.5 g daily 5–9 Mar, a plan from 4 g,
+/// Scenario 1 — Tapering: 4 g daily 1–4 Mar, 3.5 g daily 5–9 Mar, a plan from 4 g,
 /// 10 % every 7 days from 5 Mar; now 9 Mar 21:00.
 pub fn tapering() -> Scenario {
     let mut journal = Journal::new();
@@ -75,7 +75,7 @@ pub fn tapering() -> Scenario {
     Scenario { name: "tapering", journal, now: at("2026-03-09T21:00:00+01:00") }
 }
 
-/// 2. Cold stop: daily doses to 17 Feb 21:40, none after, mode unset; now
+/// Scenario 2 — Cold stop: daily doses to 17 Feb 21:40, none after, mode unset; now
 /// 10 Mar 09:00. Ratings follow a course that peaks on days 3–4.
 pub fn cold_stop() -> Scenario {
     let mut journal = Journal::new();
@@ -115,14 +115,14 @@ pub fn cold_stop() -> Scenario {
     Scenario { name: "cold stop", journal, now: at("2026-03-10T09:00:00+01:00") }
 }
 
-/// 3. Lapse: the cold stop plus one 3 g dose on 8 Mar 20:00.
+/// Scenario 3 — Lapse: the cold stop plus one 3 g dose on 8 Mar 20:00.
 pub fn lapse() -> Scenario {
     let mut s = cold_stop();
     dose(&mut s.journal, "2026-03-08T20:00:00+01:00", 3.0);
     Scenario { name: "lapse", ..s }
 }
 
-/// 4. Use resumed: the cold stop plus doses on 8, 9 and 10 Mar.
+/// Scenario 4 — Use resumed: the cold stop plus doses on 8, 9 and 10 Mar.
 pub fn use_resumed() -> Scenario {
     let mut s = cold_stop();
     dose(&mut s.journal, "2026-03-08T20:00:00+01:00", 3.0);
@@ -131,7 +131,7 @@ pub fn use_resumed() -> Scenario {
     Scenario { name: "use resumed", ..s }
 }
 
-/// 5. Between doses: daily doses to 9 Mar 20:00, mode unset, no plan; now
+/// Scenario 5 — Between doses: daily doses to 9 Mar 20:00, mode unset, no plan; now
 /// 10 Mar 09:00 (13 h later).
 pub fn between_doses() -> Scenario {
     let mut journal = Journal::new();
@@ -141,7 +141,7 @@ pub fn between_doses() -> Scenario {
     Scenario { name: "between doses", journal, now: at("2026-03-10T09:00:00+01:00") }
 }
 
-/// 6. Tapering then a gap: scenario 1 with no dose after 9 Mar 08:00; now
+/// Scenario 6 — Tapering then a gap: scenario 1 with no dose after 9 Mar 08:00; now
 /// 11 Mar 10:00 (50 h).
 pub fn taper_then_gap() -> Scenario {
     let mut s = tapering();
@@ -152,7 +152,7 @@ pub fn taper_then_gap() -> Scenario {
     Scenario { name: "tapering then a gap", now: at("2026-03-11T10:00:00+01:00"), ..s }
 }
 
-/// 7. Not logged: 3 g on 28 Feb, 1 Mar and 2 Mar, the journal begun 28 Feb;
+/// Scenario 7 — Not logged: 3 g on 28 Feb, 1 Mar and 2 Mar, the journal begun 28 Feb;
 /// now 3 Mar 09:00.
 pub fn not_logged() -> Scenario {
     let mut journal = Journal::new();

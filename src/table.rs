@@ -11,10 +11,10 @@ use crate::course::day_number;
 use crate::journal::{Journal, Kind, format_number};
 
 /// The table for `from..=to`, with a legend of the item columns.
-pub fn render(journal: &Journal, from: NaiveDate, to: NaiveDate) -> String {
+pub fn render(journal: &Journal, now: crate::journal::Stamp, from: NaiveDate, to: NaiveDate) -> String {
     let catalog = journal.catalog();
     let items: Vec<_> = Kind::BOTH.iter().flat_map(|k| catalog.active(*k)).collect();
-    let last_use = journal.last_use().map(|(at, _)| at);
+    let last_use = crate::analysis::situation::situation(journal, now).anchor();
     let mut out = String::new();
 
     let mut header = format!("{:<10} {:>4} ", "date", "day");

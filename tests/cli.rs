@@ -145,8 +145,23 @@ fn last_use_is_marked_and_reported_with_its_source() {
     assert!(env.ok(&["last-use"]).contains("No last use yet"));
     env.ok(&["last-use", "--at", "2026-03-06 22:00"]);
     assert_eq!(env.ok(&["last-use"]), "Last use: 2026-03-06 22:00 (the moment you marked).\n");
+    // A dose 9 h after the mark: the mark was not a stop of 2 days, and the
+    // dose 74 h before now is the last one.
     env.ok(&["dose", "1", "--at", "2026-03-07 07:00"]);
-    assert_eq!(env.ok(&["last-use"]), "Last use: 2026-03-07 07:00 (the newest dose in your dose log).\n");
+    assert_eq!(env.ok(&["last-use"]), "Last use: 2026-03-07 07:00 (the last dose in your dose log before the stop).\n");
+    // A dose this morning, 3 days later: a lapse, which keeps the stop.
+    env.ok(&["dose", "1", "--at", "07:00"]);
+    assert_eq!(
+        env.ok(&["last-use"]),
+        "Last use: 2026-03-07 07:00 (the last dose in your dose log before the stop). Since then (a lapse): Tue 10 Mar, 1 g.\n"
+    );
+    // Doses logged for 8 and 9 Mar too: daily use with no break, no last use.
+    env.ok(&["dose", "1", "--at", "2026-03-08 07:00"]);
+    env.ok(&["dose", "1", "--at", "2026-03-09 07:00"]);
+    assert_eq!(
+        env.ok(&["last-use"]),
+        "No last use yet: you are using (newest dose 2026-03-10 07:00). If that dose was your last: easeoff last-use --at \"2026-03-10 07:00\"\n"
+    );
 }
 
 #[test]
@@ -173,7 +188,7 @@ fn status_tells_the_day_the_phase_and_the_peak_timing() {
 fn status_without_any_last_use_explains_what_to_do() {
     let env = Env::new();
     let out = env.ok(&["status"]);
-    assert!(out.contains("No last dose recorded yet."), "{out}");
+    assert!(out.contains("No dose and no stop recorded yet."), "{out}");
     assert!(out.contains("Today: not rated yet today."), "{out}");
 }
 
@@ -185,7 +200,7 @@ fn status_on_the_demo_reports_doses_and_partial_scores() {
     let out = env.ok(&["status"]);
     assert!(out.contains("Doses: 1 dose today (1.5 g)"), "{out}");
     assert!(out.contains("psychological 3.0 (partial: 1 of 5 rated)"), "{out}");
-    assert_eq!(env.ok(&["status", "--short"]), "easeoff: day 1 · phys – · psych 3.0\n");
+    assert_eq!(env.ok(&["status", "--short"]), "easeoff: using, newest dose 2 h ago · phys – · psych 3.0\n");
 }
 
 #[test]
@@ -325,7 +340,7 @@ fn check_lists_backups_and_restore_brings_one_back() {
     env.ok(&["log", "anxiety=1"]);
     env.ok(&["log", "anxiety=4"]);
     let check = env.ok(&["check"]);
-    assert!(check.contains("reads fine: file version 1"), "{check}");
+    assert!(check.contains("reads fine: file version 2"), "{check}");
     assert!(check.contains("private to you"), "{check}");
     assert!(check.contains("Backups (2), newest first:"), "{check}");
     assert!(check.contains("000001-2026-03-10.json"), "{check}");
@@ -381,5 +396,5 @@ fn a_bad_easeoff_now_is_named() {
 fn the_bare_command_without_a_terminal_prints_the_status() {
     let env = Env::new();
     let out = env.ok(&[]);
-    assert!(out.contains("No last dose recorded yet."), "{out}");
+    assert!(out.contains("No dose and no stop recorded yet."), "{out}");
 }

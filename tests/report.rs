@@ -74,7 +74,7 @@ fn the_text_summary_says_what_was_worked_out_by_hand() {
     // Default period: 14 days before the last dose (15 Feb), but the first entry is 22 Feb.
     expect("Period: 22 Feb 2026 to 10 Mar 2026.");
     // 1 Mar 21:00 to 10 Mar 09:00 is 8 days 12 hours: day 9.
-    expect("Last dose: Sun 1 Mar 2026, 21:00 (dose log) — day 9 since.");
+    expect("Stopped: last dose Sun 1 Mar 2026, 21:00 (dose log) — day 9 since.");
     // 6 → 5 → 4 g/day: two reduction steps; stopped for more than a day: none now.
     expect("Daily amount at the start of the period: 6 g/day; now: none; reduction steps: 2.");
     // Rated: 26 Feb and 2, 3, 4, 5, 6, 8, 9 Mar = 8 of the 17 days 22 Feb – 10 Mar.
@@ -103,9 +103,11 @@ fn the_text_summary_says_what_was_worked_out_by_hand() {
     expect("loperamide: 2 days — 14 mg, up to 10 mg/day");
     expect("ibuprofen: 1 day — 400 mg, up to 400 mg/day");
     expect("Loperamide above the 8 mg/day over-the-counter label maximum on: 4 Mar (10 mg).");
-    expect("22 Feb – 24 Feb       6 g/day   3 doses a day");
-    expect("25 Feb – 27 Feb       5 g/day   2 doses a day");
-    expect("28 Feb – 1 Mar        4 g/day   2 doses a day");
+    expect("22 Feb – 24 Feb  6 g/day                  3 doses a day");
+    expect("25 Feb – 27 Feb  5 g/day                  2 doses a day");
+    expect("28 Feb – 1 Mar   4 g/day                  2 doses a day");
+    // After the stop, the days without a dose are a row of their own, not 0 g averaged in.
+    expect("2 Mar – 10 Mar   none for 9 days");
     expect(
         "(self-check of 10 Mar 2026): much of the day spent thinking about, getting or using kratom; tried to cut back and couldn't;",
     );
@@ -124,14 +126,15 @@ fn the_markdown_summary_carries_the_same_content() {
     let md = env.ok(&["report", "--format", "markdown"]);
     for s in [
         "# Withdrawal symptom summary — patient-reported",
-        "- Last dose: Sun 1 Mar 2026, 21:00 (dose log) — day 9 since.",
+        "- Stopped: last dose Sun 1 Mar 2026, 21:00 (dose log) — day 9 since.",
         "```text\n4 |",
         "- Physical peak: day 4 (3.5 of 4), inside the usual days 3–4.",
         "| cravings | psychological | 2.7 | 4 | 4 | 7 |",
         "| muscle aches | physical | 1.9 | 4 | 2 | 8 |",
         "Sleep: mean 4.4 h over 4 nights; 2 nights under 4 hours.",
         "| loperamide | 2 | 14 mg, up to 10 mg/day |",
-        "| 25 Feb – 27 Feb | 5 g/day | 2 doses |",
+        "| 25 Feb – 27 Feb | 5 g/day | 2 doses a day |",
+        "| 2 Mar – 10 Mar | none for 9 days |  |",
         "1. Is clonidine an option for me?",
     ] {
         assert!(md.contains(s), "missing {s:?} in:\n{md}");

@@ -7,6 +7,7 @@ mod common;
 
 use std::fs;
 use std::os::unix::fs::PermissionsExt;
+use std::path::Path;
 use std::process::Command as Process;
 
 use common::Env;
@@ -98,7 +99,9 @@ fn a_journal_from_a_newer_easeoff_opens_read_only() {
     let env = Env::new();
     env.ok(&["log", "anxiety=2"]);
     let newer = env.bytes().unwrap();
-    let newer = String::from_utf8(newer).unwrap().replace("\"version\": 1", "\"version\": 7");
+    let newer = String::from_utf8(newer)
+        .unwrap()
+        .replace(&format!("\"version\": {}", easeoff::journal::VERSION), "\"version\": 7");
     fs::write(&env.path, &newer).unwrap();
     assert!(env.ok(&["status"]).contains("psychological 2.0"), "it can still be read");
     let err = env.fails(&["log", "anxiety=3"], 3);
@@ -249,4 +252,31 @@ fn backups_are_pruned_to_the_last_ten_saves_of_a_day() {
     let names: Vec<String> = easeoff::store::list_backups(&env.path).iter().map(easeoff::store::Backup::name).collect();
     assert_eq!(names.len(), 10, "{names:?}");
     assert_eq!(names[0], "000015-2026-03-10.json");
+}
+
+#[test]
+fn a_journal_written_by_the_version_1_release_loads_unchanged_and_migrates_on_save() {
+    // tests/fixtures/journal-v1.json was written by the release before file
+    // version 2 (a demo, a taper plan, a question, a self-check, a custom item
+    // and a note marked for the provider).
+    let env = Env::new();
+    let v1 = fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/journal-v1.json")).unwrap();
+    fs::create_dir_all(env.path.parent().unwrap()).unwrap();
+    fs::write(&env.path, &v1).unwrap();
+    let status = env.ok(&["status"]);
+    assert!(status.contains("Day 10 since your last dose (Sat 28 Feb 2026, 21:39"), "{status}");
+    assert_eq!(env.bytes().unwrap(), v1, "reading does not rewrite the file");
+    let before = easeoff::store::parse_bytes(&v1).unwrap();
+    env.ok(&["dose", "none", "--date", "2026-03-09"]);
+    let after = easeoff::store::parse_bytes(&env.bytes().unwrap()).unwrap();
+    assert_eq!(after.version(), easeoff::journal::VERSION);
+    assert_eq!(after.days(), before.days(), "every day kept");
+    assert_eq!(after.doses(), before.doses(), "every dose kept");
+    assert_eq!(after.plan_history(), before.plan_history(), "the plan kept");
+    assert_eq!(after.signs(), before.signs());
+    assert_eq!(after.questions(), before.questions());
+    assert_eq!(after.settings().usual_daily_grams, Some(6.0));
+    assert!(after.no_dose_days().contains(&"2026-03-09".parse().unwrap()));
+    let kept = env.path.with_file_name("journal.json.version-1");
+    assert_eq!(fs::read(kept).unwrap(), v1, "the version-1 file is kept before the migrated one is saved");
 }

@@ -240,7 +240,12 @@ fn a_dose_from_today_defaults_to_now() {
     press(&mut app, KeyCode::Enter);
     let last = saved(&app).doses().last().unwrap().clone();
     assert_eq!((last.grams, last.at), (1.25, now()));
-    assert!(screen(&app, 80, 24).contains("Day 1 since your last dose"), "the course re-anchors on it");
+    // A dose 21 days after the stop is a lapse: the course keeps its stop,
+    // and the tolerance fact is stated.
+    let shown = screen(&app, 80, 24);
+    assert!(shown.contains("Day 21 since you stopped on Tue 17 Feb."), "{shown}");
+    assert!(shown.contains("One dose since: Tue 10 Mar, 1.25 g."), "{shown}");
+    assert!(shown.contains("tolerance is lower"), "{shown}");
 }
 
 // ---------------------------------------------------------------- other screens
@@ -340,7 +345,7 @@ fn summary_scrolls_writes_every_format_and_prints() {
         let file = dir.path().join(format!("easeoff-summary-2026-03-10.{extension}"));
         let text = std::fs::read_to_string(&file).unwrap();
         assert!(text.contains(expected), "{extension}");
-        assert!(text.contains("Last dose: Tue 17 Feb 2026, 21:40"), "{extension}");
+        assert!(text.contains("last dose Tue 17 Feb 2026, 21:40"), "{extension}");
         assert_eq!(std::fs::metadata(&file).unwrap().permissions().mode() & 0o777, 0o600);
     }
     let printed = dir.path().join("printed.txt");
@@ -381,6 +386,11 @@ fn the_taper_plan_is_made_held_restepped_and_cleared_from_the_doses_screen() {
         press(&mut app, KeyCode::Char('o'));
         assert!(screen(&app, w, h).contains("There is no taper plan yet: p makes one."));
         press(&mut app, KeyCode::Char('p'));
+        // The usual amount given at the welcome (6 g) is the default start.
+        assert!(screen(&app, w, h).contains("6 10% 7"), "the prompt starts from the usual amount");
+        for _ in 0.."6 10% 7".len() {
+            press(&mut app, KeyCode::Backspace);
+        }
         type_text(&mut app, "4 10");
         press(&mut app, KeyCode::Enter);
         assert!(screen(&app, w, h).contains("give FROM STEP EVERY"), "an incomplete plan keeps the prompt open");
@@ -525,4 +535,81 @@ fn no_color_means_no_colour_at_all_and_colour_uses_the_grey_ramp() {
     let used = colours(&app);
     assert!(used.contains(&Color::Indexed(255)), "a rating of 4 is the brightest grey");
     assert!(used.iter().any(|c| matches!(c, Color::Indexed(238))), "0 is the darkest");
+}
+
+// ---------------------------------------------------------------- situations
+
+/// The app on one of the spec's scenario journals, at that scenario's "now".
+fn scenario_app(scenario: &easeoff::scenarios::Scenario) -> (tempfile::TempDir, App) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("journal.json");
+    let (mut store, _) = Store::open(&path, Access::Write, scenario.now).unwrap();
+    store.save(&scenario.journal, scenario.now).unwrap();
+    drop(store);
+    let app = tui::open(&path, Clock::Fixed(scenario.now), Theme::new(false)).unwrap();
+    (dir, app)
+}
+
+#[test]
+fn a_taper_speaks_in_taper_terms_on_today_and_course() {
+    for (w, h) in [(80, 24), (120, 40)] {
+        let (_dir, mut app) = scenario_app(&easeoff::scenarios::tapering());
+        let today = screen(&app, w, h);
+        assert!(today.contains("Taper day 5 · step 1 of"), "{today}");
+        assert!(today.contains("Latest cut: Thu 5 Mar, 4 → 3.5 g/day, 4 days ago."), "{today}");
+        assert!(!today.contains("since your last dose") && !today.contains("usually"), "no withdrawal words: {today}");
+        insta::assert_snapshot!(format!("taper_today_{w}x{h}"), today);
+        app.screen = Screen::Course;
+        let course = screen(&app, w, h);
+        assert!(course.contains("─ target") && course.contains("▼"), "targets and the cut: {course}");
+        assert!(course.contains("1 Mar"), "dates on the axis: {course}");
+        assert!(!course.contains("░") && !course.contains("3–4"), "no band, no peak window: {course}");
+        insta::assert_snapshot!(format!("taper_course_{w}x{h}"), course);
+    }
+}
+
+#[test]
+fn a_lapse_keeps_the_stop_on_today_and_course() {
+    for (w, h) in [(80, 24), (120, 40)] {
+        let (_dir, mut app) = scenario_app(&easeoff::scenarios::lapse());
+        let today = screen(&app, w, h);
+        assert!(today.contains("Day 21 since you stopped on Tue 17 Feb."), "{today}");
+        assert!(today.contains("One dose since: Sun 8 Mar, 3 g."), "{today}");
+        assert!(today.contains("tolerance is lower"), "{today}");
+        assert!(!today.to_lowercase().contains("relapse") && !today.contains("reset"), "{today}");
+        insta::assert_snapshot!(format!("lapse_today_{w}x{h}"), today);
+        app.screen = Screen::Course;
+        let course = screen(&app, w, h);
+        assert!(course.contains('L'), "the lapse is marked on the axis: {course}");
+        assert!(course.contains("░"), "the band stays: {course}");
+        insta::assert_snapshot!(format!("lapse_course_{w}x{h}"), course);
+    }
+}
+
+#[test]
+fn between_doses_the_today_header_asks_and_s_marks_the_last_dose() {
+    let (_dir, mut app) = scenario_app(&easeoff::scenarios::between_doses());
+    let today = screen(&app, 80, 24);
+    assert!(today.contains("Last dose 13 h ago. If that was your last, press S"), "{today}");
+    press(&mut app, KeyCode::Char('S'));
+    let journal = saved(&app);
+    assert_eq!(journal.last_use_mark().unwrap().to_rfc3339(), "2026-03-09T20:00:00+01:00");
+    let today = screen(&app, 80, 24);
+    assert!(today.contains("Day 1 since your last dose (Mon 9 Mar 2026, 20:00, as you marked it)."), "{today}");
+    assert!(!today.contains("press S"), "asked once, answered: {today}");
+}
+
+#[test]
+fn n_on_the_doses_screen_records_a_day_without_kratom_and_takes_it_back() {
+    let (_dir, mut app) = scenario_app(&easeoff::scenarios::not_logged());
+    app.screen = Screen::Doses;
+    press(&mut app, KeyCode::Char('n'));
+    assert!(saved(&app).no_dose_days().contains(&"2026-03-03".parse().unwrap()));
+    assert!(screen(&app, 80, 24).contains("Tue 3 Mar: no kratom that day."));
+    press(&mut app, KeyCode::Left);
+    press(&mut app, KeyCode::Char('n'));
+    assert!(screen(&app, 80, 24).contains("already has 1 dose logged"), "a day with doses is not a day without");
+    press(&mut app, KeyCode::Right);
+    press(&mut app, KeyCode::Char('n'));
+    assert!(saved(&app).no_dose_days().is_empty(), "pressed again, taken back");
 }

@@ -133,6 +133,20 @@ impl Situation {
         }
     }
 
+    /// The situation in a few words that follow "you are": "tapering",
+    /// "using again after an earlier stop", "stopped", …
+    pub fn phrase(&self) -> &'static str {
+        match self.state {
+            State::NoData => "not yet logging doses",
+            State::Using if self.resumed() => "using again after an earlier stop",
+            State::Tapering if self.resumed() => "tapering again after an earlier stop",
+            State::Using => "using",
+            State::Tapering => "tapering",
+            State::Stopped => "stopped",
+            State::Lapse => "stopped, with a lapse since",
+        }
+    }
+
     /// A lapse after a stop of 7 days or more: tolerance will have fallen.
     /// Returns the first lapse and the calendar days from the stop to it.
     pub fn tolerance_lapse(&self) -> Option<(LapseDay, i64)> {

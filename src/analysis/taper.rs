@@ -3,14 +3,15 @@
 //! least 5 % below the current stretch's typical amount that holds for at
 //! least two days with doses; day-to-day noise and a one-day dip are not
 //! steps. Days without any dose are left out (they are not 0 g days of a
-//! taper, and the last dose ends the taper).
+//! taper, and the last dose ends the taper). [`taper_now`] is where a taper
+//! stands today, for the situation "tapering".
 
 use std::collections::BTreeMap;
 
 use chrono::{Duration, NaiveDate};
 
 use super::DoseDay;
-use crate::journal::plan::PlanVersion;
+use crate::journal::plan::{PlanVersion, Target};
 use crate::journal::{Journal, Kind};
 
 /// How far below the current level a day must be to count toward a step.
@@ -116,24 +117,93 @@ pub fn step_effects(journal: &Journal, stretches: &[Stretch]) -> Vec<StepEffect>
         .collect()
 }
 
-/// An earlier attempt: at least two days without a dose, then doses again.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Attempt {
-    pub start: NaiveDate,
-    pub days: i64,
+/// Where a taper stands today: what the headline, status, the Today screen
+/// and the Course screen say while the situation is tapering.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TaperNow {
+    /// Taper day 1: the plan's start, or the first reduction step found.
+    pub start: Option<NaiveDate>,
+    pub day: Option<i64>,
+    /// Step K of M of the plan (K counts from 1; M includes the stop).
+    pub step: Option<(usize, usize)>,
+    pub target: Option<f64>,
+    pub taken: DoseDay,
+    pub next: Option<Target>,
+    /// Every reduction step the dose log shows since the taper began, with
+    /// the scores around it; the latest last.
+    pub cuts: Vec<StepEffect>,
+    /// The latest cut's scores rose by a point or more and had not come
+    /// back 7 days later: the kind, the mean before and the recent mean.
+    pub unsettled: Option<Unsettled>,
 }
 
-/// The earlier attempts in a dose log (the current stretch without doses,
-/// which has not ended, is not one).
-pub fn attempts(days: &BTreeMap<NaiveDate, DoseDay>) -> Vec<Attempt> {
-    let dosing: Vec<NaiveDate> = days.iter().filter(|(_, d)| d.count > 0).map(|(date, _)| *date).collect();
-    dosing
-        .windows(2)
-        .filter_map(|w| {
-            let gap = (w[1] - w[0]).num_days() - 1;
-            (gap >= 2).then(|| Attempt { start: w[0] + Duration::days(1), days: gap })
+/// Scores that rose after a cut and stayed up.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Unsettled {
+    pub cut: NaiveDate,
+    pub kind: Kind,
+    pub before: f64,
+    pub recent: f64,
+}
+
+/// A rise of this much after a cut, still there after …
+pub const UNSETTLED_RISE: f64 = 1.0;
+/// … this many days, is said as a fact.
+pub const UNSETTLED_DAYS: i64 = 7;
+/// How far back the dose log is read for a taper's steps.
+const LOOKBACK_DAYS: i64 = 365;
+
+/// The taper as it stands on `today`. `since` is where the current run of
+/// use began (after the latest earlier attempt), so older tapers are left out.
+pub fn taper_now(journal: &Journal, today: NaiveDate, since: Option<NaiveDate>) -> TaperNow {
+    let from = since.unwrap_or(NaiveDate::MIN).max(today - Duration::days(LOOKBACK_DAYS));
+    let doses = super::dose_days_in(journal, from, today);
+    let cuts = step_effects(journal, &stretches(&doses));
+    let plan = journal.plan();
+    let start = plan.and_then(|p| p.targets.first()).map(|t| t.start).or_else(|| cuts.first().map(|c| c.date));
+    let step = plan.and_then(|p| {
+        let k = p.targets.iter().rposition(|t| t.start <= today)?;
+        Some((k + 1, p.targets.len()))
+    });
+    let unsettled = cuts.last().and_then(|cut| {
+        if (today - cut.date).num_days() < UNSETTLED_DAYS {
+            return None;
+        }
+        Kind::BOTH.into_iter().enumerate().find_map(|(i, kind)| {
+            let before = cut.before[i]?;
+            let after = cut.after[i]?;
+            let recent = recent_mean(journal, kind, cut.date + Duration::days(UNSETTLED_DAYS - EFFECT_DAYS), today)?;
+            (after - before >= UNSETTLED_RISE && recent - before >= UNSETTLED_RISE).then_some(Unsettled {
+                cut: cut.date,
+                kind,
+                before,
+                recent,
+            })
         })
-        .collect()
+    });
+    TaperNow {
+        start,
+        day: start.filter(|s| *s <= today).map(|s| (today - s).num_days() + 1),
+        step,
+        target: plan.and_then(|p| p.target_on(today)),
+        taken: super::dose_day(journal, today).unwrap_or_default(),
+        next: plan.and_then(|p| p.next_after(today)),
+        cuts,
+        unsettled,
+    }
+}
+
+/// The mean score of a kind over the last three rated days of `first..=last`.
+fn recent_mean(journal: &Journal, kind: Kind, first: NaiveDate, last: NaiveDate) -> Option<f64> {
+    let values: Vec<f64> = journal
+        .days()
+        .range(first..=last)
+        .rev()
+        .filter_map(|(_, day)| super::day_scores(journal, day).of(kind))
+        .map(|s| s.mean)
+        .take(usize::try_from(EFFECT_DAYS).unwrap_or(3))
+        .collect();
+    (values.len() >= EFFECT_MIN_RATED).then(|| values.iter().sum::<f64>() / values.len() as f64)
 }
 
 /// One day of a plan: the target and what was taken.
@@ -206,17 +276,6 @@ mod tests {
         assert_eq!(amounts, [6.0, 5.0, 4.0]);
         assert_eq!(s[1].first.to_string(), "2026-02-07", "the step starts on the first lower day");
         assert_eq!(reduction_steps(&s), 2);
-    }
-
-    #[test]
-    fn attempts_are_gaps_of_two_days_or_more_that_ended_in_a_dose() {
-        let a = attempts(&series(&[6.0, 0.0, 6.0, 0.0, 0.0, 6.0, 0.0, 0.0, 0.0, 5.0, 0.0, 0.0]));
-        let found: Vec<(String, i64)> = a.iter().map(|x| (x.start.to_string(), x.days)).collect();
-        assert_eq!(
-            found,
-            [("2026-02-04".to_owned(), 2), ("2026-02-07".to_owned(), 3)],
-            "one day off is not an attempt; the open end is not one"
-        );
     }
 
     #[test]

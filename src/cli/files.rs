@@ -12,9 +12,8 @@ pub fn export(ctx: &Ctx, format: ExportFormat, file: Option<&Path>, out: &mut dy
     let journal = ctx.read()?;
     let bytes = match format {
         ExportFormat::Json => crate::export::json(&journal),
-        ExportFormat::Csv => {
-            crate::export::csv(&journal).map_err(|e| CliError::Other(format!("could not build the CSV: {e}")))?
-        }
+        ExportFormat::Csv => crate::export::csv(&journal, ctx.now)
+            .map_err(|e| CliError::Other(format!("could not build the CSV: {e}")))?,
     };
     match file {
         None => out.write_all(&bytes).map_err(|e| CliError::Other(format!("could not write the output: {e}"))),

@@ -8,7 +8,7 @@ use super::{CliError, Ctx, PlanAction, write_out};
 use crate::analysis::{self, taper};
 use crate::dates::parse_day;
 use crate::journal::plan::{Cut, PlanSpec, cut_arg, days_arg, grams_arg};
-use crate::journal::{Journal, format_number};
+use crate::journal::{InputError, Journal, format_number};
 
 /// How many past days `plan show` lists against their targets.
 const SHOW_DAYS: i64 = 14;
@@ -25,7 +25,13 @@ pub fn run(ctx: &Ctx, action: Option<&PlanAction>, out: &mut dyn Write) -> Resul
         PlanAction::New { from, step, every, start, floor, round } => {
             let round = round.as_deref().map_or(Ok(0.25), |r| grams_arg("--round", r))?;
             let spec = PlanSpec {
-                from_grams: grams_arg("--from", from)?,
+                from_grams: match from {
+                    Some(from) => grams_arg("--from", from)?,
+                    None => journal.settings().usual_daily_grams.ok_or(InputError::BadPlan(
+                        "give the starting amount with --from GRAMS (or state your usual amount first, in the app's welcome)"
+                            .to_owned(),
+                    ))?,
+                },
                 cut: cut_arg(step)?,
                 every_days: days_arg("--every", every)?,
                 start: start.as_deref().map(|s| parse_day(s, ctx.now)).transpose()?.unwrap_or(ctx.now.date_naive()),
@@ -137,13 +143,8 @@ pub fn show(journal: &Journal, ctx: &Ctx) -> String {
             text.push_str(&format!("  {}\n", crate::status::step_effect_line(e)));
         }
     }
-    let attempts = taper::attempts(&doses);
-    if !attempts.is_empty() {
-        let list: Vec<String> = attempts
-            .iter()
-            .map(|a| format!("{} ({} days without a dose)", a.start.format("%-d %b %Y"), a.days))
-            .collect();
-        text.push_str(&format!("Earlier attempts: {}.\n", list.join(", ")));
+    for a in &crate::analysis::situation::situation(journal, ctx.now).attempts {
+        text.push_str(&format!("{}\n", crate::status::attempt_line(a)));
     }
     text
 }

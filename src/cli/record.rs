@@ -7,7 +7,7 @@ use std::io::{BufRead, IsTerminal, Write};
 use chrono::Duration;
 
 use super::{CliError, Ctx, DoseArgs, LogArgs, QuestionAction, SymptomsAction, write_out};
-use crate::analysis;
+use crate::analysis::{self, situation};
 use crate::dates::{parse_day, parse_moment};
 use crate::journal::catalog::signs as sign_questions;
 use crate::journal::edit::{self, DayChange};
@@ -79,7 +79,17 @@ pub fn dose(ctx: &Ctx, args: &DoseArgs, out: &mut dyn Write) -> Result<(), CliEr
             ),
         );
     }
-    let grams = edit::grams(args.grams.as_deref().unwrap_or_default())?;
+    let given = args.grams.as_deref().unwrap_or_default();
+    if given.trim().eq_ignore_ascii_case("none") {
+        let date = parse_day(args.date.as_deref().unwrap_or("today"), ctx.now)?;
+        journal.mark_no_dose(date, ctx.now)?;
+        ctx.save(&mut store, &journal)?;
+        return write_out(out, &format!("Recorded no kratom on {}.\n", date.format("%a %-d %b %Y")));
+    }
+    if args.date.is_some() {
+        return Err(InputError::DateWithDose.into());
+    }
+    let grams = edit::grams(given)?;
     let at = args.at.as_deref().map(|t| parse_moment(t, ctx.now, "the dose time")).transpose()?.unwrap_or(ctx.now);
     let note = args.note.as_deref().map(edit::note).transpose()?;
     journal.add_dose(Dose { at, grams, form: args.form, note }, ctx.now)?;
@@ -122,15 +132,29 @@ fn dose_list(journal: &crate::journal::Journal, ctx: &Ctx, days: u32) -> String 
 pub fn last_use(ctx: &Ctx, at: Option<&str>, out: &mut dyn Write) -> Result<(), CliError> {
     let Some(at) = at else {
         let journal = ctx.read()?;
-        let text = match journal.last_use() {
-            None => "No last use yet: log doses with `easeoff dose`, or mark it with `easeoff last-use --at TIME`.\n"
-                .to_owned(),
-            Some((when, source)) => {
-                let from = match source {
-                    LastUseSource::DoseLog => "the newest dose in your dose log",
+        let now = situation::situation(&journal, ctx.now);
+        let text = match (now.anchor().and(now.stop), now.newest_dose) {
+            (Some(stop), _) => {
+                let from = match stop.source {
+                    LastUseSource::DoseLog => "the last dose in your dose log before the stop",
                     LastUseSource::Mark => "the moment you marked",
                 };
-                format!("Last use: {} ({from}).\n", when.format("%Y-%m-%d %H:%M"))
+                let lapse = if now.lapses.is_empty() {
+                    String::new()
+                } else {
+                    format!(" Since then (a lapse): {}.", crate::status::lapse_list(&now.lapses))
+                };
+                format!("Last use: {} ({from}).{lapse}\n", stop.at.format("%Y-%m-%d %H:%M"))
+            }
+            (None, Some(newest)) => format!(
+                "No last use yet: you are {} (newest dose {}). If that dose was your last: easeoff last-use --at \"{}\"\n",
+                now.phrase(),
+                newest.format("%Y-%m-%d %H:%M"),
+                newest.format("%Y-%m-%d %H:%M")
+            ),
+            (None, None) => {
+                "No last use yet: log doses with `easeoff dose`, or mark it with `easeoff last-use --at TIME`.\n"
+                    .to_owned()
             }
         };
         return write_out(out, &text);
@@ -140,10 +164,11 @@ pub fn last_use(ctx: &Ctx, at: Option<&str>, out: &mut dyn Write) -> Result<(), 
     journal.mark_last_use(when, ctx.now)?;
     ctx.save(&mut store, &journal)?;
     let mut text = format!("Marked your last use at {}.\n", when.format("%Y-%m-%d %H:%M"));
-    if let Some((effective, LastUseSource::DoseLog)) = journal.last_use() {
+    let now = situation::situation(&journal, ctx.now);
+    if let Some(newest) = now.newest_dose.filter(|d| *d > when) {
         text.push_str(&format!(
-            "Your dose log has a later dose ({}), so that still counts as your last use.\n",
-            effective.format("%Y-%m-%d %H:%M")
+            "Your dose log has a later dose ({}); see `easeoff status` for where that leaves you.\n",
+            newest.format("%Y-%m-%d %H:%M")
         ));
     }
     write_out(out, &text)

@@ -10,8 +10,7 @@ use crate::report;
 
 pub fn run(ctx: &Ctx, args: &ReportArgs, out: &mut dyn Write) -> Result<(), CliError> {
     let journal = ctx.read()?;
-    let today = ctx.now.date_naive();
-    let (default_from, default_to) = report::default_period(&journal, today);
+    let (default_from, default_to) = report::default_period(&journal, ctx.now);
     let to = args.to.as_deref().map(|t| parse_bound(t, ctx.now)).transpose()?.unwrap_or(default_to);
     let from = args.from.as_deref().map(|f| parse_bound(f, ctx.now)).transpose()?.unwrap_or(default_from.min(to));
     if from > to {

@@ -176,11 +176,12 @@ impl Journal {
         self.no_dose_days.remove(&date)
     }
 
-    pub fn set_usual_daily_grams(&mut self, grams_per_day: Option<f64>) -> Result<(), InputError> {
+    pub fn set_usual_daily_grams(&mut self, grams_per_day: Option<f64>, now: Stamp) -> Result<(), InputError> {
         if let Some(g) = grams_per_day {
             grams(&g.to_string())?;
         }
         self.settings.usual_daily_grams = grams_per_day;
+        self.settings.usual_set = grams_per_day.map(|_| now);
         Ok(())
     }
 
@@ -321,18 +322,6 @@ mod tests {
         assert_eq!(j.undo_dose().unwrap().at, at("2026-03-09T20:00:00+01:00"));
         let future = Dose { at: at("2026-03-10T10:00:00+01:00"), grams: 1.0, form: None, note: None };
         assert!(j.add_dose(future, now()).is_err());
-    }
-
-    #[test]
-    fn last_use_is_the_later_of_dose_and_mark() {
-        let mut j = Journal::new();
-        let at = |s: &str| Stamp::parse_from_rfc3339(s).unwrap();
-        j.add_dose(Dose { at: at("2026-03-08T08:00:00+01:00"), grams: 2.0, form: None, note: None }, now()).unwrap();
-        assert_eq!(j.last_use().unwrap().1, super::super::LastUseSource::DoseLog);
-        j.mark_last_use(at("2026-03-08T22:00:00+01:00"), now()).unwrap();
-        assert_eq!(j.last_use().unwrap(), (at("2026-03-08T22:00:00+01:00"), super::super::LastUseSource::Mark));
-        j.mark_last_use(at("2026-03-07T22:00:00+01:00"), now()).unwrap();
-        assert_eq!(j.last_use().unwrap().0, at("2026-03-08T08:00:00+01:00"));
     }
 
     #[test]

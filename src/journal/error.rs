@@ -57,6 +57,10 @@ pub enum InputError {
         crate::status::plural(*.count, "dose")
     )]
     DosesOnDay { date: NaiveDate, count: usize },
+    #[error(
+        "--date goes with `easeoff dose none` (a day without kratom); for a dose, give its time with --at, e.g. --at \"2026-03-09 21:30\""
+    )]
+    DateWithDose,
     #[error("there are no doses to undo")]
     NoDoses,
     #[error("{0}")]

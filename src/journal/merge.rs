@@ -120,26 +120,38 @@ impl Journal {
             }
         }
         self.plans.sort_by_key(|v| v.set);
+        report.settings_changed += self.merge_settings(other);
+        report
+    }
+}
+
+impl Journal {
+    /// The later last-use mark, settings this journal lacks, and the other
+    /// journal's days without kratom (except where this one has doses);
+    /// returns how many changed.
+    fn merge_settings(&mut self, other: &Journal) -> usize {
+        let mut added = 0;
         if other.last_use_mark > self.last_use_mark {
             self.last_use_mark = other.last_use_mark;
-            report.settings_changed += 1;
+            added += 1;
         }
         if self.settings.mode.is_none() && other.settings.mode.is_some() {
             self.settings.mode = other.settings.mode;
             self.settings.mode_set = other.settings.mode_set;
-            report.settings_changed += 1;
+            added += 1;
+        }
+        if self.settings.usual_daily_grams.is_none() && other.settings.usual_daily_grams.is_some() {
+            self.settings.usual_daily_grams = other.settings.usual_daily_grams;
+            self.settings.usual_set = other.settings.usual_set;
+            added += 1;
         }
         for date in &other.no_dose_days {
             let has_doses = self.doses.iter().any(|d| d.at.date_naive() == *date);
             if !has_doses && self.no_dose_days.insert(*date) {
-                report.settings_changed += 1;
+                added += 1;
             }
         }
-        if self.settings.usual_daily_grams.is_none() && other.settings.usual_daily_grams.is_some() {
-            self.settings.usual_daily_grams = other.settings.usual_daily_grams;
-            report.settings_changed += 1;
-        }
-        report
+        added
     }
 }
 

@@ -16,6 +16,7 @@ struct Column {
     psychological: Option<f64>,
     band: Option<(f64, f64)>,
     dose: Option<f64>,
+    lapse: bool,
 }
 
 fn mean(values: impl Iterator<Item = f64>) -> Option<f64> {
@@ -34,7 +35,8 @@ fn columns(days: &[ChartDay]) -> (Vec<Column>, usize) {
                 physical: mean(chunk.iter().filter_map(|d| d.physical)),
                 psychological: mean(chunk.iter().filter_map(|d| d.psychological)),
                 band: middle.and_then(|d| d.bands).map(|[p, q]| (p.low.min(q.low), p.high.max(q.high))),
-                dose: mean(chunk.iter().filter(|d| d.day.is_none()).filter_map(|d| d.dose_grams)),
+                dose: mean(chunk.iter().filter(|d| d.day.is_none() || d.lapse).filter_map(|d| d.dose_grams)),
+                lapse: chunk.iter().any(|d| d.lapse),
             }
         })
         .collect();
@@ -74,7 +76,19 @@ pub fn render(days: &[ChartDay]) -> Vec<String> {
         lines.push(format!("{label}{}", row.trim_end()));
     }
     // The axis, with the usual peak window (days 3–4) drawn as '='.
-    let axis: String = cols.iter().map(|c| if matches!(c.day, Some(3 | 4)) && per == 1 { '=' } else { '-' }).collect();
+    // A lapse (a dose after the stop) is marked 'L' on the axis.
+    let axis: String = cols
+        .iter()
+        .map(|c| {
+            if c.lapse {
+                'L'
+            } else if matches!(c.day, Some(3 | 4)) && per == 1 {
+                '='
+            } else {
+                '-'
+            }
+        })
+        .collect();
     lines.push(format!("  +{axis}"));
     // Before the last dose, the daily amount in whole grams under each day.
     if cols.iter().any(|c| c.dose.is_some()) {
@@ -103,11 +117,24 @@ pub fn render(days: &[ChartDay]) -> Vec<String> {
         }
     }
     let labels: String = labels.into_iter().collect();
-    lines.push(format!("{}   (days since the last dose)", labels.trim_end()));
+    let anchored = cols.iter().any(|c| c.day.is_some());
+    if anchored {
+        lines.push(format!("{}   (days since the last dose)", labels.trim_end()));
+    } else if let (Some(first), Some(last)) = (days.first(), days.last()) {
+        // No stop: the first and last dates under the ends of the axis.
+        let (first, last) = (first.date.format("%-d %b").to_string(), last.date.format("%-d %b").to_string());
+        let pad = (width + 1).saturating_sub(first.len() + last.len()).max(1);
+        lines.push(format!("   {first}{}{last}", " ".repeat(pad)));
+    }
     let per_text = if per > 1 { format!(", {per} days a column") } else { String::new() };
-    lines.push(format!("  * physical  o psychological  @ both  . usual band  = days 3-4{per_text}"));
+    let lapse = if cols.iter().any(|c| c.lapse) { "  L lapse" } else { "" };
+    if anchored {
+        lines.push(format!("  * physical  o psychological  @ both  . usual band  = days 3-4{lapse}{per_text}"));
+    } else {
+        lines.push(format!("  * physical  o psychological  @ both{per_text}"));
+    }
     if max_dose > 0.0 {
-        lines.push("  g: grams a day before the last dose, rounded (+ means 10 g or more)".to_owned());
+        lines.push("  g: grams a day before the stop (and any lapse), rounded; + is 10 g or more".to_owned());
     }
     lines
 }
@@ -126,6 +153,7 @@ mod tests {
             psychological: None,
             bands: day.map(|_| [Band { low: 1.0, high: 2.0 }, Band { low: 1.0, high: 2.0 }]),
             dose_grams: dose,
+            lapse: false,
         }
     }
 

@@ -55,6 +55,9 @@ pub fn render(s: &Summary) -> String {
 
 fn render_status(h: &mut String, s: &Summary) {
     h.push_str("<section class=\"status\">\n<ul>\n");
+    for line in s.attention_lines() {
+        let _ = writeln!(h, "<li class=\"fact\"><strong>For attention:</strong> {}</li>", esc(&line));
+    }
     for line in s.status_lines() {
         let _ = writeln!(h, "<li>{}</li>", esc(&line));
     }
@@ -129,18 +132,14 @@ fn render_side(h: &mut String, s: &Summary) {
         let _ = writeln!(h, "<p class=\"fact\">{}</p>", esc(&line));
     }
     h.push_str("<h2>Doses (kratom, daily totals)</h2>\n");
-    if s.taper.is_empty() {
-        h.push_str("<p>No doses logged in this period.</p>\n");
-    } else {
-        h.push_str("<table>\n<thead><tr><th>dates</th><th>a day</th><th>doses</th></tr></thead>\n<tbody>\n");
-        for stretch in &s.taper {
-            let (range, grams, doses) = Summary::stretch_line(stretch);
-            let _ = writeln!(h, "<tr><td>{}</td><td>{}</td><td>{}</td></tr>", esc(&range), esc(&grams), esc(&doses));
-        }
-        h.push_str("</tbody>\n</table>\n");
+    h.push_str("<table>\n<thead><tr><th>dates</th><th>taken</th><th>doses</th></tr></thead>\n<tbody>\n");
+    for row in &s.dose_rows {
+        let (range, taken, per_day) = Summary::dose_row(row);
+        let _ = writeln!(h, "<tr><td>{}</td><td>{}</td><td>{}</td></tr>", esc(&range), esc(&taken), esc(&per_day));
     }
-    if let Some((at, _)) = s.status.last_use {
-        let _ = writeln!(h, "<p>Last dose: {}.</p>", at.format("%a %-d %b %Y, %H:%M"));
+    h.push_str("</tbody>\n</table>\n");
+    if let Some(stop) = s.situation.stop {
+        let _ = writeln!(h, "<p>Last dose before the stop: {}.</p>", stop.at.format("%a %-d %b %Y, %H:%M"));
     }
     if !s.step_effects.is_empty() {
         h.push_str("<p class=\"small\">Scores around each step (3 days before → after):<br>");
@@ -148,7 +147,7 @@ fn render_side(h: &mut String, s: &Summary) {
         h.push_str(&lines.join("<br>"));
         h.push_str("</p>\n");
     }
-    for line in s.plan_line().into_iter().chain(s.attempts_line()) {
+    for line in s.plan_line().into_iter().chain(s.history_lines()) {
         let _ = writeln!(h, "<p class=\"small\">{}</p>", esc(&line));
     }
     h.push_str("</section>\n");

@@ -31,6 +31,7 @@ pub fn render(s: &Summary) -> String {
     out.push(String::new());
     out.push("## Status".to_owned());
     out.push(String::new());
+    out.extend(s.attention_lines().into_iter().map(|l| format!("- **For attention:** {l}")));
     out.extend(s.status_lines().into_iter().map(|l| format!("- {l}")));
 
     out.push(String::new());
@@ -115,19 +116,15 @@ fn aids_and_doses(out: &mut Vec<String>, s: &Summary) {
     out.push(String::new());
     out.push("## Doses (kratom, daily totals)".to_owned());
     out.push(String::new());
-    if s.taper.is_empty() {
-        out.push("No doses logged in this period.".to_owned());
-    } else {
-        out.push("| dates | daily amount | doses a day |".to_owned());
-        out.push("|---|---:|---:|".to_owned());
-        for stretch in &s.taper {
-            let (range, grams, doses) = Summary::stretch_line(stretch);
-            out.push(format!("| {range} | {grams} | {doses} |"));
-        }
+    out.push("| dates | taken | doses a day |".to_owned());
+    out.push("|---|---:|---:|".to_owned());
+    for row in &s.dose_rows {
+        let (range, taken, per_day) = Summary::dose_row(row);
+        out.push(format!("| {range} | {taken} | {per_day} |"));
     }
-    if let Some((at, _)) = s.status.last_use {
+    if let Some(stop) = s.situation.stop {
         out.push(String::new());
-        out.push(format!("Last dose: {}.", at.format("%a %-d %b %Y, %H:%M")));
+        out.push(format!("Last dose before the stop: {}.", stop.at.format("%a %-d %b %Y, %H:%M")));
     }
     if !s.step_effects.is_empty() {
         out.push(String::new());
@@ -135,7 +132,7 @@ fn aids_and_doses(out: &mut Vec<String>, s: &Summary) {
         out.push(String::new());
         out.extend(s.step_lines().into_iter().map(|l| format!("- {l}")));
     }
-    for line in s.plan_line().into_iter().chain(s.attempts_line()) {
+    for line in s.plan_line().into_iter().chain(s.history_lines()) {
         out.push(String::new());
         out.push(line);
     }

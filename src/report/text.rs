@@ -26,6 +26,9 @@ pub fn render(s: &Summary) -> String {
 
     out.push(String::new());
     out.push("STATUS".to_owned());
+    for line in s.attention_lines() {
+        out.extend(wrapped(&format!("For attention: {line}"), "  "));
+    }
     for line in s.status_lines() {
         out.extend(wrapped(&line, "  "));
     }
@@ -102,15 +105,12 @@ fn aids_and_doses(out: &mut Vec<String>, s: &Summary) {
 
     out.push(String::new());
     out.push("DOSES (kratom, daily totals)".to_owned());
-    if s.taper.is_empty() {
-        out.push("  No doses logged in this period.".to_owned());
+    for row in &s.dose_rows {
+        let (range, taken, per_day) = Summary::dose_row(row);
+        out.push(format!("  {range:<16} {taken:<24} {per_day}").trim_end().to_owned());
     }
-    for stretch in &s.taper {
-        let (range, grams, doses) = Summary::stretch_line(stretch);
-        out.push(format!("  {range:<18} {grams:>10}   {doses} a day"));
-    }
-    if let Some((at, _)) = s.status.last_use {
-        out.push(format!("  Last dose: {}", at.format("%a %-d %b %Y, %H:%M")));
+    if let Some(stop) = s.situation.stop {
+        out.push(format!("  Last dose before the stop: {}", stop.at.format("%a %-d %b %Y, %H:%M")));
     }
     if !s.step_effects.is_empty() {
         out.push("  Scores around each step (mean of 3 days before → 3 days after):".to_owned());
@@ -118,7 +118,7 @@ fn aids_and_doses(out: &mut Vec<String>, s: &Summary) {
             out.extend(bullet(&line));
         }
     }
-    for line in s.plan_line().into_iter().chain(s.attempts_line()) {
+    for line in s.plan_line().into_iter().chain(s.history_lines()) {
         out.extend(wrapped(&line, "  "));
     }
 }

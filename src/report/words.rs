@@ -1,9 +1,9 @@
 //! The sentences every format shares, so text, Markdown and HTML say the
 //! same thing in the same words.
 
-use super::{AidRow, LOPERAMIDE_LABEL_MAX_MG, Summary};
-use crate::analysis::taper::Stretch;
-use crate::journal::{LastUseSource, Mode, format_number};
+use super::{AidRow, DoseRow, LOPERAMIDE_LABEL_MAX_MG, Summary, Taken};
+use crate::analysis::situation::State;
+use crate::journal::{LastUseSource, format_number};
 
 /// Words shared by every format.
 impl Summary {
@@ -17,36 +17,65 @@ impl Summary {
         format!("Made {} with easeoff.", self.made.format("%-d %b %Y, %H:%M"))
     }
 
-    /// The status block, one line each.
+    /// The status block, one line each: where the person is (in the
+    /// words `status` uses), the amounts, and the days rated.
     pub fn status_lines(&self) -> Vec<String> {
         let s = &self.status;
+        let situation = &self.situation;
         let mut lines = Vec::new();
-        match (s.last_use, s.day) {
-            (Some((at, source)), Some(day)) => {
-                let from = match source {
-                    LastUseSource::DoseLog => "dose log",
-                    LastUseSource::Mark => "as marked",
-                };
-                lines.push(format!("Last dose: {} ({from}) — day {day} since.", at.format("%a %-d %b %Y, %H:%M")));
+        match situation.state {
+            State::NoData => lines.push("Last dose: not recorded.".to_owned()),
+            State::Using => {
+                let newest = situation
+                    .newest_dose
+                    .map_or_else(String::new, |at| format!("; newest dose {}", at.format("%a %-d %b %Y, %H:%M")));
+                lines.push(format!("Using (not tapering or stopped){newest}."));
             }
-            _ => lines.push("Last dose: not recorded.".to_owned()),
+            State::Tapering => {
+                if let Some(t) = &self.taper_now {
+                    lines.extend(crate::status::taper_lines(t, self.made.date_naive()));
+                }
+            }
+            State::Stopped | State::Lapse => {
+                if let Some(stop) = situation.stop {
+                    let from = match stop.source {
+                        LastUseSource::DoseLog => "dose log",
+                        LastUseSource::Mark => "as marked",
+                    };
+                    let day = situation.day().unwrap_or(1);
+                    lines.push(format!(
+                        "Stopped: last dose {} ({from}) — day {day} since.",
+                        stop.at.format("%a %-d %b %Y, %H:%M")
+                    ));
+                }
+                if situation.state == State::Lapse {
+                    lines.push(format!(
+                        "Doses since the stop (lapse): {}.",
+                        crate::status::lapse_list(&situation.lapses)
+                    ));
+                }
+            }
         }
-        let mode = match s.mode {
-            Some(Mode::Tapering) => "Tapering",
-            Some(Mode::Stopped) => "Stopped",
-            None => "Tapering or stopped: not stated",
-        };
-        let grams = |g: Option<f64>| match g {
-            None => "not logged".to_owned(),
-            Some(0.0) => "none".to_owned(),
-            Some(g) => format!("{} g/day", format_number(g)),
-        };
+        if let Some(a) = situation.attempts.last().filter(|_| situation.resumed()) {
+            lines.push(format!(
+                "Use resumed on {} after {} days without a dose (from {}).",
+                a.resumed.format("%-d %b %Y"),
+                a.days(),
+                a.stop.at.format("%-d %b")
+            ));
+        }
+        let amount = |row: Option<DoseRow>| row.map_or_else(|| "not logged".to_owned(), |r| Self::taken_words(r.taken));
+        let now =
+            if matches!(situation.state, State::Stopped | State::Lapse) { "none".to_owned() } else { amount(s.latest) };
         lines.push(format!(
-            "{mode}. Daily amount at the start of the period: {}; now: {}; reduction steps: {}.",
-            grams(s.start_grams),
-            grams(s.now_grams),
+            "Daily amount at the start of the period: {}; now: {now}; reduction steps: {}.",
+            amount(s.start),
             s.steps
         ));
+        if let Some((grams, set)) = s.usual {
+            let when = set.map_or_else(String::new, |at| format!(" on {}", at.format("%-d %b %Y")));
+            lines.push(format!("Usual amount before the taper, as stated{when}: {} g/day.", format_number(grams)));
+        }
         lines.push(format!(
             "Days rated: {} of {} in the period ({} without ratings).",
             s.days_rated,
@@ -54,6 +83,21 @@ impl Summary {
             s.days_in_period.saturating_sub(s.days_rated)
         ));
         lines
+    }
+
+    /// The tolerance fact after a lapse that followed a week or more without.
+    pub fn attention_lines(&self) -> Vec<String> {
+        crate::status::tolerance_fact(&self.situation).into_iter().collect()
+    }
+
+    /// "4 g/day", "3–4.5 g/day", "none", "not logged".
+    pub fn taken_words(taken: Taken) -> String {
+        match taken {
+            Taken::Steady(g) => format!("{} g/day", format_number(g)),
+            Taken::Range(a, b) => format!("{}–{} g/day", format_number(a), format_number(b)),
+            Taken::None => "none".to_owned(),
+            Taken::NotLogged => "not logged".to_owned(),
+        }
     }
 
     pub fn sleep_line(&self) -> String {
@@ -95,13 +139,30 @@ impl Summary {
         ))
     }
 
-    pub fn stretch_line(stretch: &Stretch) -> (String, String, String) {
-        let range = if stretch.first == stretch.last {
-            stretch.first.format("%-d %b").to_string()
+    /// One row of the dose history: (dates, what was taken, doses a day).
+    pub fn dose_row(row: &DoseRow) -> (String, String, String) {
+        let range = if row.first == row.last {
+            row.first.format("%-d %b").to_string()
         } else {
-            format!("{} – {}", stretch.first.format("%-d %b"), stretch.last.format("%-d %b"))
+            format!("{} – {}", row.first.format("%-d %b"), row.last.format("%-d %b"))
         };
-        (range, format!("{} g/day", format_number(stretch.grams)), crate::status::plural(stretch.doses_per_day, "dose"))
+        let days = crate::status::plural(usize::try_from(row.days()).unwrap_or(0), "day");
+        let (taken, per_day) = match row.taken {
+            Taken::None => (format!("none for {days}"), String::new()),
+            Taken::NotLogged => (format!("not logged for {days}"), String::new()),
+            t => (Self::taken_words(t), format!("{} a day", crate::status::plural(row.doses_per_day, "dose"))),
+        };
+        (range, taken, per_day)
+    }
+
+    /// Lapses and earlier attempts, listed whatever the period.
+    pub fn history_lines(&self) -> Vec<String> {
+        let mut lines = Vec::new();
+        if self.situation.state == State::Lapse {
+            lines.push(format!("Lapse after the stop: {}.", crate::status::lapse_list(&self.situation.lapses)));
+        }
+        lines.extend(self.situation.attempts.iter().map(crate::status::attempt_line));
+        lines
     }
 
     /// The plan and how the period went against it, if there is a plan.
@@ -147,18 +208,6 @@ impl Summary {
                 )
             })
             .collect()
-    }
-
-    pub fn attempts_line(&self) -> Option<String> {
-        if self.attempts.is_empty() {
-            return None;
-        }
-        let list: Vec<String> = self
-            .attempts
-            .iter()
-            .map(|a| format!("{} ({} days without a dose)", a.start.format("%-d %b"), a.days))
-            .collect();
-        Some(format!("Earlier attempts: {}.", list.join(", ")))
     }
 
     pub fn signs_line(&self) -> String {

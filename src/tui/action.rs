@@ -47,6 +47,10 @@ pub enum Action {
     AddAid,
     /// Log a dose (Today, Doses).
     AddDose,
+    /// Mark the newest dose as the last one, when easeoff asks (Today).
+    MarkLastDose,
+    /// Mark the chosen day as a day without kratom, or take that back (Doses).
+    NoDoseDay,
     /// Change the chosen dose (Doses).
     EditDose,
     /// Delete the chosen dose, after asking (Doses).

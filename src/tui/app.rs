@@ -202,6 +202,12 @@ impl App {
     }
 
     /// The path of the journal file.
+    /// Where the person is now: computed from the journal each time it is
+    /// asked for (once a frame), never kept, so it cannot go stale.
+    pub fn situation(&self) -> crate::analysis::situation::Situation {
+        crate::analysis::situation::situation(&self.journal, self.now)
+    }
+
     pub fn journal_path(&self) -> &std::path::Path {
         self.store.path()
     }

@@ -305,8 +305,8 @@ impl App {
             Purpose::UsualAmount if text.is_empty() => {}
             Purpose::UsualAmount => {
                 let grams = edit::grams(text).map_err(|e| e.to_string())?;
-                self.change(|j, _| {
-                    j.set_usual_daily_grams(Some(grams))
+                self.change(|j, now| {
+                    j.set_usual_daily_grams(Some(grams), now)
                         .map(|()| format!("Usual amount: {} g a day.", format_number(grams)))
                 });
             }

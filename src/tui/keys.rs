@@ -60,6 +60,7 @@ pub const TODAY: &[Binding] = &[
     bind(&[Char('n')], "n", "note", true, Action::EditNote),
     bind(&[Char('a')], "a", "aid", false, Action::AddAid),
     bind(&[Char('d')], "d", "dose", true, Action::AddDose),
+    bind(&[Char('S')], "S", "mark the newest dose as the last (when asked)", false, Action::MarkLastDose),
 ];
 
 pub const COURSE: &[Binding] = &[
@@ -84,6 +85,7 @@ pub const DOSES: &[Binding] = &[
     bind(&[Char('a'), Char('d')], "a", "add", true, Action::AddDose),
     bind(&[Char('e'), Code(KeyCode::Enter)], "e", "edit", true, Action::EditDose),
     bind(&[Char('x'), Code(KeyCode::Delete)], "x", "delete", true, Action::DeleteDose),
+    bind(&[Char('n')], "n", "no kratom that day (again: take it back)", false, Action::NoDoseDay),
     bind(&[Char('p')], "p", "new plan", true, Action::NewPlan),
     bind(&[Char('o')], "o", "hold the current step longer", false, Action::HoldPlan),
     bind(&[Char('s')], "s", "change the step size from today", false, Action::RestepPlan),

@@ -76,6 +76,22 @@ impl App {
             Action::EditNote => self.overlay = Some(Overlay::note(&self.journal, date)),
             Action::AddAid => self.overlay = Some(Overlay::Prompt(Prompt::new(Purpose::Aid(date), None))),
             Action::AddDose => self.open_dose_prompt(date, None),
+            Action::MarkLastDose => {
+                let situation = self.situation();
+                match situation.newest_dose.filter(|_| situation.ask_if_last) {
+                    Some(at) => {
+                        self.change(|j, now| {
+                            j.mark_last_use(at, now).map(|()| {
+                                format!(
+                                    "Marked {} as your last dose: the course counts from it.",
+                                    at.format("%a %-d %b, %H:%M")
+                                )
+                            })
+                        });
+                    }
+                    None => self.say("S marks the newest dose as your last when it is 12–48 hours old."),
+                }
+            }
             _ => {}
         }
     }
@@ -132,7 +148,24 @@ impl App {
                 Some((index, dose)) => self.open_dose_prompt(self.cursor, Some((index, &dose))),
                 None => self.say("No dose on this day to change: a adds one."),
             },
-            Action::NewPlan => self.overlay = Some(Overlay::Prompt(Prompt::new(Purpose::NewPlan, None))),
+            Action::NewPlan => {
+                // The usual amount the person gave is the default start.
+                let prefill = self.journal.settings().usual_daily_grams.map(|g| format!("{} 10% 7", format_number(g)));
+                self.overlay = Some(Overlay::Prompt(Prompt::new(Purpose::NewPlan, prefill.as_deref())));
+            }
+            Action::NoDoseDay => {
+                let date = self.cursor;
+                if self.journal.no_dose_days().contains(&date) {
+                    self.change(|j, _| {
+                        j.unmark_no_dose(date);
+                        Ok(format!("{}: no longer marked as a day without kratom.", date.format("%a %-d %b")))
+                    });
+                } else {
+                    self.change(|j, now| {
+                        j.mark_no_dose(date, now).map(|()| format!("{}: no kratom that day.", date.format("%a %-d %b")))
+                    });
+                }
+            }
             Action::HoldPlan | Action::RestepPlan | Action::ClearPlan if self.journal.plan().is_none() => {
                 self.say("There is no taper plan yet: p makes one.");
             }
@@ -182,7 +215,7 @@ impl App {
     /// The visit summary of the default period (14 days before the last
     /// dose to today), as the Summary screen shows it.
     pub fn summary(&self) -> crate::report::Summary {
-        let (from, to) = crate::report::default_period(&self.journal, self.now.date_naive());
+        let (from, to) = crate::report::default_period(&self.journal, self.now);
         crate::report::build(&self.journal, self.now, from, to, None)
     }
 

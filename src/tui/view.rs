@@ -3,6 +3,7 @@
 //! the status line and the footer of key hints; overlays draw on top.
 
 mod course;
+mod course_taper;
 mod doses;
 mod history;
 mod overlay;

@@ -1,8 +1,10 @@
-//! Course: daily scores (0–4) against days since the last dose, drawn over
-//! the expected band, with the usual windows marked (onset, days 3–4, a week,
-//! several weeks). Missing days are gaps, never zeros. Before the last dose
-//! the daily dose totals show as bars, so the taper is visible. A side panel
-//! describes the chosen day and the comparisons in words.
+//! Course, once the person has stopped: daily scores (0–4) against days
+//! since the stop, drawn over the expected band, with the usual windows
+//! marked (onset, days 3–4, a week, several weeks). Missing days are gaps,
+//! never zeros. Before the stop the daily dose totals show as bars, so the
+//! taper is visible; a lapse shows as a bar with `L` on the axis. A side
+//! panel describes the chosen day and the comparisons in words. While the
+//! person tapers or uses there is no course: see `course_taper.rs`.
 
 use chrono::Duration;
 use ratatui::buffer::Buffer;
@@ -11,6 +13,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
 
 use super::{day_window, put};
+use crate::analysis::situation::{Situation, State};
 use crate::analysis::{self, CourseDay, compare};
 use crate::course::{course, day_number};
 use crate::journal::{Kind, Stamp, format_number};
@@ -25,18 +28,20 @@ const MARKS: [(i64, &str); 5] = [(1, "1"), (3, "3–4"), (7, "7"), (21, "21"), (
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let [chart, panel] = Layout::horizontal([Constraint::Min(20), Constraint::Length(PANEL_WIDTH)]).areas(area);
-    match app.journal.last_use() {
-        Some((last_use, _)) => {
-            let days = analysis::course_days(&app.journal, last_use, app.now.date_naive());
-            render_chart(app, last_use, &days, chart, buf);
-            render_panel(app, last_use, &days, panel, buf);
+    let situation = app.situation();
+    match (situation.anchor(), situation.state) {
+        (Some(stop), _) => {
+            let days = analysis::course_days(&app.journal, stop, app.now.date_naive());
+            render_chart(app, stop, &days, chart, buf);
+            render_panel(app, &situation, stop, &days, panel, buf);
         }
-        None => Paragraph::new(
+        (None, State::NoData) => Paragraph::new(
             "The course is drawn from your last dose, and none is recorded yet.\n\n\
              Log doses with d on Today, or mark your last dose from the shell:\n  easeoff last-use --at \"YYYY-MM-DD HH:MM\"",
         )
         .wrap(Wrap { trim: false })
         .render(area, buf),
+        (None, _) => super::course_taper::render(app, &situation, chart, panel, buf),
     }
 }
 
@@ -110,7 +115,9 @@ fn render_chart(app: &App, last_use: Stamp, course_days: &[CourseDay], area: Rec
                     }
                 }
             }
-        } else if let Some(d) = doses.get(&date).filter(|_| max_grams > 0.0) {
+        }
+        let lapse = day.is_some() && doses.contains_key(&date);
+        if let Some(d) = doses.get(&date).filter(|_| max_grams > 0.0 && (day.is_none() || lapse)) {
             // Before the last dose: the day's total as a bar in the lower
             // part of the chart, so the scores above it stay readable.
             let height = (d.grams / max_grams * rows * DOSE_BAR_SHARE).round() as u16;
@@ -119,7 +126,9 @@ fn render_chart(app: &App, last_use: Stamp, course_days: &[CourseDay], area: Rec
             }
             // A reduction step of the taper starts here: marked on the axis,
             // where no score can cover it.
-            if steps.contains(&date) {
+            if lapse {
+                put(buf, x, axis_y, "L", theme.warning());
+            } else if steps.contains(&date) {
                 put(buf, x, axis_y, "▼", theme.doses());
             }
         }
@@ -175,7 +184,14 @@ fn render_legend_and_scale(app: &App, area: Rect, axis_width: u16, row_of: impl 
     }
 }
 
-fn render_panel(app: &App, last_use: Stamp, course_days: &[CourseDay], area: Rect, buf: &mut Buffer) {
+fn render_panel(
+    app: &App,
+    situation: &Situation,
+    last_use: Stamp,
+    course_days: &[CourseDay],
+    area: Rect,
+    buf: &mut Buffer,
+) {
     let theme = app.theme;
     let date = app.cursor;
     let hours = analysis::hours_since(last_use, date);
@@ -213,6 +229,13 @@ fn render_panel(app: &App, last_use: Stamp, course_days: &[CourseDay], area: Rec
         lines.push(Line::styled(format!("Showing {} only (p)", kind.word()), theme.dim()));
     }
     lines.push(Line::raw(""));
+    if situation.state == State::Lapse {
+        lines
+            .push(Line::styled(format!("Since the stop: {}.", status::lapse_list(&situation.lapses)), theme.warning()));
+    }
+    if let Some(fact) = status::tolerance_fact(situation) {
+        lines.push(Line::styled(fact, theme.warning()));
+    }
     for sentence in [
         status::peak_sentence(course_days, Kind::Physical),
         status::peak_sentence(course_days, Kind::Psychological),

@@ -10,6 +10,7 @@ use ratatui::text::Line;
 use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
 
 use super::{day_window, put};
+use crate::analysis::situation::{Situation, State};
 use crate::analysis::{self, taper};
 use crate::journal::format_number;
 use crate::status::plural;
@@ -23,13 +24,13 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     // The whole dose log is read once a frame, for the steps and the attempts.
     let doses = analysis::dose_days(&app.journal);
     let effects = taper::step_effects(&app.journal, &taper::stretches(&doses));
-    let attempt = taper::attempts(&doses).last().copied();
-    render_bars(app, &effects, bars, buf);
+    let situation = app.situation();
+    render_bars(app, &situation, &effects, bars, buf);
     render_list(app, list, buf);
-    render_plan(app, &effects, attempt, plan, buf);
+    render_plan(app, &situation, &effects, plan, buf);
 }
 
-fn render_bars(app: &App, effects: &[taper::StepEffect], area: Rect, buf: &mut Buffer) {
+fn render_bars(app: &App, situation: &Situation, effects: &[taper::StepEffect], area: Rect, buf: &mut Buffer) {
     let theme = app.theme;
     if area.height < 4 || area.width < 12 {
         return;
@@ -45,7 +46,7 @@ fn render_bars(app: &App, effects: &[taper::StepEffect], area: Rect, buf: &mut B
         .map(|d| totals.get(&d).map_or(0.0, |t| t.grams).max(target(d).unwrap_or(0.0)))
         .fold(0.0, f64::max);
     let steps: Vec<NaiveDate> = effects.iter().map(|e| e.date).collect();
-    let last_dose = app.journal.last_use().map(|(at, _)| at.date_naive());
+    let last_dose = situation.stop.map(|s| s.at.date_naive());
     let plot_height = area.height - 3;
     Line::styled(
         format!(
@@ -100,7 +101,7 @@ fn render_list(app: &App, area: Rect, buf: &mut Buffer) {
         lines.push(Line::styled(format!(" plan's target {} g", format_number(t)), theme.dim()));
     }
     if doses.is_empty() {
-        lines.push(Line::styled("   No doses this day. a adds one.", theme.dim()));
+        lines.push(Line::styled("   No doses this day. a adds one; n: none taken.", theme.dim()));
     }
     for (i, (_, dose)) in doses.iter().enumerate() {
         let form = dose.form.map(|f| format!(" {f:?}").to_lowercase()).unwrap_or_default();
@@ -112,19 +113,21 @@ fn render_list(app: &App, area: Rect, buf: &mut Buffer) {
     Paragraph::new(lines).scroll((u16::try_from(scroll).unwrap_or(0), 0)).render(area, buf);
 }
 
-fn render_plan(
-    app: &App,
-    effects: &[taper::StepEffect],
-    attempt: Option<taper::Attempt>,
-    area: Rect,
-    buf: &mut Buffer,
-) {
+fn render_plan(app: &App, situation: &Situation, effects: &[taper::StepEffect], area: Rect, buf: &mut Buffer) {
     let theme = app.theme;
     let today = app.now.date_naive();
     let mut lines = Vec::new();
-    match crate::status::taper_line(&app.journal, today) {
-        Some(line) => lines.push(Line::raw(line)),
-        None => lines.push(Line::styled("No taper plan: p makes one (with your provider).", theme.dim())),
+    if app.journal.plan().is_none() {
+        lines.push(Line::styled("No taper plan: p makes one (with your provider).", theme.dim()));
+    } else if situation.state == State::Tapering {
+        let since = situation.attempts.last().map(|a| a.resumed.date_naive());
+        let now = taper::taper_now(&app.journal, today, since);
+        lines.extend(crate::status::taper_lines(&now, today).into_iter().map(Line::raw));
+    } else {
+        lines.push(Line::styled(
+            format!("A plan is set, but you are {} now, so no target applies (c clears the plan).", situation.phrase()),
+            theme.dim(),
+        ));
     }
     if !effects.is_empty() {
         lines.push(Line::styled("Steps in your dose log, scores 3 days before → after:", theme.title()));
@@ -132,11 +135,8 @@ fn render_plan(
             lines.push(Line::raw(crate::status::step_effect_line(e)));
         }
     }
-    if let Some(a) = attempt {
-        lines.push(Line::styled(
-            format!("Last earlier attempt: {} ({} days without a dose).", a.start.format("%-d %b %Y"), a.days),
-            theme.dim(),
-        ));
+    if let Some(a) = situation.attempts.last() {
+        lines.push(Line::styled(crate::status::attempt_line(a), theme.dim()));
     }
     Paragraph::new(lines)
         .block(Block::new().borders(Borders::LEFT).border_style(theme.dim()))

@@ -69,8 +69,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         lines.push(score);
         lines.push(Line::raw(""));
     }
-    let day =
-        app.journal.last_use().and_then(|(at, _)| crate::course::day_number(analysis::hours_since(at, app.cursor)));
+    let day = app.situation().anchor().and_then(|at| crate::course::day_number(analysis::hours_since(at, app.cursor)));
     let day = day.map_or_else(String::new, |n| format!(" · day {n}"));
     let scores = analysis::scores_on(&app.journal, app.cursor).map_or_else(
         || " · no entry".to_owned(),

@@ -28,11 +28,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     // Wrapped here, not by the paragraph, so the cursor's line is known.
     let width = usize::from(area.width.saturating_sub(2)).max(10);
     let mut lines: Vec<Line> = Vec::new();
-    let headline = if crate::status::position(&app.journal, app.now).is_some() {
-        crate::status::headline(&app.journal, app.now)
-    } else {
-        vec!["No last dose recorded yet: d logs a dose, and the course is counted from the newest one.".to_owned()]
-    };
+    let situation = app.situation();
+    let headline = crate::status::headline(&app.journal, &situation, crate::status::Where::App);
     for (i, text) in headline.into_iter().enumerate() {
         let style = if i == 0 { theme.title() } else { ratatui::style::Style::new() };
         lines.extend(textwrap::wrap(&text, width).into_iter().map(|part| Line::styled(format!(" {part}"), style)));
