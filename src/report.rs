@@ -154,9 +154,7 @@ pub struct AidRow {
 pub struct PlanRow {
     pub set: Stamp,
     pub spec: Option<crate::journal::plan::PlanSpec>,
-    pub on_target: usize,
-    pub over: usize,
-    pub under: usize,
+    pub adherence: taper::Adherence,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -209,6 +207,7 @@ pub fn build(journal: &Journal, now: Stamp, from: NaiveDate, to: NaiveDate, name
         days_rated,
         days_in_period,
     };
+    let plan = plan_row(journal, &situation, from, to);
     let taper_now = (situation.state == State::Tapering).then(|| {
         let since = situation.attempts.last().map(|a| a.resumed.date_naive());
         taper::taper_now(journal, now.date_naive(), since)
@@ -230,7 +229,7 @@ pub fn build(journal: &Journal, now: Stamp, from: NaiveDate, to: NaiveDate, name
         dose_rows,
         situation,
         taper_now,
-        plan: plan_row(journal, from, to, now),
+        plan,
         signs: signs_row(journal, to),
         notes: journal
             .days()
@@ -469,14 +468,12 @@ fn loperamide_over(journal: &Journal, from: NaiveDate, to: NaiveDate) -> Vec<(Na
         .collect()
 }
 
-fn plan_row(journal: &Journal, from: NaiveDate, to: NaiveDate, now: Stamp) -> Option<PlanRow> {
+fn plan_row(journal: &Journal, situation: &Situation, from: NaiveDate, to: NaiveDate) -> Option<PlanRow> {
     let plan = journal.plan_on(to)?;
     // Days of the period the plan covered, up to yesterday (today is under way).
-    let last = to.min(now.date_naive() - Duration::days(1));
-    let days = taper::plan_days(journal, plan, from, last);
-    let over = days.iter().filter(|d| d.difference() > 0.0).count();
-    let under = days.iter().filter(|d| d.difference() < 0.0).count();
-    Some(PlanRow { set: plan.set, spec: plan.spec, on_target: days.len() - over - under, over, under })
+    let last = to.min(situation.now.date_naive() - Duration::days(1));
+    let days = taper::plan_days(journal, situation, plan, from, last);
+    Some(PlanRow { set: plan.set, spec: plan.spec, adherence: taper::Adherence::of(&days) })
 }
 
 fn signs_row(journal: &Journal, to: NaiveDate) -> Option<SignsRow> {

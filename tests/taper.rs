@@ -77,8 +77,14 @@ fn a_plan_is_made_shown_held_restepped_and_cleared_with_its_history() {
     }
     // 9 Mar: target 3 g, took 2 + 2 = 4 g: over by 1.
     assert!(out.contains("2026-03-09       3        4   +1.00 g     2"), "{out}");
-    // 2–8 Mar: nothing logged against 4 g (under); 9 Mar over.
-    assert!(out.contains("Before today: on target 0 days, over 1, under 7"), "{out}");
+    // 2–8 Mar: nothing logged against 4 g — not logged, never "under"; 9 Mar over.
+    assert!(out.contains("2026-03-02       4        –   not logged  0"), "{out}");
+    assert!(out.contains("Before today: on target 0 days, over 1, under 0, not logged 7"), "{out}");
+    // A day said to be without kratom is 0 g: under the target.
+    env.ok(&["dose", "none", "--date", "2026-03-05"]);
+    let out = env.ok(&["plan", "show"]);
+    assert!(out.contains("2026-03-05       4        0   -4.00 g     0"), "{out}");
+    assert!(out.contains("Before today: on target 0 days, over 1, under 1, not logged 6"), "{out}");
 
     let status = env.ok(&["status"]);
     // A plan is active and the newest dose is 13 h old: tapering, day 9 since the plan's start.
@@ -86,7 +92,8 @@ fn a_plan_is_made_shown_held_restepped_and_cleared_with_its_history() {
         "Taper day 9 · step 2 of 5 of your plan.",
         "Today's target 3 g · no dose logged yet today.",
         "No cut in the dose log yet. Next step: Mon 16 Mar, to 2 g.",
-        "7-day average 4 g/day over 1 logged day.",
+        // 9 Mar (4 g) and 5 Mar (none): the other five days are not logged.
+        "7-day average 2 g/day over 2 days (1 with none).",
     ] {
         assert!(status.contains(line), "{line}: {status}");
     }

@@ -11,6 +11,7 @@ use std::collections::BTreeMap;
 use chrono::{Duration, NaiveDate};
 
 use super::DoseDay;
+use super::situation::Situation;
 use crate::journal::plan::{PlanVersion, Target};
 use crate::journal::{Journal, Kind};
 
@@ -211,28 +212,71 @@ fn recent_mean(journal: &Journal, kind: Kind, first: NaiveDate, last: NaiveDate)
 pub struct PlanDay {
     pub date: NaiveDate,
     pub target: f64,
-    pub actual: f64,
+    /// Grams taken (0 on a day without); `None` when nothing was logged.
+    pub actual: Option<f64>,
     pub doses: usize,
 }
 
 impl PlanDay {
-    /// Within 0.05 g of the target counts as on target.
-    pub fn difference(&self) -> f64 {
-        let d = self.actual - self.target;
-        if d.abs() < 0.05 { 0.0 } else { d }
+    /// Actual minus target, within 0.05 g counting as 0; `None` when not logged.
+    pub fn difference(&self) -> Option<f64> {
+        self.actual.map(|a| {
+            let d = a - self.target;
+            if d.abs() < 0.05 { 0.0 } else { d }
+        })
+    }
+}
+
+/// How days went against the plan. Days with nothing logged are counted
+/// apart: they are not under target, nobody knows what was taken.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Adherence {
+    pub on_target: usize,
+    pub over: usize,
+    pub under: usize,
+    pub not_logged: usize,
+}
+
+impl Adherence {
+    pub fn of(days: &[PlanDay]) -> Self {
+        let mut a = Adherence::default();
+        for d in days {
+            match d.difference() {
+                None => a.not_logged += 1,
+                Some(x) if x > 0.0 => a.over += 1,
+                Some(x) if x < 0.0 => a.under += 1,
+                Some(_) => a.on_target += 1,
+            }
+        }
+        a
+    }
+
+    /// "on target 3 days, over 1, under 2, not logged 4".
+    pub fn words(&self) -> String {
+        format!(
+            "on target {} days, over {}, under {}, not logged {}",
+            self.on_target, self.over, self.under, self.not_logged
+        )
     }
 }
 
 /// Target against actual for each day of `first..=last` that the plan covers.
-pub fn plan_days(journal: &Journal, plan: &PlanVersion, first: NaiveDate, last: NaiveDate) -> Vec<PlanDay> {
+pub fn plan_days(
+    journal: &Journal,
+    situation: &Situation,
+    plan: &PlanVersion,
+    first: NaiveDate,
+    last: NaiveDate,
+) -> Vec<PlanDay> {
     let doses = super::dose_days_in(journal, first, last);
     first
         .iter_days()
         .take_while(|d| *d <= last)
         .filter_map(|date| {
             let target = plan.target_on(date)?;
-            let day = doses.get(&date).copied().unwrap_or_default();
-            Some(PlanDay { date, target, actual: day.grams, doses: day.count })
+            let logged = doses.get(&date).copied();
+            let actual = super::situation::dose_record(journal, situation, date, logged).grams();
+            Some(PlanDay { date, target, actual, doses: logged.map_or(0, |d| d.count) })
         })
         .collect()
 }

@@ -107,28 +107,30 @@ pub fn show(journal: &Journal, ctx: &Ctx) -> String {
                     if t.grams == 0.0 { "0 (stop)".to_owned() } else { format!("{} g/day", format_number(t.grams)) };
                 text.push_str(&format!("  {:<16} {amount:<12} {when}\n", t.start.format("%a %-d %b %Y")));
             }
-            let days = taper::plan_days(journal, plan, today - Duration::days(SHOW_DAYS - 1), today);
+            let situation = crate::analysis::situation::situation(journal, ctx.now);
+            let days = taper::plan_days(journal, &situation, plan, today - Duration::days(SHOW_DAYS - 1), today);
             if !days.is_empty() {
                 text.push_str(&format!("Last {SHOW_DAYS} days  target   actual   difference  doses\n"));
                 for d in &days {
-                    let diff = d.difference();
-                    let diff = if diff == 0.0 { "on target".to_owned() } else { format!("{diff:+.2} g") };
+                    let diff = match d.difference() {
+                        None => "not logged".to_owned(),
+                        Some(0.0) => "on target".to_owned(),
+                        Some(x) => format!("{x:+.2} g"),
+                    };
                     text.push_str(&format!(
                         "  {}  {:>6}   {:>6}   {:<11} {}\n",
                         d.date,
                         format_number(d.target),
-                        format_number(d.actual),
+                        d.actual.map_or_else(|| "–".to_owned(), format_number),
                         diff,
                         d.doses
                     ));
                 }
                 // Today is still under way, so it is listed but not counted.
-                let past: Vec<_> = days.iter().filter(|d| d.date < today).collect();
-                let over = past.iter().filter(|d| d.difference() > 0.0).count();
-                let under = past.iter().filter(|d| d.difference() < 0.0).count();
+                let past: Vec<_> = days.iter().filter(|d| d.date < today).copied().collect();
                 text.push_str(&format!(
-                    "Before today: on target {} days, over {over}, under {under} (within 0.05 g counts as on target).\n",
-                    past.len() - over - under
+                    "Before today: {} (within 0.05 g counts as on target).\n",
+                    taper::Adherence::of(&past).words()
                 ));
             }
         }

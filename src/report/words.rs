@@ -181,11 +181,9 @@ impl Summary {
             )
         });
         Some(format!(
-            "Taper plan (as set {}){spec}. Against it in the period: on target {} days, over {}, under {}.",
+            "Taper plan (as set {}){spec}. Against it in the period: {}.",
             plan.set.format("%-d %b"),
-            plan.on_target,
-            plan.over,
-            plan.under
+            plan.adherence.words()
         ))
     }
 
