@@ -270,14 +270,13 @@ impl Journal {
         Catalog::new(&self.symptoms)
     }
 
-    /// The first and last dates that hold anything (ratings or doses).
+    /// The first and last dates that hold anything (ratings, doses, or a
+    /// day said to be without kratom).
     pub fn span(&self) -> Option<(NaiveDate, NaiveDate)> {
-        let day_first = self.days.keys().next().copied();
-        let day_last = self.days.keys().next_back().copied();
-        let dose_first = self.doses.first().map(|d| d.at.date_naive());
-        let dose_last = self.doses.last().map(|d| d.at.date_naive());
-        let first = [day_first, dose_first].into_iter().flatten().min()?;
-        let last = [day_last, dose_last].into_iter().flatten().max()?;
+        let firsts = [self.days.keys().next(), self.no_dose_days.first()];
+        let lasts = [self.days.keys().next_back(), self.no_dose_days.last()];
+        let first = firsts.into_iter().flatten().copied().chain(self.doses.first().map(|d| d.at.date_naive())).min()?;
+        let last = lasts.into_iter().flatten().copied().chain(self.doses.last().map(|d| d.at.date_naive())).max()?;
         Some((first, last))
     }
 }

@@ -87,6 +87,8 @@ pub struct DoseRow {
     pub taken: Taken,
     /// The median number of doses a day (logged rows only).
     pub doses_per_day: usize,
+    /// Doses after the stop: a lapse.
+    pub lapse: bool,
 }
 
 /// What a row of the dose history says was taken.
@@ -219,7 +221,7 @@ pub fn build(journal: &Journal, now: Stamp, from: NaiveDate, to: NaiveDate, name
         made: now,
         status,
         chart: chart_days(journal, &situation, from, to, &course_days, &dose_days),
-        key_points: key_points(journal, &course_days, to),
+        key_points: key_points(journal, &situation, &course_days, to),
         items: item_rows(journal, from, to),
         items_not_rated: items_not_rated(journal, from, to),
         sleep: sleep_row(journal, from, to),
@@ -286,7 +288,13 @@ fn dose_rows(
             };
             let mut counts: Vec<usize> = days.iter().map(|d| d.count).collect();
             counts.sort_unstable();
-            DoseRow { first, last, taken, doses_per_day: counts.get(counts.len() / 2).copied().unwrap_or(0) }
+            DoseRow {
+                first,
+                last,
+                taken,
+                doses_per_day: counts.get(counts.len() / 2).copied().unwrap_or(0),
+                lapse: situation.lapses.iter().any(|l| l.date == first),
+            }
         })
         .collect()
 }
@@ -326,8 +334,23 @@ fn chart_days(
         .collect()
 }
 
-/// The comparisons from the spec, in plain, neutral words.
-fn key_points(journal: &Journal, days: &[CourseDay], to: NaiveDate) -> Vec<String> {
+/// The comparisons from the spec, once the person has stopped; while they
+/// taper or use there is no course to compare with, only the taper's own
+/// facts and the last 7 days.
+fn key_points(journal: &Journal, situation: &Situation, days: &[CourseDay], to: NaiveDate) -> Vec<String> {
+    let mut points = match situation.anchor() {
+        Some(_) => course_points(days),
+        None => {
+            let since = situation.attempts.last().map(|a| a.resumed.date_naive());
+            let t = taper::taper_now(journal, to, since);
+            t.unsettled.iter().map(crate::status::unsettled_sentence).collect()
+        }
+    };
+    points.push(last_week(journal, to));
+    points
+}
+
+fn course_points(days: &[CourseDay]) -> Vec<String> {
     let [first, last] = course().typical_peak_days;
     let mut points = Vec::new();
     for kind in Kind::BOTH {
@@ -364,19 +387,23 @@ fn key_points(journal: &Journal, days: &[CourseDay], to: NaiveDate) -> Vec<Strin
             format!("Psychological scores over the last {} rated days: mean {:.1}, {direction}.", t.days, t.mean)
         }
     });
+    points
+}
+
+/// The mean scores of the last 7 days and how many were rated.
+fn last_week(journal: &Journal, to: NaiveDate) -> String {
     let week: Vec<_> = (0..7).filter_map(|back| analysis::scores_on(journal, to - Duration::days(back))).collect();
     let mean = |kind: Kind| {
         let values: Vec<f64> = week.iter().filter_map(|s| s.of(kind)).map(|s| s.mean).collect();
         (!values.is_empty()).then(|| values.iter().sum::<f64>() / values.len() as f64)
     };
     let show = |v: Option<f64>| v.map_or_else(|| "not rated".to_owned(), |m| format!("{m:.1}"));
-    points.push(format!(
+    format!(
         "Last 7 days ({} of 7 rated): physical mean {}, psychological mean {}.",
         week.len(),
         show(mean(Kind::Physical)),
         show(mean(Kind::Psychological))
-    ));
-    points
+    )
 }
 
 fn ratings_in<'a>(journal: &'a Journal, from: NaiveDate, to: NaiveDate, id: &'a str) -> impl Iterator<Item = u8> + 'a {

@@ -174,16 +174,20 @@ pub fn taper_lines(t: &TaperNow, today: NaiveDate) -> Vec<String> {
         cut_line.push_str(&format!(". Next step: {}, to {to}", next.start.format("%a %-d %b")));
     }
     lines.push(format!("{cut_line}."));
-    if let Some(u) = t.unsettled {
-        lines.push(format!(
-            "After the cut on {}, your {} score rose from {:.1} and is {:.1} a week later. Published tapering guidance says a step can be held longer before the next one (`easeoff plan adjust --hold DAYS`, or o on the Doses screen).",
-            u.cut.format("%a %-d %b"),
-            u.kind.word(),
-            u.before,
-            u.recent
-        ));
-    }
+    lines.extend(t.unsettled.as_ref().map(unsettled_sentence));
     lines
+}
+
+/// Scores that rose after a cut and stayed up, and the choice published
+/// tapering guidance names (HHS, 2019): a step can be held longer.
+pub fn unsettled_sentence(u: &taper::Unsettled) -> String {
+    format!(
+        "After the cut on {}, the {} score rose from {:.1} and is {:.1} a week later. Published tapering guidance says a step can be held longer before the next one (`easeoff plan adjust --hold DAYS`, or o on the Doses screen).",
+        u.cut.format("%a %-d %b"),
+        u.kind.word(),
+        u.before,
+        u.recent
+    )
 }
 
 /// "13 h", "2 days".

@@ -1,10 +1,13 @@
 //! Property tests: for arbitrary journals built through the journal's own
-//! edits, saving then loading gives back the same journal, and importing the
-//! same journal twice changes nothing the second time.
+//! edits, saving then loading gives back the same journal, importing the
+//! same journal twice changes nothing the second time, and at any moment the
+//! situation is one of the six with a course anchor never after "now".
 
 use chrono::{Duration, FixedOffset, NaiveDate, TimeZone};
+use easeoff::analysis::situation::{self, DoseRecord, State};
 use easeoff::journal::edit::DayChange;
-use easeoff::journal::{Aid, Dose, Form, Journal, Kind, Stamp};
+use easeoff::journal::plan::{Cut, PlanSpec};
+use easeoff::journal::{Aid, Dose, Form, Journal, Kind, Mode, Stamp};
 use easeoff::store::{Access, Store};
 use proptest::prelude::*;
 
@@ -26,6 +29,9 @@ enum Op {
     Mark { minutes: i64 },
     Hide { item: usize },
     Signs { answers: [bool; 7] },
+    NoDose { day: i64 },
+    Mode { tapering: bool, minutes: i64 },
+    Plan { minutes: i64, every: u32 },
 }
 
 fn op() -> impl Strategy<Value = Op> {
@@ -43,6 +49,9 @@ fn op() -> impl Strategy<Value = Op> {
         1 => (0..86_400i64).prop_map(|minutes| Op::Mark { minutes }),
         1 => (0..ITEMS.len()).prop_map(|item| Op::Hide { item }),
         1 => any::<[bool; 7]>().prop_map(|answers| Op::Signs { answers }),
+        1 => (0..60i64).prop_map(|day| Op::NoDose { day }),
+        1 => (any::<bool>(), 0..86_400i64).prop_map(|(tapering, minutes)| Op::Mode { tapering, minutes }),
+        1 => (0..86_400i64, 1..15u32).prop_map(|(minutes, every)| Op::Plan { minutes, every }),
     ]
 }
 
@@ -90,6 +99,24 @@ fn build(ops: &[Op]) -> Journal {
             Op::Mark { minutes } => j.mark_last_use(moment(*minutes, 4), now()),
             Op::Hide { item } => j.hide_symptom(ITEMS[*item]),
             Op::Signs { answers } => j.record_signs(answers, now()),
+            Op::NoDose { day: d } => j.mark_no_dose(day(*d), now()),
+            Op::Mode { tapering, minutes } => {
+                let mode = if *tapering { Mode::Tapering } else { Mode::Stopped };
+                j.set_mode(Some(mode), moment(*minutes, 4));
+                Ok(())
+            }
+            Op::Plan { minutes, every } => {
+                let set = moment(*minutes, 4);
+                let spec = PlanSpec {
+                    from_grams: 6.0,
+                    cut: Cut::Percent(10.0),
+                    every_days: *every,
+                    start: set.date_naive(),
+                    floor_grams: 0.5,
+                    round_grams: 0.25,
+                };
+                j.new_plan(spec, set).map(|_| ())
+            }
         };
     }
     j
@@ -132,6 +159,42 @@ proptest! {
         for (date, day) in other.days() {
             for id in day.ratings.iter().map(|(id, _)| id) {
                 prop_assert!(journal.day(*date).is_some_and(|d| d.ratings.get(id.as_str()).is_some()));
+            }
+        }
+    }
+
+    #[test]
+    fn the_situation_is_one_of_six_and_its_anchor_is_never_after_now(
+        ops in proptest::collection::vec(op(), 0..120),
+        hours_back in 0..2000i64,
+    ) {
+        let journal = build(&ops);
+        // Judged now, and at an earlier moment (some doses then lie ahead).
+        for at in [now(), now() - Duration::hours(hours_back)] {
+            let s = situation::situation(&journal, at);
+            let six = ["no data", "using", "tapering", "stopped", "lapse", "use resumed"];
+            prop_assert!(six.contains(&s.name()), "{}", s.name());
+            if let Some(anchor) = s.anchor() {
+                prop_assert!(anchor <= at, "anchor {} after now {}", anchor, at);
+                prop_assert!(s.day().is_some_and(|d| d >= 1));
+            }
+            prop_assert_eq!(s.anchor().is_some(), matches!(s.state, State::Stopped | State::Lapse));
+            prop_assert_eq!(!s.lapses.is_empty(), s.state == State::Lapse);
+            if let Some(stop) = s.stop {
+                for lapse in &s.lapses {
+                    prop_assert!(lapse.first > stop.at && lapse.first <= at);
+                }
+            }
+            for a in &s.attempts {
+                prop_assert!(a.stop.at < a.resumed && a.resumed <= at);
+                prop_assert!(a.days() >= 0);
+            }
+            prop_assert!(s.newest_dose.is_none_or(|d| d <= at));
+            // A day with a dose is never "none" and never "not logged".
+            for dose in journal.doses().iter().filter(|d| d.at <= at) {
+                let date = dose.at.date_naive();
+                let record = situation::dose_record(&journal, &s, date, easeoff::analysis::dose_day(&journal, date));
+                prop_assert!(matches!(record, DoseRecord::Logged(_)));
             }
         }
     }

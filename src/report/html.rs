@@ -46,7 +46,7 @@ pub fn render(s: &Summary) -> String {
     render_columns(&mut h, s);
     render_person(&mut h, s);
     h.push_str("<footer>\n");
-    for line in Summary::FOOTER {
+    for line in s.footer() {
         let _ = writeln!(h, "<p>{}</p>", esc(line));
     }
     h.push_str("</footer>\n</main>\n</body>\n</html>\n");

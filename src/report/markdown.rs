@@ -52,7 +52,7 @@ pub fn render(s: &Summary) -> String {
     out.push(String::new());
     out.push("---".to_owned());
     out.push(String::new());
-    for line in Summary::FOOTER {
+    for line in s.footer() {
         out.push(format!("{line}  "));
     }
     let mut text = out.join("\n");

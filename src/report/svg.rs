@@ -105,10 +105,11 @@ fn bands(g: &mut String, p: &Plot) {
 }
 
 fn doses(g: &mut String, p: &Plot) -> f64 {
-    // Daily dose totals before the last dose, in the lower part.
-    let max_dose = p.days.iter().filter(|d| d.day.is_none()).filter_map(|d| d.dose_grams).fold(0.0, f64::max);
+    // Daily dose totals before the stop (and any lapse after it), in the lower part.
+    let shown = |d: &&ChartDay| d.day.is_none() || d.lapse;
+    let max_dose = p.days.iter().filter(shown).filter_map(|d| d.dose_grams).fold(0.0, f64::max);
     if max_dose > 0.0 {
-        for (i, d) in p.days.iter().enumerate().filter(|(_, d)| d.day.is_none()) {
+        for (i, d) in p.days.iter().enumerate().filter(|(_, d)| shown(d)) {
             if let Some(grams) = d.dose_grams {
                 let height = grams / max_dose * (BOTTOM - TOP) * 0.35;
                 let _ = writeln!(
@@ -118,6 +119,16 @@ fn doses(g: &mut String, p: &Plot) -> f64 {
                     BOTTOM - height,
                     p.step * 0.7
                 );
+                if d.lapse {
+                    // A lapse: labelled, so it reads in black and white.
+                    let _ = writeln!(
+                        g,
+                        "<text class=\"label lapse\" x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"middle\">lapse {} g</text>",
+                        p.x(i),
+                        BOTTOM - height - 3.0,
+                        format_number(grams)
+                    );
+                }
             }
         }
     }
@@ -223,7 +234,7 @@ fn legend(g: &mut String, max_dose: f64) {
         legend_y + 3.0,
         if max_dose > 0.0 {
             format!(
-                "<rect x=\"{:.1}\" y=\"{:.1}\" width=\"8\" height=\"7\" fill=\"#d8c79a\"/><text x=\"{:.1}\" y=\"{:.1}\" class=\"label\">daily dose before the last dose (tallest {} g)</text>",
+                "<rect x=\"{:.1}\" y=\"{:.1}\" width=\"8\" height=\"7\" fill=\"#d8c79a\"/><text x=\"{:.1}\" y=\"{:.1}\" class=\"label\">daily dose before the stop, and any lapse (tallest {} g)</text>",
                 LEFT + 400.0,
                 legend_y - 3.5,
                 LEFT + 412.0,

@@ -48,7 +48,7 @@ pub fn render(s: &Summary) -> String {
     person(&mut out, s);
     out.push(String::new());
     out.push("-".repeat(WIDTH));
-    for line in Summary::FOOTER {
+    for line in s.footer() {
         out.extend(wrapped(line, ""));
     }
     let mut text = out.join("\n");

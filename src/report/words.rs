@@ -150,6 +150,10 @@ impl Summary {
         let (taken, per_day) = match row.taken {
             Taken::None => (format!("none for {days}"), String::new()),
             Taken::NotLogged => (format!("not logged for {days}"), String::new()),
+            Taken::Steady(g) if row.lapse => (
+                format!("{} g (lapse)", format_number(g)),
+                format!("{} a day", crate::status::plural(row.doses_per_day, "dose")),
+            ),
             t => (Self::taken_words(t), format!("{} a day", crate::status::plural(row.doses_per_day, "dose"))),
         };
         (range, taken, per_day)
@@ -222,7 +226,14 @@ impl Summary {
         }
     }
 
-    pub const FOOTER: [&'static str; 3] = [
+    /// The footnote: what the ratings mean, what the band is (when the
+    /// chart has one), and that this is patient-reported.
+    pub fn footer(&self) -> Vec<&'static str> {
+        let has_band = self.chart.iter().any(|d| d.bands.is_some());
+        Self::FOOTER.iter().enumerate().filter(|(i, _)| *i != 1 || has_band).map(|(_, line)| *line).collect()
+    }
+
+    const FOOTER: [&'static str; 3] = [
         "Ratings: 0 none · 1 mild · 2 moderate · 3 severe · 4 extreme. A day's score is the mean of the items rated that day; unrated items are left out, never counted as 0.",
         "The band shows the usual timing of kratom withdrawal from published sources (a reference guide on kratom use disorder citing American Addiction Centers: onset 12–24 h, peak days 3–4, physical symptoms a week or more, psychological ones weeks; Trakulsrichai et al. 2015 on mitragynine's half-life), scaled to the person's own peak. It illustrates timing; it is not a clinical norm.",
         "Patient-reported. This is a record of what the person noted, not a diagnosis or medical advice.",

@@ -13,13 +13,24 @@ pub const NOW: &str = "2026-03-10T09:00:00+01:00";
 pub struct Env {
     pub dir: tempfile::TempDir,
     pub path: PathBuf,
+    /// The "now" the binary runs at: [`NOW`] unless a scenario sets its own.
+    pub now: String,
 }
 
 impl Env {
     pub fn new() -> Self {
         let dir = tempfile::tempdir().expect("temp dir");
         let path = dir.path().join("data").join("journal.json");
-        Self { dir, path }
+        Self { dir, path, now: NOW.to_owned() }
+    }
+
+    /// A journal holding one of the spec's scenarios, run at its "now".
+    pub fn scenario(scenario: &easeoff::scenarios::Scenario) -> Self {
+        let mut env = Self::new();
+        std::fs::create_dir_all(env.path.parent().unwrap()).unwrap();
+        std::fs::write(&env.path, easeoff::store::serialize(&scenario.journal)).unwrap();
+        env.now = scenario.now.to_rfc3339();
+        env
     }
 
     /// A journal that already holds the 42-day demo.
@@ -33,7 +44,7 @@ impl Env {
     /// The binary, pointed at this journal, at the fixed "now".
     pub fn cmd(&self) -> Command {
         let mut cmd = Command::cargo_bin("easeoff").expect("binary");
-        cmd.env("EASEOFF_DATA_FILE", &self.path).env("EASEOFF_NOW", NOW).env_remove("NO_COLOR");
+        cmd.env("EASEOFF_DATA_FILE", &self.path).env("EASEOFF_NOW", &self.now).env_remove("NO_COLOR");
         cmd
     }
 
