@@ -338,13 +338,11 @@ fn chart_days(
 /// taper or use there is no course to compare with, only the taper's own
 /// facts and the last 7 days.
 fn key_points(journal: &Journal, situation: &Situation, days: &[CourseDay], to: NaiveDate) -> Vec<String> {
-    let mut points = match situation.anchor() {
-        Some(_) => course_points(days),
-        None => {
-            let since = situation.attempts.last().map(|a| a.resumed.date_naive());
-            let t = taper::taper_now(journal, to, since);
-            t.unsettled.iter().map(crate::status::unsettled_sentence).collect()
-        }
+    let mut points = if situation.anchor().is_some() {
+        course_points(days)
+    } else {
+        let since = situation.attempts.last().map(|a| a.resumed.date_naive());
+        taper::taper_now(journal, to, since).unsettled.iter().map(crate::status::unsettled_sentence).collect()
     };
     points.push(last_week(journal, to));
     points
