@@ -328,7 +328,7 @@ fn demo_writes_a_realistic_journal() {
     let file = env.dir.path().join("demo.json");
     let out = env.ok(&["demo", "--write", file.to_str().unwrap(), "--days", "42", "--seed", "3"]);
     assert!(out.starts_with("Wrote a demo journal of 42 days"), "{out}");
-    let demo = Env { dir: tempfile::tempdir().unwrap(), path: file };
+    let demo = Env { dir: tempfile::tempdir().unwrap(), path: file, now: common::NOW.to_owned() };
     let status = demo.ok(&["status"]);
     assert!(status.contains("Day 21 since your last dose"), "{status}");
     assert!(status.contains("Your physical peak was on day"), "{status}");
