@@ -297,6 +297,15 @@ pub fn position_sentence(days: &[CourseDay], kind: Kind) -> String {
 /// Doses today and the 7-day average over the days with a record.
 pub fn dose_line(journal: &Journal, situation: &Situation) -> String {
     let today = situation.now.date_naive();
+    // Once stopped, an average of zeros says nothing: say what is true.
+    if let (State::Stopped, Some(stop)) = (situation.state, situation.stop) {
+        let days = (today - stop.at.date_naive()).num_days();
+        return if days < 1 {
+            "Doses: none since the last one.".to_owned()
+        } else {
+            format!("Doses: none since the stop ({}).", plural(usize::try_from(days).unwrap_or(0), "day"))
+        };
+    }
     let record = situation::dose_record(journal, situation, today, analysis::dose_day(journal, today));
     let today_text = match record {
         DoseRecord::Logged(d) => format!("{} today ({} g)", plural(d.count, "dose"), format_number(d.grams)),

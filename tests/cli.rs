@@ -180,7 +180,8 @@ fn status_tells_the_day_the_phase_and_the_peak_timing() {
     assert!(out.contains("Your physical peak so far was on day 3 (3.0) — inside the usual days 3–4."), "{out}");
     assert!(out.contains("Physical symptoms have not yet stayed at mild or below"), "{out}");
     assert!(out.contains("Psychological trend: not enough ratings yet (3 of 4 rated days)."), "{out}");
-    assert!(out.contains("Doses: none today"), "{out}");
+    // Marked stopped on 6 Mar: no 7-day average of zeros, just the fact.
+    assert!(out.contains("Doses: none since the stop (4 days)."), "{out}");
     assert_eq!(env.ok(&["status", "--short"]), "easeoff: day 4 · not rated today\n");
 }
 

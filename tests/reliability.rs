@@ -5,7 +5,8 @@
 //! file system), corruption (every truncation, thousands of bit flips), two
 //! writers at once, privacy (no network system calls, no note text on stderr
 //! or in a panic, private files under umask 000), and the terminal after a
-//! forced panic. The fast part runs in CI; the long part runs with
+//! forced panic. A plain `cargo test` runs a quick part (25 kills); CI runs
+//! its share (`EASEOFF_RELIABILITY_CI=1`, 200 kills); the long part runs with
 //! `EASEOFF_RELIABILITY_FULL=1 cargo test --release --test reliability -- --nocapture`.
 //! Each test prints its figures with `--nocapture`.
 
@@ -23,6 +24,12 @@ use common::{Env, NOW};
 
 fn full() -> bool {
     std::env::var_os("EASEOFF_RELIABILITY_FULL").is_some()
+}
+
+/// CI's share (set by `.ci/run`): more kills than a newcomer's quick
+/// `cargo test`, fewer than the full run.
+fn ci_share() -> bool {
+    std::env::var_os("EASEOFF_RELIABILITY_CI").is_some()
 }
 
 fn is_root() -> bool {
@@ -73,7 +80,15 @@ fn temp_files(env: &Env) -> Vec<String> {
 
 #[test]
 fn a_saver_killed_at_random_moments_on_the_ten_year_journal_loses_nothing() {
-    let kills = if full() { 1000 } else { 200 };
+    // In a debug build each round reads the ten-year journal back (about a
+    // second and a half), so a plain `cargo test` kills 25 times; CI 200.
+    let kills = if full() {
+        1000
+    } else if ci_share() {
+        200
+    } else {
+        25
+    };
     let env = ten_years();
     // Kill within the first few saves of each run, wherever the build's speed
     // puts them: time one save first.
