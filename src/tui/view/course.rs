@@ -6,14 +6,14 @@
 //! panel describes the chosen day and the comparisons in words. While the
 //! person tapers or uses there is no course: see `course_taper.rs`.
 
-use chrono::Duration;
+use chrono::{Duration, NaiveDate};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
 
 use super::{day_window, put};
-use crate::analysis::situation::{Situation, State};
+use crate::analysis::situation::{self, DoseRecord, Situation, State};
 use crate::analysis::{self, CourseDay, compare};
 use crate::course::{course, day_number};
 use crate::journal::{Kind, Stamp, format_number};
@@ -132,20 +132,7 @@ fn render_chart(app: &App, last_use: Stamp, course_days: &[CourseDay], area: Rec
                 put(buf, x, axis_y, "▼", theme.doses());
             }
         }
-        if let Some(scores) = analysis::scores_on(&app.journal, date) {
-            let phys = scores.physical.filter(|_| app.kinds.shows(Kind::Physical)).map(|s| row_of(s.mean));
-            let psych = scores.psychological.filter(|_| app.kinds.shows(Kind::Psychological)).map(|s| row_of(s.mean));
-            if let Some(y) = phys {
-                put(buf, x, y, "●", theme.physical());
-            }
-            if let Some(y) = psych {
-                if phys == Some(y) {
-                    put(buf, x + per_day - 1, y, if per_day > 1 { "◆" } else { "◈" }, theme.psychological());
-                } else {
-                    put(buf, x, y, "◆", theme.psychological());
-                }
-            }
-        }
+        put_scores(app, date, x, per_day, &row_of, buf);
         if date == app.cursor {
             put(buf, x, axis_y, "▲", theme.title());
         }
@@ -184,6 +171,59 @@ fn render_legend_and_scale(app: &App, area: Rect, axis_width: u16, row_of: impl 
     }
 }
 
+/// A day's scores as marks on the chart: ● physical, ◆ psychological, ◈
+/// (or ◆ in the day's second column) where both fall on one row.
+pub(super) fn put_scores(
+    app: &App,
+    date: NaiveDate,
+    x: u16,
+    per_day: u16,
+    row_of: &impl Fn(f64) -> u16,
+    buf: &mut Buffer,
+) {
+    let theme = app.theme;
+    let Some(scores) = analysis::scores_on(&app.journal, date) else { return };
+    let phys = scores.physical.filter(|_| app.kinds.shows(Kind::Physical)).map(|s| row_of(s.mean));
+    let psych = scores.psychological.filter(|_| app.kinds.shows(Kind::Psychological)).map(|s| row_of(s.mean));
+    if let Some(y) = phys {
+        put(buf, x, y, "●", theme.physical());
+    }
+    if let Some(y) = psych {
+        if phys == Some(y) {
+            put(buf, x + per_day - 1, y, if per_day > 1 { "◆" } else { "◈" }, theme.psychological());
+        } else {
+            put(buf, x, y, "◆", theme.psychological());
+        }
+    }
+}
+
+/// The chosen day in the side panel: its scores and its kratom (logged,
+/// none, or not logged).
+pub(super) fn day_lines(app: &App, situation: &Situation, date: NaiveDate) -> Vec<Line<'static>> {
+    let theme = app.theme;
+    let mut lines = Vec::new();
+    match analysis::scores_on(&app.journal, date) {
+        None => lines.push(Line::styled("No ratings this day.", theme.dim())),
+        Some(s) => {
+            lines.push(Line::from(vec![
+                Span::styled("● ", theme.physical()),
+                Span::raw(format!("physical {}", status::score_text(s.physical))),
+            ]));
+            lines.push(Line::from(vec![
+                Span::styled("◆ ", theme.psychological()),
+                Span::raw(format!("psychological {}", status::score_text(s.psychological))),
+            ]));
+        }
+    }
+    let logged = analysis::dose_day(&app.journal, date);
+    lines.push(Line::raw(match situation::dose_record(&app.journal, situation, date, logged) {
+        DoseRecord::Logged(d) => format!("Doses: {}, {} g", status::plural(d.count, "dose"), format_number(d.grams)),
+        DoseRecord::None => "No kratom this day.".to_owned(),
+        DoseRecord::NotLogged => "Doses: not logged.".to_owned(),
+    }));
+    lines
+}
+
 fn render_panel(
     app: &App,
     situation: &Situation,
@@ -201,22 +241,7 @@ fn render_panel(
         None => format!("{} · before the last dose", date.format("%a %-d %b")),
     };
     lines.push(Line::styled(heading, theme.title()));
-    match analysis::scores_on(&app.journal, date) {
-        None => lines.push(Line::styled("No ratings this day.", theme.dim())),
-        Some(s) => {
-            lines.push(Line::from(vec![
-                Span::styled("● ", theme.physical()),
-                Span::raw(format!("physical {}", status::score_text(s.physical))),
-            ]));
-            lines.push(Line::from(vec![
-                Span::styled("◆ ", theme.psychological()),
-                Span::raw(format!("psychological {}", status::score_text(s.psychological))),
-            ]));
-        }
-    }
-    if let Some(d) = analysis::dose_day(&app.journal, date) {
-        lines.push(Line::raw(format!("Doses: {}, {} g", status::plural(d.count, "dose"), format_number(d.grams))));
-    }
+    lines.extend(day_lines(app, situation, date));
     if day_number(hours).is_some() {
         let band = |k: Kind| course().band(k, hours / 24.0, compare::scale(course_days, k));
         let (p, q) = (band(Kind::Physical), band(Kind::Psychological));

@@ -14,7 +14,7 @@ use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
 use super::{day_window, put};
 use crate::analysis::situation::{self, DoseRecord, Situation, State};
 use crate::analysis::{self, taper};
-use crate::journal::{Kind, format_number};
+use crate::journal::format_number;
 use crate::status;
 use crate::tui::app::App;
 
@@ -98,18 +98,7 @@ fn render_chart(app: &App, situation: &Situation, t: &taper::TaperNow, area: Rec
         if cuts.contains(&date) {
             put(buf, x, axis_y, "▼", theme.doses());
         }
-        if let Some(scores) = analysis::scores_on(&app.journal, date) {
-            let phys = scores.physical.filter(|_| app.kinds.shows(Kind::Physical)).map(|s| row_of(s.mean));
-            let psych = scores.psychological.filter(|_| app.kinds.shows(Kind::Psychological)).map(|s| row_of(s.mean));
-            if let Some(y) = phys {
-                put(buf, x, y, "●", theme.physical());
-            }
-            if let Some(y) = psych {
-                let shared = phys == Some(y);
-                let symbol = if shared && per_day == 1 { "◈" } else { "◆" };
-                put(buf, if shared { x + per_day - 1 } else { x }, y, symbol, theme.psychological());
-            }
-        }
+        super::course::put_scores(app, date, x, per_day, &row_of, buf);
         if date == app.cursor {
             put(buf, x, axis_y, "▲", theme.title());
         }
@@ -136,25 +125,7 @@ fn render_panel(app: &App, situation: &Situation, t: &taper::TaperNow, area: Rec
     let theme = app.theme;
     let date = app.cursor;
     let mut lines = vec![Line::styled(date.format("%a %-d %b").to_string(), theme.title())];
-    match analysis::scores_on(&app.journal, date) {
-        None => lines.push(Line::styled("No ratings this day.", theme.dim())),
-        Some(s) => {
-            lines.push(Line::from(vec![
-                Span::styled("● ", theme.physical()),
-                Span::raw(format!("physical {}", status::score_text(s.physical))),
-            ]));
-            lines.push(Line::from(vec![
-                Span::styled("◆ ", theme.psychological()),
-                Span::raw(format!("psychological {}", status::score_text(s.psychological))),
-            ]));
-        }
-    }
-    let logged = analysis::dose_day(&app.journal, date);
-    lines.push(Line::raw(match situation::dose_record(&app.journal, situation, date, logged) {
-        DoseRecord::Logged(d) => format!("Doses: {}, {} g", status::plural(d.count, "dose"), format_number(d.grams)),
-        DoseRecord::None => "No kratom this day.".to_owned(),
-        DoseRecord::NotLogged => "Doses: not logged.".to_owned(),
-    }));
+    lines.extend(super::course::day_lines(app, situation, date));
     if let Some(g) = app.journal.plan().and_then(|p| p.target_on(date)) {
         lines.push(Line::styled(format!("Plan's target: {} g", format_number(g)), theme.dim()));
     }
