@@ -21,6 +21,9 @@ pub struct Score {
     pub rated: usize,
     /// How many items of this kind are active (not hidden).
     pub active: usize,
+    /// The highest single rating of this kind that day: a mean can hide one
+    /// severe item, so it is shown beside the score when it is 3 or more.
+    pub highest: u8,
 }
 
 impl Score {
@@ -51,17 +54,24 @@ impl DayScores {
 /// The scores of one day. Items not recorded are left out, never counted as 0.
 pub fn day_scores(journal: &Journal, day: &Day) -> DayScores {
     let catalog = journal.catalog();
-    let mut sums = [(0u32, 0usize); 2];
+    // (sum, rated, highest) per kind.
+    let mut sums = [(0u32, 0usize, 0u8); 2];
     for (id, rating) in &day.ratings {
         if let Some(kind) = catalog.kind_of(id) {
             let slot = &mut sums[kind as usize];
             slot.0 += u32::from(rating.value);
             slot.1 += 1;
+            slot.2 = slot.2.max(rating.value);
         }
     }
     let score = |kind: Kind| {
-        let (sum, rated) = sums[kind as usize];
-        (rated > 0).then(|| Score { mean: f64::from(sum) / rated as f64, rated, active: catalog.active_count(kind) })
+        let (sum, rated, highest) = sums[kind as usize];
+        (rated > 0).then(|| Score {
+            mean: f64::from(sum) / rated as f64,
+            rated,
+            active: catalog.active_count(kind),
+            highest,
+        })
     };
     let total = sums.iter().map(|s| s.0).sum();
     let any = sums.iter().any(|s| s.1 > 0);
@@ -70,6 +80,21 @@ pub fn day_scores(journal: &Journal, day: &Day) -> DayScores {
         psychological: score(Kind::Psychological),
         total: any.then_some(total),
     }
+}
+
+/// The day's highest-rated item of a kind when it is rated 3 (severe) or
+/// more: its label and rating. The first such item in catalog order on a tie.
+pub fn severe_item(journal: &Journal, day: &Day, kind: Kind) -> Option<(String, u8)> {
+    journal
+        .catalog()
+        .entries()
+        .filter(|e| e.kind == kind)
+        .filter_map(|e| day.ratings.get(e.id).map(|r| (e.label.to_owned(), r.value)))
+        .filter(|(_, v)| *v >= 3)
+        .fold(None, |best: Option<(String, u8)>, item| match best {
+            Some(b) if b.1 >= item.1 => Some(b),
+            _ => Some(item),
+        })
 }
 
 /// Scores of a date, or `None` for a missing day.

@@ -61,11 +61,15 @@ pub struct Scaling {
 #[derive(Debug, Deserialize)]
 pub struct Comparisons {
     pub eased_at_or_below: f64,
+    pub eased_no_item_at_or_above: u8,
     pub eased_for_rated_days: usize,
     pub trend_window_rated_days: usize,
-    pub position_window_rated_days: usize,
+    pub direction_window_rated_days: usize,
     pub min_rated_days_for_trend: usize,
-    pub trend_steady_within: f64,
+    pub trend_change_at_least: f64,
+    pub steady_range_within: f64,
+    pub latest_differs_by: f64,
+    pub easing_usually_from_day: i64,
 }
 
 /// The band at one moment, on the 0–4 rating scale (or relative, 0–1).

@@ -14,7 +14,7 @@ use std::collections::BTreeMap;
 
 use chrono::{Duration, NaiveDate};
 
-use crate::analysis::compare::{self, Easing, Finding};
+use crate::analysis::compare;
 use crate::analysis::situation::{self, DoseRecord, Situation, State};
 use crate::analysis::taper::{self, TaperNow};
 use crate::analysis::{self, CourseDay};
@@ -339,52 +339,12 @@ fn chart_days(
 /// facts and the last 7 days.
 fn key_points(journal: &Journal, situation: &Situation, days: &[CourseDay], to: NaiveDate) -> Vec<String> {
     let mut points = if situation.anchor().is_some() {
-        course_points(days)
+        crate::status::comparison_sentences(days, crate::status::Voice::Provider)
     } else {
         let since = situation.attempts.last().map(|a| a.resumed.date_naive());
         taper::taper_now(journal, to, since).unsettled.iter().map(crate::status::unsettled_sentence).collect()
     };
     points.push(last_week(journal, to));
-    points
-}
-
-fn course_points(days: &[CourseDay]) -> Vec<String> {
-    let [first, last] = course().typical_peak_days;
-    let mut points = Vec::new();
-    for kind in Kind::BOTH {
-        let word = crate::status::capitalised(kind.word());
-        points.push(match compare::peak(days, kind) {
-            Finding::NotEnough { rated, needed } => {
-                format!("{word} peak: not enough ratings yet ({rated} of {needed} days after the last dose).")
-            }
-            Finding::Found(p) => {
-                let timing = p.timing_words();
-                let so_far = if p.so_far { " so far" } else { "" };
-                format!(
-                    "{word} peak{so_far}: day {} ({:.1} of 4), {timing} the usual days {first}–{last}.",
-                    p.day, p.score
-                )
-            }
-        });
-    }
-    points.push(match compare::easing(days) {
-        Finding::NotEnough { .. } => "Easing of physical symptoms: not enough ratings yet.".to_owned(),
-        Finding::Found(Easing::NotYet) => {
-            "Physical symptoms have not yet stayed at mild (1) or below for two rated days after the peak.".to_owned()
-        }
-        Finding::Found(Easing::EasedOn { day }) => {
-            format!("Physical symptoms eased to mild (1) or below on day {day}; they commonly last a week or more.")
-        }
-    });
-    points.push(match compare::trend(days, Kind::Psychological) {
-        Finding::NotEnough { rated, needed } => {
-            format!("Psychological trend: not enough ratings yet ({rated} of {needed} rated days).")
-        }
-        Finding::Found(t) => {
-            let direction = t.direction.word();
-            format!("Psychological scores over the last {} rated days: mean {:.1}, {direction}.", t.days, t.mean)
-        }
-    });
     points
 }
 

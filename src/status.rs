@@ -7,10 +7,10 @@ use std::fmt::Write;
 
 use chrono::NaiveDate;
 
-use crate::analysis::compare::{self, Easing, Finding};
+use crate::analysis::compare::{self, Easing, Finding, Movement};
 use crate::analysis::situation::{self, DoseRecord, LapseDay, Situation, State};
 use crate::analysis::taper::{self, TaperNow};
-use crate::analysis::{self, CourseDay, DayScores, Score};
+use crate::analysis::{self, CourseDay, Score};
 use crate::course::course;
 use crate::journal::{Journal, Kind, LastUseSource, Stamp, format_number};
 
@@ -209,87 +209,167 @@ pub fn score_text(score: Option<Score>) -> String {
     }
 }
 
-/// One line about today's scores.
+/// One line about today's scores: the means of the items rated, and any
+/// single item rated 3 or more beside them.
 pub fn today_line(journal: &Journal, today: NaiveDate) -> String {
-    match analysis::scores_on(journal, today) {
+    match scores_words(journal, today) {
         None => "Today: not rated yet today.".to_owned(),
-        Some(DayScores { physical, psychological, total }) => format!(
-            "Today: physical {} · psychological {} · total {}.",
-            score_text(physical),
-            score_text(psychological),
-            total.unwrap_or(0)
-        ),
+        Some(words) => format!("Today (means of the items rated, 0–4): {words}."),
     }
 }
 
-/// "Your physical peak was on day 3 (2.4) — inside the usual days 3–4."
-pub fn peak_sentence(days: &[CourseDay], kind: Kind) -> String {
+/// "physical 0.6 · trouble sleeping 4 · psychological 1.2" for a rated
+/// date, `None` for a day without ratings.
+pub fn scores_words(journal: &Journal, date: NaiveDate) -> Option<String> {
+    let day = journal.day(date).filter(|_| analysis::scores_on(journal, date).is_some())?;
+    let scores = analysis::day_scores(journal, day);
+    Some(format!(
+        "physical {} · psychological {}",
+        score_detail(journal, day, scores.physical, Kind::Physical),
+        score_detail(journal, day, scores.psychological, Kind::Psychological)
+    ))
+}
+
+/// A day's score with its highest item beside it when that is 3 or more,
+/// since a mean can hide one severe item: "0.6 · trouble sleeping 4".
+pub fn score_detail(journal: &Journal, day: &crate::journal::Day, score: Option<Score>, kind: Kind) -> String {
+    let text = score_text(score);
+    match analysis::severe_item(journal, day, kind) {
+        Some((label, value)) => format!("{text} · {label} {value}"),
+        None => text,
+    }
+}
+
+/// Who the comparison sentences speak to: the person (status, the app) or
+/// the provider reading the summary.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Voice {
+    Person,
+    Provider,
+}
+
+/// The comparisons with the usual course, once the person has stopped, in
+/// the order status, the Course panel and the summary's key points give them.
+pub fn comparison_sentences(days: &[CourseDay], voice: Voice) -> Vec<String> {
+    vec![
+        peak_sentence(days, Kind::Physical, voice),
+        peak_sentence(days, Kind::Psychological, voice),
+        now_sentence(days, Kind::Physical, voice),
+        easing_sentence(days, voice),
+        trend_sentence(days, voice),
+    ]
+}
+
+/// The physical peak against days 3–4 (the reference guide gives that window
+/// for physical symptoms only); the psychological peak's day and value.
+pub fn peak_sentence(days: &[CourseDay], kind: Kind, voice: Voice) -> String {
+    let word = kind.word();
     match compare::peak(days, kind) {
-        Finding::NotEnough { rated, needed } => {
-            format!(
-                "Highest {} score: not enough ratings yet ({rated} of {needed} days since your last dose).",
-                kind.word()
-            )
-        }
+        Finding::NotEnough { rated, needed } => format!(
+            "{} peak: not enough ratings yet ({rated} of {needed} days after the stop rated).",
+            capitalised(word)
+        ),
         Finding::Found(p) => {
-            let [first, last] = course().typical_peak_days;
-            let timing = p.timing_words();
             let so_far = if p.so_far { " so far" } else { "" };
-            format!(
-                "Your {} peak{so_far} was on day {} ({:.1}) — {timing} the usual days {first}–{last}.",
-                kind.word(),
-                p.day,
-                p.score
-            )
+            let lead = match voice {
+                Voice::Person => format!("Your {word} peak{so_far} was on day {} ({:.1})", p.day, p.score),
+                Voice::Provider => format!("{} peak{so_far}: day {} ({:.1} of 4)", capitalised(word), p.day, p.score),
+            };
+            match kind {
+                Kind::Physical => {
+                    let [first, last] = course().typical_peak_days;
+                    format!("{lead} — {} the usual days {first}–{last}.", p.timing_words())
+                }
+                Kind::Psychological => {
+                    format!("{lead}. Psychological symptoms can begin with the physical ones and last for weeks.")
+                }
+            }
         }
     }
 }
 
-/// When physical symptoms eased, against "a week or more".
-pub fn easing_sentence(days: &[CourseDay]) -> String {
+/// Which way the latest rated days go, against the usual shape: rising into
+/// days 3–4, easing after them. Direction and timing, never severity.
+pub fn now_sentence(days: &[CourseDay], kind: Kind, voice: Voice) -> String {
+    let word = capitalised(kind.word());
+    let n = match compare::now(days, kind) {
+        Finding::NotEnough { rated, needed } => {
+            return format!("Where {} scores are going: not enough ratings yet ({rated} of {needed}).", kind.word());
+        }
+        Finding::Found(n) => n,
+    };
+    let [first, last] = course().typical_peak_days;
+    let from = course().comparisons.easing_usually_from_day;
+    let mut text = match n.movement {
+        Movement::RisingAsUsual => {
+            format!(
+                "{word} scores are rising (days {}–{}), as they usually do toward days {first}–{last}.",
+                n.from_day, n.day
+            )
+        }
+        Movement::StillRising => {
+            format!(
+                "{word} scores are still rising on day {}, when physical symptoms usually ease from day {from}.",
+                n.day
+            )
+        }
+        Movement::RoseAgain => format!("{word} scores rose again on day {} after easing.", n.day),
+        Movement::EasingAsUsual => format!("{word} scores are easing, as is usual after days {first}–{last}."),
+        Movement::FallingEarly => {
+            format!("{word} scores are falling on day {}, before the usual days {first}–{last}.", n.day)
+        }
+        Movement::Steady => {
+            format!("{word} scores are steady over days {}–{} (mean {:.1}).", n.from_day, n.day, n.mean)
+        }
+    };
+    if n.latest_stands_out {
+        let whose = match voice {
+            Voice::Person => "Your latest rated day",
+            Voice::Provider => "The latest rated day",
+        };
+        text.push_str(&format!(" {whose}, day {}, was {:.1}.", n.day, n.score));
+    }
+    text
+}
+
+/// When physical symptoms eased (mild or below, no item at 3 or more, two
+/// rated days running), against "a week or more".
+pub fn easing_sentence(days: &[CourseDay], voice: Voice) -> String {
     let lasts = course().physical_lasts_days;
     match compare::easing(days) {
-        Finding::NotEnough { .. } => "Easing: not enough ratings yet to tell.".to_owned(),
-        Finding::Found(Easing::NotYet) => {
-            "Physical symptoms have not yet stayed at mild or below for two rated days after the peak.".to_owned()
-        }
+        Finding::NotEnough { .. } => "Easing of physical symptoms: not enough ratings yet to tell.".to_owned(),
+        Finding::Found(Easing::NotYet) => "Physical symptoms have not yet stayed at mild (1) or below, with no item at 3 or more, for two rated days after the peak.".to_owned(),
         Finding::Found(Easing::EasedOn { day }) => {
-            let compared = if day < i64::from(lasts) {
-                "sooner than the week or more that is common"
-            } else {
-                "in line with the week or more that is common"
+            let compared = match voice {
+                Voice::Person if day < i64::from(lasts) => "sooner than the week or more that is common",
+                Voice::Person => "in line with the week or more that is common",
+                Voice::Provider => "they commonly last a week or more",
             };
-            format!("Physical symptoms eased to mild on day {day} — {compared}.")
+            format!(
+                "Physical symptoms eased to mild (1) or below, with no item at 3 or more, on day {day}; {compared}."
+            )
         }
     }
 }
 
-/// The psychological mean of the last seven rated days and its direction.
-pub fn trend_sentence(days: &[CourseDay]) -> String {
+/// The psychological mean of the last seven rated days and its direction,
+/// in words that are true of the numbers.
+pub fn trend_sentence(days: &[CourseDay], voice: Voice) -> String {
     match compare::trend(days, Kind::Psychological) {
         Finding::NotEnough { rated, needed } => {
             format!("Psychological trend: not enough ratings yet ({rated} of {needed} rated days).")
         }
         Finding::Found(t) => {
-            let direction = t.direction.word();
-            format!("Psychological symptoms over the last {} rated days: mean {:.1}, {direction}.", t.days, t.mean)
-        }
-    }
-}
-
-/// Where the last three rated days sit against the band.
-pub fn position_sentence(days: &[CourseDay], kind: Kind) -> String {
-    match compare::position(days, kind) {
-        Finding::NotEnough { rated, needed } => {
-            format!("Against the usual course ({}): not enough ratings yet ({rated} of {needed}).", kind.word())
-        }
-        Finding::Found(p) => {
-            let word = match p {
-                compare::Position::Below => "below",
-                compare::Position::Inside => "inside",
-                compare::Position::Above => "above",
+            let noun = match voice {
+                Voice::Person => "symptoms",
+                Voice::Provider => "scores",
             };
-            format!("Your last three rated days ({}) sit {word} the usual band.", kind.word())
+            format!(
+                "Psychological {noun} over the last {} rated days: mean {:.1}, {}.",
+                t.days,
+                t.mean,
+                t.direction.words()
+            )
         }
     }
 }
@@ -346,13 +426,9 @@ pub fn full(journal: &Journal, now: Stamp) -> String {
     let _ = writeln!(out);
     let _ = writeln!(out, "{}", today_line(journal, today));
     if let Some(anchor) = situation.anchor() {
-        let days = analysis::course_days(journal, anchor, today);
-        for kind in Kind::BOTH {
-            let _ = writeln!(out, "{}", peak_sentence(&days, kind));
+        for sentence in comparison_sentences(&analysis::course_days(journal, anchor, today), Voice::Person) {
+            let _ = writeln!(out, "{sentence}");
         }
-        let _ = writeln!(out, "{}", position_sentence(&days, Kind::Physical));
-        let _ = writeln!(out, "{}", easing_sentence(&days));
-        let _ = writeln!(out, "{}", trend_sentence(&days));
     }
     if situation.state == State::Tapering {
         let since = situation.attempts.last().map(|a| a.resumed.date_naive());

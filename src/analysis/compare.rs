@@ -1,7 +1,11 @@
 //! The neutral, factual comparisons with the expected course that the spec
-//! lists: peak timing, where the latest rated days sit against the band,
-//! when physical symptoms eased, and the psychological trend. Each one says
-//! "not enough data yet" rather than guessing.
+//! lists (`shared/spec/expected-course.md`, corrected): the physical peak's
+//! timing against days 3–4; the psychological peak's day and value only;
+//! the direction and timing of the latest rated days (never "inside the
+//! band": the band is scaled to the person's own peak, so a severe course
+//! would always sit inside it); when physical symptoms eased (no item at 3
+//! or 4); and the psychological trend in words that are true of the
+//! numbers. Each says "not enough data yet" rather than guess.
 
 use std::cmp::Ordering;
 
@@ -20,12 +24,14 @@ pub enum Finding<T> {
     Found(T),
 }
 
-/// The day of the highest score of a kind since last use.
+/// The day of the highest score of a kind since the stop.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Peak {
     pub day: i64,
     pub score: f64,
-    /// Against the usual days 3–4: `Less` earlier, `Equal` inside, `Greater` later.
+    /// Against the usual days 3–4: `Less` earlier, `Equal` inside, `Greater`
+    /// later. Said for physical symptoms only: the reference guide gives
+    /// days 3–4 for them alone.
     pub timing: Ordering,
     /// The highest day is also the latest rated day, so it may still rise.
     pub so_far: bool,
@@ -42,38 +48,68 @@ impl Peak {
     }
 }
 
-/// Where the latest rated days sit against the band.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Position {
-    Below,
-    Inside,
-    Above,
+/// Which way the latest rated days move, in the light of the usual shape.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Movement {
+    /// Rising up to day 4: as is usual before and into the peak days.
+    RisingAsUsual,
+    /// Still rising from day 5, when physical symptoms usually ease.
+    StillRising,
+    /// Rising again after having eased since the peak.
+    RoseAgain,
+    /// Falling after the peak days, as is usual.
+    EasingAsUsual,
+    /// Falling before the usual peak days.
+    FallingEarly,
+    /// Neither up nor down by half a point.
+    Steady,
+}
+
+/// Where the latest rated days are going.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Now {
+    pub movement: Movement,
+    /// The latest rated day and its score.
+    pub day: i64,
+    pub score: f64,
+    /// The first day of the window and the window's mean.
+    pub from_day: i64,
+    pub mean: f64,
+    /// The latest day differs from the window's mean by a category or more.
+    pub latest_stands_out: bool,
 }
 
 /// When physical symptoms eased to mild after the peak.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Easing {
-    /// The first day of two rated days in a row at or below mild.
+    /// The first day of two rated days in a row at or below mild, with no
+    /// physical item rated 3 or more.
     EasedOn {
         day: i64,
     },
     NotYet,
 }
 
-/// Direction of a score over the recent rated days.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// What the scores over the recent rated days did.
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Direction {
     Rising,
-    Steady,
     Falling,
+    Steady,
+    /// Neither a half-point change nor within a point: the range.
+    Varied {
+        low: f64,
+        high: f64,
+    },
 }
 
 impl Direction {
-    pub fn word(self) -> &'static str {
+    pub fn words(self) -> String {
         match self {
-            Direction::Rising => "rising",
-            Direction::Steady => "steady",
-            Direction::Falling => "falling",
+            Direction::Rising => "rising".to_owned(),
+            Direction::Falling => "falling".to_owned(),
+            Direction::Steady => "steady".to_owned(),
+            Direction::Varied { low, high } => format!("varied (from {low:.1} to {high:.1})"),
         }
     }
 }
@@ -89,14 +125,18 @@ fn rated(days: &[CourseDay], kind: Kind) -> Vec<(&CourseDay, f64)> {
     days.iter().filter_map(|d| d.scores.of(kind).map(|s| (d, s.mean))).collect()
 }
 
-/// The highest score since last use (the first, if tied) and its timing.
+fn mean(values: impl Iterator<Item = f64>) -> f64 {
+    let (sum, n) = values.fold((0.0, 0usize), |(s, n), v| (s + v, n + 1));
+    if n == 0 { 0.0 } else { sum / n as f64 }
+}
+
+/// The highest score since the stop (the first, if tied) and its timing.
 pub fn peak(days: &[CourseDay], kind: Kind) -> Finding<Peak> {
     let rated = rated(days, kind);
     let needed = course().scaling.min_rated_days;
-    if rated.len() < needed {
+    let Some(mut best) = rated.first().copied().filter(|_| rated.len() >= needed) else {
         return Finding::NotEnough { rated: rated.len(), needed };
-    }
-    let mut best = rated[0];
+    };
     for r in &rated {
         if r.1 > best.1 {
             best = *r;
@@ -106,7 +146,7 @@ pub fn peak(days: &[CourseDay], kind: Kind) -> Finding<Peak> {
     Finding::Found(Peak { day: best.0.day, score: best.1, timing: course().peak_window_contains(best.0.day), so_far })
 }
 
-/// The highest score of a kind since last use, for scaling the band.
+/// The highest score of a kind since the stop, for scaling the band.
 pub fn highest(days: &[CourseDay], kind: Kind) -> Option<f64> {
     rated(days, kind).into_iter().map(|r| r.1).reduce(f64::max)
 }
@@ -116,68 +156,95 @@ pub fn scale(days: &[CourseDay], kind: Kind) -> f64 {
     course().scale(rated(days, kind).len(), highest(days, kind))
 }
 
-/// Where the mean of the last three rated days sits against the scaled band.
-pub fn position(days: &[CourseDay], kind: Kind) -> Finding<Position> {
+/// The direction of the last three rated days and where that sits in the
+/// usual shape: rising into days 3–4, easing after them.
+pub fn now(days: &[CourseDay], kind: Kind) -> Finding<Now> {
     let rated = rated(days, kind);
-    let needed = course().comparisons.position_window_rated_days;
+    let c = &course().comparisons;
+    let needed = c.direction_window_rated_days.max(2);
     if rated.len() < needed {
         return Finding::NotEnough { rated: rated.len(), needed };
     }
-    let factor = scale(days, kind);
-    let recent = &rated[rated.len() - needed..];
-    let n = recent.len() as f64;
-    let mean = recent.iter().map(|r| r.1).sum::<f64>() / n;
-    let low = recent.iter().map(|r| course().band(kind, r.0.t_days, factor).low).sum::<f64>() / n;
-    let high = recent.iter().map(|r| course().band(kind, r.0.t_days, factor).high).sum::<f64>() / n;
-    Finding::Found(if mean < low {
-        Position::Below
-    } else if mean > high {
-        Position::Above
+    let window = &rated[rated.len() - needed..];
+    let (Some(first), Some(last)) = (window.first(), window.last()) else {
+        return Finding::NotEnough { rated: rated.len(), needed };
+    };
+    let window_mean = mean(window.iter().map(|r| r.1));
+    let change = last.1 - first.1;
+    let [_, peak_last] = course().typical_peak_days;
+    let day = last.0.day;
+    let earlier = &rated[..rated.len() - needed];
+    let movement = if change >= c.trend_change_at_least {
+        // Rose again: an earlier day after the highest point was lower than
+        // where the scores are now, by half a point or more.
+        let top = earlier.iter().map(|r| r.1).fold(f64::MIN, f64::max);
+        let eased_since_top =
+            earlier.iter().skip_while(|r| r.1 < top).any(|r| r.1 + c.trend_change_at_least <= last.1 && r.1 < top);
+        if day > i64::from(peak_last) && eased_since_top {
+            Movement::RoseAgain
+        } else if day >= c.easing_usually_from_day {
+            Movement::StillRising
+        } else {
+            Movement::RisingAsUsual
+        }
+    } else if change <= -c.trend_change_at_least {
+        if day > i64::from(peak_last) { Movement::EasingAsUsual } else { Movement::FallingEarly }
     } else {
-        Position::Inside
+        Movement::Steady
+    };
+    Finding::Found(Now {
+        movement,
+        day,
+        score: last.1,
+        from_day: first.0.day,
+        mean: window_mean,
+        latest_stands_out: (last.1 - window_mean).abs() >= c.latest_differs_by,
     })
 }
 
 /// The first day after the physical peak on which the score fell to mild
-/// (≤ 1.0) and stayed there for two rated days.
+/// (≤ 1.0) with no physical item rated 3 or more, holding for two rated days.
 pub fn easing(days: &[CourseDay]) -> Finding<Easing> {
     let Finding::Found(top) = peak(days, Kind::Physical) else {
         let rated = rated(days, Kind::Physical).len();
         return Finding::NotEnough { rated, needed: course().scaling.min_rated_days };
     };
     let c = &course().comparisons;
-    let after: Vec<_> = rated(days, Kind::Physical).into_iter().filter(|r| r.0.day > top.day).collect();
+    let after: Vec<_> =
+        days.iter().filter(|d| d.day > top.day).filter_map(|d| d.scores.physical.map(|s| (d.day, s))).collect();
     let eased = after
         .windows(c.eased_for_rated_days)
-        .find(|w| w.iter().all(|r| r.1 <= c.eased_at_or_below))
+        .find(|w| w.iter().all(|(_, s)| s.mean <= c.eased_at_or_below && s.highest < c.eased_no_item_at_or_above))
         .and_then(|w| w.first())
-        .map(|r| r.0.day);
+        .map(|(day, _)| *day);
     Finding::Found(eased.map_or(Easing::NotYet, |day| Easing::EasedOn { day }))
 }
 
-/// The mean of a kind over the last seven rated days and its direction
-/// (least-squares slope over those days, per week, against a steady margin).
+/// The mean of a kind over the last seven rated days and its direction:
+/// rising or falling when the first and last three rated days differ by half
+/// a point or more; steady when the range is within a point; else varied.
 pub fn trend(days: &[CourseDay], kind: Kind) -> Finding<Trend> {
     let rated = rated(days, kind);
     let c = &course().comparisons;
     if rated.len() < c.min_rated_days_for_trend {
         return Finding::NotEnough { rated: rated.len(), needed: c.min_rated_days_for_trend };
     }
-    let recent = &rated[rated.len().saturating_sub(c.trend_window_rated_days)..];
-    let n = recent.len() as f64;
-    let mean_t = recent.iter().map(|r| r.0.t_days).sum::<f64>() / n;
-    let mean = recent.iter().map(|r| r.1).sum::<f64>() / n;
-    let sxy: f64 = recent.iter().map(|r| (r.0.t_days - mean_t) * (r.1 - mean)).sum();
-    let sxx: f64 = recent.iter().map(|r| (r.0.t_days - mean_t).powi(2)).sum();
-    let per_week = if sxx > 0.0 { sxy / sxx * 7.0 } else { 0.0 };
-    let direction = if per_week > c.trend_steady_within {
+    let recent: Vec<f64> = rated[rated.len().saturating_sub(c.trend_window_rated_days)..].iter().map(|r| r.1).collect();
+    let ends = 3.min(recent.len());
+    let first = mean(recent.iter().take(ends).copied());
+    let last = mean(recent.iter().rev().take(ends).copied());
+    let low = recent.iter().copied().fold(f64::MAX, f64::min);
+    let high = recent.iter().copied().fold(f64::MIN, f64::max);
+    let direction = if last - first >= c.trend_change_at_least {
         Direction::Rising
-    } else if per_week < -c.trend_steady_within {
+    } else if first - last >= c.trend_change_at_least {
         Direction::Falling
-    } else {
+    } else if high - low <= c.steady_range_within {
         Direction::Steady
+    } else {
+        Direction::Varied { low, high }
     };
-    Finding::Found(Trend { mean, direction, days: recent.len() })
+    Finding::Found(Trend { mean: mean(recent.iter().copied()), direction, days: recent.len() })
 }
 
 #[cfg(test)]
@@ -185,9 +252,10 @@ mod tests {
     use super::*;
     use crate::analysis::{DayScores, Score};
 
-    /// Rated days 1..=n with these physical and psychological scores.
+    /// Rated days 1..=n with these physical and psychological scores; the
+    /// highest item is the rounded mean unless set with `with_highest`.
     fn days(physical: &[Option<f64>], psych: &[Option<f64>]) -> Vec<CourseDay> {
-        let score = |v: Option<f64>| v.map(|mean| Score { mean, rated: 7, active: 7 });
+        let score = |v: Option<f64>| v.map(|mean| Score { mean, rated: 7, active: 7, highest: mean.round() as u8 });
         physical
             .iter()
             .zip(psych)
@@ -236,40 +304,70 @@ mod tests {
     }
 
     #[test]
+    fn one_item_at_4_blocks_eased_even_when_the_mean_is_mild() {
+        // Days 5–8 score 0.6 (one item at 4, six at 0): mild by the mean.
+        let mut d = days(&all(&[1.0, 2.0, 3.0, 2.5, 0.6, 0.6, 0.5, 0.5]), &all(&[1.0; 8]));
+        for day in d.iter_mut().filter(|d| (5..=6).contains(&d.day)) {
+            if let Some(s) = day.scores.physical.as_mut() {
+                s.highest = 4;
+            }
+        }
+        assert_eq!(easing(&d), Finding::Found(Easing::EasedOn { day: 7 }), "not on day 5: trouble sleeping was 4");
+    }
+
+    #[test]
     fn easing_skips_missing_days_and_counts_rated_ones() {
         let d = days(&[Some(1.0), Some(3.0), Some(2.0), Some(1.0), None, Some(0.5)], &all(&[1.0; 6]));
         assert_eq!(easing(&d), Finding::Found(Easing::EasedOn { day: 4 }));
     }
 
     #[test]
-    fn position_against_the_scaled_band() {
-        // Peak 3.0 on day 3 scales the band by 3.0; days 4–6 (t 3.5–5.5).
-        let inside = days(&all(&[1.0, 2.0, 3.0, 3.0, 2.5, 2.0]), &all(&[1.0; 6]));
-        assert_eq!(position(&inside, Kind::Physical), Finding::Found(Position::Inside));
-        let low = days(&all(&[1.0, 2.0, 3.0, 0.0, 0.0, 0.0]), &all(&[1.0; 6]));
-        assert_eq!(position(&low, Kind::Physical), Finding::Found(Position::Below));
-        // Day 14+ band high is 0.2–0.1 of peak; 3.0 there is above it.
-        let mut late = all(&[3.0; 3]);
-        late.extend(vec![None; 15]);
-        late.extend(all(&[3.0; 3]));
-        let d = days(&late, &vec![Some(1.0); late.len()]);
-        assert_eq!(position(&d, Kind::Physical), Finding::Found(Position::Above));
+    fn a_severe_course_reads_as_its_direction_never_as_inside_a_band() {
+        // Day 3 at the top of the scale: rising into days 3–4 is what it is.
+        let d = days(&all(&[2.0, 3.0, 3.8]), &all(&[2.0; 3]));
+        let Finding::Found(n) = now(&d, Kind::Physical) else { panic!() };
+        assert_eq!((n.movement, n.day), (Movement::RisingAsUsual, 3));
+        // Still rising on day 6, when physical symptoms usually ease from day 5.
+        let d = days(&all(&[1.0, 2.0, 2.5, 2.5, 3.0, 3.5]), &all(&[2.0; 6]));
+        let Finding::Found(n) = now(&d, Kind::Physical) else { panic!() };
+        assert_eq!((n.movement, n.day), (Movement::StillRising, 6));
+        // Easing after days 3–4.
+        let d = days(&all(&[1.0, 2.0, 3.0, 3.0, 2.5, 1.5]), &all(&[2.0; 6]));
+        let Finding::Found(n) = now(&d, Kind::Physical) else { panic!() };
+        assert_eq!(n.movement, Movement::EasingAsUsual);
+        // Rose again on day 9 after easing.
+        let d = days(&all(&[1.0, 2.0, 3.0, 3.0, 2.0, 1.0, 1.0, 1.5, 2.5]), &all(&[2.0; 9]));
+        let Finding::Found(n) = now(&d, Kind::Physical) else { panic!() };
+        assert_eq!((n.movement, n.day), (Movement::RoseAgain, 9));
+        // Steady, and the latest day named when it stands a category apart.
+        let d = days(&all(&[1.0, 2.0, 3.0, 1.0, 2.5, 1.0]), &all(&[2.0; 6]));
+        let Finding::Found(n) = now(&d, Kind::Physical) else { panic!() };
+        assert_eq!(n.movement, Movement::Steady);
+        assert!(!n.latest_stands_out, "1.0 against a mean of 1.5");
+        let d = days(&all(&[1.0, 2.0, 3.0, 0.5, 0.5, 2.0]), &all(&[2.0; 6]));
+        let Finding::Found(n) = now(&d, Kind::Physical) else { panic!() };
+        assert!(n.latest_stands_out, "2.0 against a mean of 1.0: {n:?}");
         let two = days(&all(&[1.0, 2.0]), &all(&[1.0; 2]));
-        assert_eq!(position(&two, Kind::Physical), Finding::NotEnough { rated: 2, needed: 3 });
+        assert_eq!(now(&two, Kind::Physical), Finding::NotEnough { rated: 2, needed: 3 });
     }
 
     #[test]
-    fn psychological_trend_over_the_last_seven_rated_days() {
+    fn trend_words_are_true_of_the_numbers() {
         let falling = days(&all(&[1.0; 10]), &all(&[3.0, 3.0, 3.0, 3.0, 2.5, 2.0, 2.0, 1.5, 1.0, 1.0]));
         let Finding::Found(t) = trend(&falling, Kind::Psychological) else { panic!() };
         assert_eq!((t.direction, t.days), (Direction::Falling, 7));
         assert!((t.mean - (3.0 + 2.5 + 2.0 + 2.0 + 1.5 + 1.0 + 1.0) / 7.0).abs() < 1e-9);
-        let steady = days(&all(&[1.0; 8]), &all(&[2.0, 2.0, 2.0, 2.0, 2.0, 2.0, 2.0, 2.0]));
+        let steady = days(&all(&[1.0; 8]), &all(&[2.0, 2.0, 2.5, 1.5, 2.0, 2.0, 2.3, 2.0]));
         let Finding::Found(t) = trend(&steady, Kind::Psychological) else { panic!() };
         assert_eq!(t.direction, Direction::Steady);
         let rising = days(&all(&[1.0; 5]), &all(&[1.0, 1.5, 2.0, 2.5, 3.0]));
         let Finding::Found(t) = trend(&rising, Kind::Psychological) else { panic!() };
         assert_eq!(t.direction, Direction::Rising);
+        // A rise from 1.2 to 3.6 and back is not "steady".
+        let rise_and_fall = days(&all(&[1.0; 7]), &all(&[1.2, 1.2, 2.4, 3.6, 2.4, 1.2, 1.2]));
+        let Finding::Found(t) = trend(&rise_and_fall, Kind::Psychological) else { panic!() };
+        assert_eq!(t.direction, Direction::Varied { low: 1.2, high: 3.6 });
+        assert_eq!(t.direction.words(), "varied (from 1.2 to 3.6)");
         let few = days(&all(&[1.0; 3]), &all(&[1.0; 3]));
         assert_eq!(trend(&few, Kind::Psychological), Finding::NotEnough { rated: 3, needed: 4 });
     }

@@ -12,7 +12,7 @@ use crate::dates::{parse_day, parse_moment};
 use crate::journal::catalog::signs as sign_questions;
 use crate::journal::edit::{self, DayChange};
 use crate::journal::{Dose, InputError, LastUseSource, format_number, rating_word};
-use crate::status::{capitalised, plural, score_text};
+use crate::status::{capitalised, plural};
 
 pub fn log(ctx: &Ctx, args: &LogArgs, out: &mut dyn Write) -> Result<(), CliError> {
     let (mut store, mut journal) = ctx.open_write()?;
@@ -41,14 +41,9 @@ pub fn log(ctx: &Ctx, args: &LogArgs, out: &mut dyn Write) -> Result<(), CliErro
         said.push("note marked for your provider".into());
     }
     said.extend(change.aids.iter().map(|a| format!("{} {}", a.name, a.display_amount())));
-    let scores = analysis::scores_on(&journal, date);
     let mut text = format!("Saved {date}: {}.\n", said.join(", "));
-    if let Some(s) = scores {
-        text.push_str(&format!(
-            "That day: physical {} · psychological {}.\n",
-            score_text(s.physical),
-            score_text(s.psychological)
-        ));
+    if let Some(words) = crate::status::scores_words(&journal, date) {
+        text.push_str(&format!("That day: {words}.\n"));
     }
     write_out(out, &text)
 }

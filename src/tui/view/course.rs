@@ -202,16 +202,20 @@ pub(super) fn put_scores(
 pub(super) fn day_lines(app: &App, situation: &Situation, date: NaiveDate) -> Vec<Line<'static>> {
     let theme = app.theme;
     let mut lines = Vec::new();
-    match analysis::scores_on(&app.journal, date) {
+    match app.journal.day(date).filter(|_| analysis::scores_on(&app.journal, date).is_some()) {
         None => lines.push(Line::styled("No ratings this day.", theme.dim())),
-        Some(s) => {
+        Some(day) => {
+            let s = analysis::day_scores(&app.journal, day);
             lines.push(Line::from(vec![
                 Span::styled("● ", theme.physical()),
-                Span::raw(format!("physical {}", status::score_text(s.physical))),
+                Span::raw(format!("physical {}", status::score_detail(&app.journal, day, s.physical, Kind::Physical))),
             ]));
             lines.push(Line::from(vec![
                 Span::styled("◆ ", theme.psychological()),
-                Span::raw(format!("psychological {}", status::score_text(s.psychological))),
+                Span::raw(format!(
+                    "psychological {}",
+                    status::score_detail(&app.journal, day, s.psychological, Kind::Psychological)
+                )),
             ]));
         }
     }
@@ -261,13 +265,7 @@ fn render_panel(
     if let Some(fact) = status::tolerance_fact(situation) {
         lines.push(Line::styled(fact, theme.warning()));
     }
-    for sentence in [
-        status::peak_sentence(course_days, Kind::Physical),
-        status::peak_sentence(course_days, Kind::Psychological),
-        status::position_sentence(course_days, Kind::Physical),
-        status::easing_sentence(course_days),
-        status::trend_sentence(course_days),
-    ] {
+    for sentence in status::comparison_sentences(course_days, status::Voice::Person) {
         lines.push(Line::raw(sentence));
     }
     lines.push(Line::styled("The band shows typical timing, not a norm.", theme.dim()));

@@ -71,16 +71,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     }
     let day = app.situation().anchor().and_then(|at| crate::course::day_number(analysis::hours_since(at, app.cursor)));
     let day = day.map_or_else(String::new, |n| format!(" · day {n}"));
-    let scores = analysis::scores_on(&app.journal, app.cursor).map_or_else(
-        || " · no entry".to_owned(),
-        |s| {
-            format!(
-                " · physical {} · psychological {}",
-                crate::status::score_text(s.physical),
-                crate::status::score_text(s.psychological)
-            )
-        },
-    );
+    let scores = crate::status::scores_words(&app.journal, app.cursor)
+        .map_or_else(|| " · no entry".to_owned(), |words| format!(" · {words}"));
     lines.push(Line::from(vec![
         Span::styled(format!(" {}{day}", app.cursor.format("%a %-d %b %Y")), theme.title()),
         Span::raw(scores),
