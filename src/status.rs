@@ -82,11 +82,10 @@ pub fn headline(journal: &Journal, situation: &Situation, at: Where) -> Vec<Stri
             if let Some(phase) = situation.hours_since_stop().and_then(|h| course().phase(h)) {
                 lines.push(phase.message.clone());
             }
-            if let Some(fact) = tolerance_fact(situation) {
-                lines.push(fact);
-            }
         }
     }
+    // After a lapse, or use resumed, that followed a week or more without.
+    lines.extend(tolerance_fact(situation));
     if situation.ask_if_last
         && let (Some(newest), Some(hours)) = (situation.newest_dose, situation.hours_since_dose())
     {
@@ -113,9 +112,9 @@ fn resumed_line(situation: &Situation) -> Option<String> {
     ))
 }
 
-/// The tolerance fact after a lapse that followed 7 or more days without.
+/// The tolerance fact, after use again following a week or more without.
 pub fn tolerance_fact(situation: &Situation) -> Option<String> {
-    let (_, days) = situation.tolerance_lapse()?;
+    let (_, days) = situation.tolerance_after()?;
     Some(format!("After {days} days without, tolerance is lower: an amount taken before can act more strongly now."))
 }
 

@@ -65,7 +65,7 @@ fn scenario_3_a_lapse_keeps_the_stop_states_the_tolerance_fact_and_the_peak() {
     let out = env.ok(&["status"]);
     for line in [
         "Day 21 since you stopped on Tue 17 Feb. One dose since: Sun 8 Mar, 3 g.",
-        "After 19 days without, tolerance is lower: an amount taken before can act more strongly now.",
+        "After 18 days without, tolerance is lower: an amount taken before can act more strongly now.",
         // Rated physical 3 on days 3 and 4 after the stop: the first of them is the peak.
         "Your physical peak was on day 3 (3.0)",
     ] {
@@ -84,10 +84,10 @@ fn scenario_3_a_lapse_keeps_the_stop_states_the_tolerance_fact_and_the_peak() {
     let flat = squash(&text);
     for line in [
         "Period: 3 Feb 2026 to 10 Mar 2026.",
-        "For attention: After 19 days without, tolerance is lower",
+        "For attention: After 18 days without, tolerance is lower",
         "Stopped: last dose Tue 17 Feb 2026, 21:40 (dose log) — day 21 since.",
         "Doses since the stop (lapse): Sun 8 Mar, 3 g.",
-        "Physical peak: day 3 (3.0 of 4), inside the usual days 3–4.",
+        "Physical peak: day 3 (3.0 of 4) — inside the usual days 3–4.",
         "3 Feb – 17 Feb 6 g/day 2 doses a day",
         "18 Feb – 7 Mar none for 18 days",
         "8 Mar 3 g (lapse) 1 dose a day",
@@ -109,6 +109,8 @@ fn scenario_4_use_resumed_lists_the_earlier_attempt_whatever_the_period() {
         "Using again since Sun 8 Mar, after 18 days without a dose from Tue 17 Feb (kept as an earlier attempt).",
         "Using: newest dose Tue 10 Mar, 08:00 (1 h ago).",
         "Earlier attempt: stopped Tue 17 Feb 2026, 18 days without a dose.",
+        // Use again within the week after 18 days without: the same fact as after a lapse.
+        "After 18 days without, tolerance is lower: an amount taken before can act more strongly now.",
     ] {
         assert!(out.contains(line), "missing {line:?} in:\n{out}");
     }

@@ -18,6 +18,8 @@ use crate::journal::{Dose, Journal, LastUseSource, Mode, Stamp};
 
 /// A break at least this long between doses is a stop.
 pub const STOP_HOURS: i64 = 48;
+/// A stop in the past needs this many calendar days without a dose.
+pub const STOP_DAYS: i64 = 2;
 /// With no plan and no mode, no dose for this long is a stop.
 pub const USING_STOP_HOURS: i64 = 24;
 /// From this many hours after the newest dose, easeoff asks whether it was the last.
@@ -26,7 +28,7 @@ pub const ASK_FROM_HOURS: i64 = 12;
 pub const RESUMED_DAYS: usize = 3;
 /// … within this many days mean use resumed.
 pub const RESUMED_WITHIN_DAYS: i64 = 7;
-/// A lapse after a stop at least this long brings the tolerance fact.
+/// Use again after at least this many days without brings the tolerance fact.
 pub const TOLERANCE_DAYS: i64 = 7;
 
 /// The six situations of the spec. "Use resumed" is using or tapering with
@@ -106,9 +108,13 @@ impl Situation {
         self.anchor().map(|at| (self.now - at).num_seconds() as f64 / 3600.0)
     }
 
-    /// Day N since the stop (day 1 = the first 24 hours).
+    /// Day N since the stop (day 1 = the first 24 hours), for today: like
+    /// every day on the course, today sits at its local noon, so the header,
+    /// the Course screen, History and the CSV give one number all day.
     pub fn day(&self) -> Option<i64> {
-        self.hours_since_stop().and_then(crate::course::day_number)
+        let stop = self.anchor()?;
+        let today = self.now.date_naive();
+        Some(crate::course::day_number(super::hours_since(stop, today)).unwrap_or(1))
     }
 
     /// Hours since the newest dose.
@@ -147,13 +153,23 @@ impl Situation {
         }
     }
 
-    /// A lapse after a stop of 7 days or more: tolerance will have fallen.
-    /// Returns the first lapse and the calendar days from the stop to it.
-    pub fn tolerance_lapse(&self) -> Option<(LapseDay, i64)> {
-        let stop = self.stop.filter(|_| self.state == State::Lapse)?;
-        let first = self.lapses.first()?;
-        let days = (first.date - stop.at.date_naive()).num_days();
-        (days >= TOLERANCE_DAYS).then_some((*first, days))
+    /// Use again after 7 or more days without — a lapse, or use resumed in
+    /// the last 7 days: tolerance will have fallen. Returns the first dose
+    /// after the stop and the calendar days without a dose before it.
+    pub fn tolerance_after(&self) -> Option<(Stamp, i64)> {
+        let (stop, first) = match self.state {
+            State::Lapse => (self.stop?, self.lapses.first()?.first),
+            State::Using | State::Tapering => {
+                let a = self.attempts.last()?;
+                if (self.now - a.resumed).num_days() >= TOLERANCE_DAYS {
+                    return None;
+                }
+                (a.stop, a.resumed)
+            }
+            _ => return None,
+        };
+        let days = (first.date_naive() - stop.at.date_naive()).num_days() - 1;
+        (days >= TOLERANCE_DAYS).then_some((first, days))
     }
 
     /// Whether `date` is a day without kratom by the situation: after a stop
@@ -257,7 +273,11 @@ pub fn situation(journal: &Journal, now: Stamp) -> Situation {
                 (Some(p), _) => Some(Stop { at: p, source: LastUseSource::DoseLog }),
                 (None, _) => None,
             };
-            if let Some(end) = end.filter(|e| dose.at - e.at >= stop_hours) {
+            // A stop in the past: 48 hours or more, and at least two whole
+            // calendar days without a dose (one unlogged day in a taper is
+            // not a stop).
+            let days_between = |e: &Stop| (dose.at.date_naive() - e.at.date_naive()).num_days() - 1;
+            if let Some(end) = end.filter(|e| dose.at - e.at >= stop_hours && days_between(e) >= STOP_DAYS) {
                 stop = Some(end);
                 since.clear();
             }
@@ -346,6 +366,15 @@ fn resumed_from(journal: &Journal, stop: Stop, since: &[&Dose], now: Stamp) -> O
     {
         return Some(i);
     }
+    // A dose on a day the plan (as it stood then) still had a target above
+    // 0: the taper goes on after a break, it is not a lapse.
+    let planned = |d: &&Dose| {
+        let date = d.at.date_naive();
+        journal.plan_on(date).and_then(|p| p.target_on(date)).is_some_and(|t| t > 0.0)
+    };
+    if let Some(i) = since.iter().position(planned) {
+        return Some(i);
+    }
     // Doses on 3 or more calendar days within 7 days.
     let window_start = newest.at.date_naive() - Duration::days(RESUMED_WITHIN_DAYS - 1);
     let first = since.iter().position(|d| d.at.date_naive() >= window_start)?;
@@ -408,8 +437,8 @@ mod tests {
         assert_eq!(now.anchor().unwrap().to_rfc3339(), "2026-02-17T21:40:00+01:00");
         let lapse = now.lapses.iter().map(|l| (l.date, l.grams)).collect::<Vec<_>>();
         assert_eq!(lapse, [(date("2026-03-08"), 3.0)]);
-        let (first, days) = now.tolerance_lapse().unwrap();
-        assert_eq!((first.date, days), (date("2026-03-08"), 19), "the stop before it lasted 19 days");
+        let (first, days) = now.tolerance_after().unwrap();
+        assert_eq!((first.date_naive(), days), (date("2026-03-08"), 18), "18 days without a dose before it");
         // Days in the stop are "none", the lapse day is logged, today is none too.
         assert!(now.stopped_on(date("2026-02-18")) && now.stopped_on(date("2026-03-10")));
         assert!(!now.stopped_on(date("2026-02-17")), "the stop's own day had doses");
@@ -426,6 +455,7 @@ mod tests {
         let a = &now.attempts[0];
         assert_eq!((a.stop.at.date_naive(), a.days()), (date("2026-02-17"), 18));
         assert!(a.lapses.is_empty(), "8 Mar is the first day of resumed use, not a lapse");
+        assert_eq!(now.tolerance_after().map(|(_, d)| d), Some(18), "resumed after 18 days: the same fact");
     }
 
     #[test]
@@ -513,5 +543,44 @@ mod tests {
         let now = Stamp::parse_from_rfc3339("2026-03-10T09:00:00+01:00").unwrap();
         let s = situation(&Journal::new(), now);
         assert_eq!((s.state, s.name(), s.anchor()), (State::NoData, "no data", None));
+    }
+}
+
+#[cfg(test)]
+mod more_tests {
+    use super::*;
+    use crate::scenarios;
+
+    #[test]
+    fn one_unlogged_day_in_a_taper_is_not_a_stop() {
+        let s = scenarios::tapering();
+        let mut j = s.journal;
+        // Take away 7 Mar's dose: 6 Mar 09:00 to 8 Mar 09:00 is 48 h, one day.
+        let i = j.doses().iter().position(|d| d.at.date_naive().to_string() == "2026-03-07").unwrap();
+        j.remove_dose(i).unwrap();
+        let now = situation(&j, s.now);
+        assert_eq!(now.state, State::Tapering);
+        assert!(!now.stopped_on("2026-03-07".parse().unwrap()), "7 Mar stays not logged");
+    }
+
+    #[test]
+    fn doses_after_a_break_while_the_plan_still_has_a_target_continue_the_taper() {
+        let s = scenarios::tapering();
+        let mut j = s.journal;
+        for d in ["2026-03-07", "2026-03-08"] {
+            let i = j.doses().iter().position(|x| x.at.date_naive().to_string() == d).unwrap();
+            j.remove_dose(i).unwrap();
+        }
+        let now = situation(&j, s.now);
+        assert_eq!((now.state, now.name()), (State::Tapering, "use resumed"), "{now:?}");
+        assert_eq!(now.attempts.len(), 1, "the two days without are kept as an earlier attempt");
+    }
+
+    #[test]
+    fn the_day_number_is_the_same_all_day() {
+        let s = scenarios::cold_stop();
+        let late = Stamp::parse_from_rfc3339("2026-03-10T23:00:00+01:00").unwrap();
+        assert_eq!(situation(&s.journal, s.now).day(), Some(21));
+        assert_eq!(situation(&s.journal, late).day(), Some(21), "noon of 10 Mar is day 21, at 09:00 and at 23:00");
     }
 }
