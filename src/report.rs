@@ -124,6 +124,8 @@ pub struct ChartDay {
     pub dose_grams: Option<f64>,
     /// A dose after the stop (a lapse): marked on the chart.
     pub lapse: bool,
+    /// A reduction step of the taper starts on this day: marked on the chart.
+    pub cut: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -210,6 +212,7 @@ pub fn build(journal: &Journal, now: Stamp, from: NaiveDate, to: NaiveDate, name
         days_in_period,
     };
     let plan = plan_row(journal, &situation, from, to);
+    let step_effects = taper::step_effects(journal, &stretches);
     let taper_now = (situation.state == State::Tapering).then(|| {
         let since = situation.attempts.last().map(|a| a.resumed.date_naive());
         taper::taper_now(journal, now.date_naive(), since)
@@ -220,14 +223,14 @@ pub fn build(journal: &Journal, now: Stamp, from: NaiveDate, to: NaiveDate, name
         to,
         made: now,
         status,
-        chart: chart_days(journal, &situation, from, to, &course_days, &dose_days),
+        chart: chart_days(journal, &situation, (from, to), &course_days, &dose_days, &step_effects),
         key_points: key_points(journal, &situation, &course_days, to),
         items: item_rows(journal, from, to),
         items_not_rated: items_not_rated(journal, from, to),
         sleep: sleep_row(journal, from, to),
         aids: aid_rows(journal, from, to),
         loperamide_over: loperamide_over(journal, from, to),
-        step_effects: taper::step_effects(journal, &stretches),
+        step_effects,
         dose_rows,
         situation,
         taper_now,
@@ -302,11 +305,12 @@ fn dose_rows(
 fn chart_days(
     journal: &Journal,
     situation: &Situation,
-    from: NaiveDate,
-    to: NaiveDate,
+    (from, to): (NaiveDate, NaiveDate),
     course_days: &[CourseDay],
     doses: &BTreeMap<NaiveDate, analysis::DoseDay>,
+    steps: &[taper::StepEffect],
 ) -> Vec<ChartDay> {
+    let cuts: Vec<NaiveDate> = steps.iter().map(|e| e.date).collect();
     let last_use = situation.anchor();
     let scales = Kind::BOTH.map(|k| compare::scale(course_days, k));
     from.iter_days()
@@ -328,7 +332,8 @@ fn chart_days(
                 psychological: scores.and_then(|s| s.psychological).map(|s| s.mean),
                 bands,
                 dose_grams: situation::dose_record(journal, situation, date, doses.get(&date).copied()).grams(),
-                lapse: day.is_some() && doses.contains_key(&date),
+                lapse: situation.lapses.iter().any(|l| l.date == date),
+                cut: cuts.contains(&date),
             }
         })
         .collect()

@@ -28,6 +28,12 @@ pub fn headline(journal: &Journal, situation: &Situation, at: Where) -> Vec<Stri
     let today = now.date_naive();
     let mut lines = Vec::new();
     match situation.state {
+        State::NoData if journal.settings().mode == Some(crate::journal::Mode::Stopped) => {
+            lines
+                .push("You said you have stopped; the course counts from your last dose once it is marked.".to_owned());
+            lines
+                .push("Mark it with `easeoff last-use --at \"YYYY-MM-DD HH:MM\"` (or log your last doses).".to_owned());
+        }
         State::NoData => {
             lines.push("No dose and no stop recorded yet.".to_owned());
             lines.push(
@@ -469,7 +475,12 @@ pub fn short(journal: &Journal, now: Stamp) -> String {
                 parts.push(format!("step {k} of {m}"));
             }
             if let Some(target) = t.target {
-                parts.push(format!("target {} g, taken {} g", format_number(target), format_number(t.taken.grams)));
+                let taken = if t.taken.count == 0 {
+                    "nothing logged yet".to_owned()
+                } else {
+                    format!("taken {} g", format_number(t.taken.grams))
+                };
+                parts.push(format!("target {} g, {taken}", format_number(target)));
             }
             parts.join(", ")
         }

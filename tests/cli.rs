@@ -321,8 +321,10 @@ fn import_of_a_file_that_is_not_a_journal_changes_nothing() {
     let before = env.bytes().unwrap();
     let bad = env.dir.path().join("bad.json");
     std::fs::write(&bad, "{\"hello\": 1}").unwrap();
-    let err = env.fails(&["import", bad.to_str().unwrap()], 1);
-    assert!(err.contains("not an easeoff journal"), "{err}");
+    // A bad file to import is bad input (exit 2), and never reads as damage to the person's own journal.
+    let err = env.fails(&["import", bad.to_str().unwrap()], 2);
+    assert!(err.contains("cannot be imported: it is not an easeoff journal"), "{err}");
+    assert!(err.contains("your own journal is unchanged"), "{err}");
     assert_eq!(env.bytes().unwrap(), before);
 }
 

@@ -162,6 +162,44 @@ fn a_plan_starts_from_the_usual_amount_when_no_from_is_given() {
     let out = env.ok(&["plan", "new", "--step", "10%", "--every", "7"]);
     assert!(out.contains("Tue 10 Mar 2026  8 g/day"), "{out}");
     // With no doses from before the period, the summary gives the stated amount.
-    let text = env.ok(&["report"]);
-    assert!(text.contains("Usual amount before the taper, as stated on 10 Mar 2026: 8 g/day."), "{text}");
+    let text = squash(&env.ok(&["report"]));
+    assert!(
+        text.contains("Usual amount before cutting down or stopping, as stated on 10 Mar 2026: 8 g/day."),
+        "{text}"
+    );
+}
+
+#[test]
+fn what_contradicts_the_dose_log_is_refused_and_changes_nothing() {
+    let env = Env::scenario(&scenarios::tapering());
+    let before = env.bytes().unwrap();
+    let err = env.fails(&["last-use", "--at", "2026-03-01 10:00"], 2);
+    assert!(err.contains("your dose log has a later dose (2026-03-09 09:00)"), "{err}");
+    let err = env.fails(&["dose", "none", "--at", "08:00"], 2);
+    assert!(err.contains("`easeoff dose none` takes only --date"), "{err}");
+    let err = env.fails(&["report", "--to", "2026-03-20"], 2);
+    assert!(err.contains("--to 2026-03-20 is in the future"), "{err}");
+    let empty = env.dir.path().join("empty.json");
+    std::fs::write(&empty, b"").unwrap();
+    let err = env.fails(&["import", empty.to_str().unwrap()], 2);
+    assert!(
+        err.contains("cannot be imported: the file is empty") && err.contains("your own journal is unchanged"),
+        "{err}"
+    );
+    assert_eq!(env.bytes().unwrap(), before);
+}
+
+#[test]
+fn one_unlogged_day_in_a_taper_stays_not_logged() {
+    // Scenario 1 without the 7 Mar dose: 48 h between doses, but only one day.
+    let mut s = scenarios::tapering();
+    let i = s.journal.doses().iter().position(|d| d.at.date_naive().to_string() == "2026-03-07").unwrap();
+    s.journal.remove_dose(i).unwrap();
+    let env = Env::scenario(&s);
+    let out = env.ok(&["status"]);
+    assert!(out.contains("Taper day 5"), "still tapering: {out}");
+    // 2–8 Mar without 7 Mar: 4 + 4 + 4 + 3.5 × 3 = 22.5 g over 6 logged days.
+    assert!(out.contains("7-day average 3.75 g/day over 6 logged days."), "{out}");
+    let plan = env.ok(&["plan", "show"]);
+    assert!(plan.contains("2026-03-07       4        –   not logged"), "{plan}");
 }

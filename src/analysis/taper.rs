@@ -30,6 +30,9 @@ pub struct Stretch {
     /// The median number of doses a day.
     pub doses_per_day: usize,
     pub days: usize,
+    /// It began after two or more days without a dose, so a lower amount
+    /// than before is not a reduction step.
+    pub after_gap: bool,
 }
 
 /// Splits the dosing days into stretches; a new stretch starts where the
@@ -37,8 +40,18 @@ pub struct Stretch {
 pub fn stretches(days: &BTreeMap<NaiveDate, DoseDay>) -> Vec<Stretch> {
     let series: Vec<(NaiveDate, DoseDay)> = days.iter().filter(|(_, d)| d.grams > 0.0).map(|(k, v)| (*k, *v)).collect();
     let mut starts = vec![0];
+    let mut gaps = vec![false];
     let mut i = 1;
     while i < series.len() {
+        // Two or more days without a dose end a stretch: what follows is use
+        // after a break, never a "reduction" from before it.
+        let gap = series.get(i - 1..=i).is_some_and(|w| (w[1].0 - w[0].0).num_days() > super::situation::STOP_DAYS);
+        if gap {
+            starts.push(i);
+            gaps.push(true);
+            i += 1;
+            continue;
+        }
         let start = starts.last().copied().unwrap_or(0);
         let level = median(series.get(start..i).unwrap_or_default().iter().map(|(_, d)| d.grams).collect());
         let held = series.get(i..i + STEP_HOLD).filter(|w| w.len() == STEP_HOLD);
@@ -48,6 +61,7 @@ pub fn stretches(days: &BTreeMap<NaiveDate, DoseDay>) -> Vec<Stretch> {
         });
         if moved {
             starts.push(i);
+            gaps.push(false);
         }
         i += 1;
     }
@@ -64,6 +78,7 @@ pub fn stretches(days: &BTreeMap<NaiveDate, DoseDay>) -> Vec<Stretch> {
                 grams: median(part.iter().map(|(_, d)| d.grams).collect()),
                 doses_per_day: median(part.iter().map(|(_, d)| d.count as f64).collect()).round() as usize,
                 days: part.len(),
+                after_gap: gaps.get(n).copied().unwrap_or(false),
             })
         })
         .collect()
@@ -71,7 +86,12 @@ pub fn stretches(days: &BTreeMap<NaiveDate, DoseDay>) -> Vec<Stretch> {
 
 /// How many stretches began with a reduction (a lower amount than before).
 pub fn reduction_steps(stretches: &[Stretch]) -> usize {
-    stretches.windows(2).filter(|w| w[1].grams < w[0].grams).count()
+    stretches.windows(2).filter(|w| is_step(w)).count()
+}
+
+/// A pair of stretches is a reduction step: lower, and not after a break.
+fn is_step(pair: &[Stretch]) -> bool {
+    matches!(pair, [a, b] if b.grams < a.grams && !b.after_gap)
 }
 
 /// Days on each side of a step whose scores are compared.
@@ -103,7 +123,7 @@ pub fn step_effects(journal: &Journal, stretches: &[Stretch]) -> Vec<StepEffect>
     };
     stretches
         .windows(2)
-        .filter(|w| w[1].grams < w[0].grams)
+        .filter(|w| is_step(w))
         .map(|w| {
             let date = w[1].first;
             let before = date - Duration::days(EFFECT_DAYS);
@@ -323,9 +343,18 @@ mod tests {
     }
 
     #[test]
+    fn use_again_after_a_break_is_not_a_reduction() {
+        let s = stretches(&series(&[6.0, 6.0, 6.0, 0.0, 0.0, 0.0, 3.0, 3.0, 3.0]));
+        assert_eq!(s.len(), 2);
+        assert!(s[1].after_gap);
+        assert_eq!(reduction_steps(&s), 0, "6 g, three days without, then 3 g is not a cut");
+    }
+
+    #[test]
     fn days_without_doses_are_left_out() {
-        let s = stretches(&series(&[6.0, 6.0, 0.0, 0.0, 6.0, 6.0]));
-        assert_eq!(s.len(), 1, "a gap is not a step down to 0 and back");
+        // One day without is not a break: the stretch goes on over it.
+        let s = stretches(&series(&[6.0, 6.0, 0.0, 6.0, 6.0]));
+        assert_eq!(s.len(), 1, "a day without is not a step down to 0 and back");
         assert_eq!(s[0].days, 4);
         assert!(stretches(&BTreeMap::new()).is_empty());
     }

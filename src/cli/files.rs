@@ -26,7 +26,18 @@ pub fn export(ctx: &Ctx, format: ExportFormat, file: Option<&Path>, out: &mut dy
 }
 
 pub fn import(ctx: &Ctx, file: &Path, out: &mut dyn Write) -> Result<(), CliError> {
-    let other = store::read_journal_file(file)?;
+    // The file to import is not the person's journal: say so, so that a bad
+    // file never reads as damage to their own.
+    let other = store::read_journal_file(file).map_err(|e| {
+        let why = match e {
+            store::StoreError::Damaged { reason, .. } => reason,
+            other => other.to_string(),
+        };
+        CliError::Usage(format!(
+            "{} cannot be imported: {why}. Give an easeoff journal or a JSON export (`easeoff export --format json`); your own journal is unchanged",
+            file.display()
+        ))
+    })?;
     let (mut store, mut journal) = ctx.open_write()?;
     let report = journal.merge(&other);
     if report.is_empty() {

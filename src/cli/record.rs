@@ -76,6 +76,9 @@ pub fn dose(ctx: &Ctx, args: &DoseArgs, out: &mut dyn Write) -> Result<(), CliEr
     }
     let given = args.grams.as_deref().unwrap_or_default();
     if given.trim().eq_ignore_ascii_case("none") {
+        if args.at.is_some() || args.form.is_some() || args.note.is_some() {
+            return Err(InputError::NoneWithDoseOptions.into());
+        }
         let date = parse_day(args.date.as_deref().unwrap_or("today"), ctx.now)?;
         journal.mark_no_dose(date, ctx.now)?;
         ctx.save(&mut store, &journal)?;

@@ -13,6 +13,12 @@ pub fn run(ctx: &Ctx, args: &ReportArgs, out: &mut dyn Write) -> Result<(), CliE
     let (default_from, default_to) = report::default_period(&journal, ctx.now);
     let to = args.to.as_deref().map(|t| parse_bound(t, ctx.now)).transpose()?.unwrap_or(default_to);
     let from = args.from.as_deref().map(|f| parse_bound(f, ctx.now)).transpose()?.unwrap_or(default_from.min(to));
+    if to > ctx.now.date_naive() {
+        return Err(CliError::Usage(format!(
+            "--to {to} is in the future: a summary ends today ({}) or earlier",
+            ctx.now.date_naive()
+        )));
+    }
     if from > to {
         return Err(CliError::Usage(format!("--from {from} is after --to {to}: give the earlier day first")));
     }

@@ -150,6 +150,11 @@ impl Journal {
         if at > now {
             return Err(InputError::FutureTime { what: "the last use", now: now.format("%Y-%m-%d %H:%M").to_string() });
         }
+        // A mark before a logged dose would say "this was the last" of a
+        // dose that was followed by others: refuse it and say why.
+        if let Some(newest) = self.doses.last().filter(|d| d.at > at) {
+            return Err(InputError::MarkBeforeDose { newest: newest.at.format("%Y-%m-%d %H:%M").to_string() });
+        }
         self.last_use_mark = Some(at);
         Ok(())
     }

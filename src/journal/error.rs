@@ -61,6 +61,12 @@ pub enum InputError {
         "--date goes with `easeoff dose none` (a day without kratom); for a dose, give its time with --at, e.g. --at \"2026-03-09 21:30\""
     )]
     DateWithDose,
+    #[error("`easeoff dose none` takes only --date (the day without kratom); --at, --form and --note go with a dose")]
+    NoneWithDoseOptions,
+    #[error(
+        "your dose log has a later dose ({newest}): the last use is at or after your newest dose, e.g. easeoff last-use --at \"{newest}\""
+    )]
+    MarkBeforeDose { newest: String },
     #[error("there are no doses to undo")]
     NoDoses,
     #[error("{0}")]

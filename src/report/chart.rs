@@ -17,6 +17,7 @@ struct Column {
     band: Option<(f64, f64)>,
     dose: Option<f64>,
     lapse: bool,
+    cut: bool,
 }
 
 fn mean(values: impl Iterator<Item = f64>) -> Option<f64> {
@@ -37,6 +38,7 @@ fn columns(days: &[ChartDay]) -> (Vec<Column>, usize) {
                 band: middle.and_then(|d| d.bands).map(|[p, q]| (p.low.min(q.low), p.high.max(q.high))),
                 dose: mean(chunk.iter().filter(|d| d.day.is_none() || d.lapse).filter_map(|d| d.dose_grams)),
                 lapse: chunk.iter().any(|d| d.lapse),
+                cut: chunk.iter().any(|d| d.cut),
             }
         })
         .collect();
@@ -82,6 +84,8 @@ pub fn render(days: &[ChartDay]) -> Vec<String> {
         .map(|c| {
             if c.lapse {
                 'L'
+            } else if c.cut {
+                'v'
             } else if matches!(c.day, Some(3 | 4)) && per == 1 {
                 '='
             } else {
@@ -128,13 +132,15 @@ pub fn render(days: &[ChartDay]) -> Vec<String> {
     }
     let per_text = if per > 1 { format!(", {per} days a column") } else { String::new() };
     let lapse = if cols.iter().any(|c| c.lapse) { "  L lapse" } else { "" };
+    let cut = if cols.iter().any(|c| c.cut) { "  v a cut" } else { "" };
     if anchored {
-        lines.push(format!("  * physical  o psychological  @ both  . usual band  = days 3-4{lapse}{per_text}"));
+        lines.push(format!("  * physical  o psychological  @ both  . usual band  = days 3-4{lapse}{cut}{per_text}"));
     } else {
-        lines.push(format!("  * physical  o psychological  @ both{per_text}"));
+        lines.push(format!("  * physical  o psychological  @ both{cut}{per_text}"));
     }
     if max_dose > 0.0 {
-        lines.push("  g: grams a day before the stop (and any lapse), rounded; + is 10 g or more".to_owned());
+        let when = if anchored { " before the stop (and any lapse)" } else { "" };
+        lines.push(format!("  g: grams a day{when}, rounded; + is 10 g or more"));
     }
     lines
 }
@@ -154,6 +160,7 @@ mod tests {
             bands: day.map(|_| [Band { low: 1.0, high: 2.0 }, Band { low: 1.0, high: 2.0 }]),
             dose_grams: dose,
             lapse: false,
+            cut: false,
         }
     }
 

@@ -50,7 +50,7 @@ pub fn render(days: &[ChartDay]) -> String {
     guides(&mut g, &p);
     dates(&mut g, &p);
     scores(&mut g, &p);
-    legend(&mut g, max_dose);
+    legend(&mut g, &p, max_dose);
     g.push_str("</svg>\n");
     g
 }
@@ -119,6 +119,14 @@ fn doses(g: &mut String, p: &Plot) -> f64 {
                     BOTTOM - height,
                     p.step * 0.7
                 );
+                if d.cut {
+                    let _ = writeln!(
+                        g,
+                        "<text class=\"label cut\" x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"middle\">▼</text>",
+                        p.x(i),
+                        BOTTOM + 9.0
+                    );
+                }
                 if d.lapse {
                     // A lapse: labelled, so it reads in black and white.
                     let _ = writeln!(
@@ -210,14 +218,14 @@ fn scores(g: &mut String, p: &Plot) {
     }
 }
 
-fn legend(g: &mut String, max_dose: f64) {
-    // Legend.
+fn legend(g: &mut String, p: &Plot, max_dose: f64) {
+    // Legend: the band and the dose words only for what the chart shows.
     let legend_y = 10.0;
-    let _ = writeln!(
+    let has_band = p.days.iter().any(|d| d.bands.is_some());
+    let _ = write!(
         g,
         "<g class=\"legend\"><line x1=\"{LEFT}\" y1=\"{legend_y}\" x2=\"{:.1}\" y2=\"{legend_y}\" stroke=\"#1f4e9a\" stroke-width=\"1.6\"/><circle cx=\"{:.1}\" cy=\"{legend_y}\" r=\"2.4\" fill=\"#1f4e9a\"/><text x=\"{:.1}\" y=\"{:.1}\" class=\"label\">physical</text>\
-         <line x1=\"{:.1}\" y1=\"{legend_y}\" x2=\"{:.1}\" y2=\"{legend_y}\" stroke=\"#7a2860\" stroke-width=\"1.6\" stroke-dasharray=\"5,3\"/><text x=\"{:.1}\" y=\"{:.1}\" class=\"label\">psychological</text>\
-         <rect x=\"{:.1}\" y=\"{:.1}\" width=\"14\" height=\"7\" fill=\"#bdbdbd\" fill-opacity=\"0.55\"/><rect x=\"{:.1}\" y=\"{:.1}\" width=\"14\" height=\"7\" fill=\"url(#hatch)\"/><text x=\"{:.1}\" y=\"{:.1}\" class=\"label\">usual band (physical / psychological)</text>{}</g>",
+         <line x1=\"{:.1}\" y1=\"{legend_y}\" x2=\"{:.1}\" y2=\"{legend_y}\" stroke=\"#7a2860\" stroke-width=\"1.6\" stroke-dasharray=\"5,3\"/><text x=\"{:.1}\" y=\"{:.1}\" class=\"label\">psychological</text>",
         LEFT + 18.0,
         LEFT + 9.0,
         LEFT + 22.0,
@@ -226,23 +234,30 @@ fn legend(g: &mut String, max_dose: f64) {
         LEFT + 98.0,
         LEFT + 102.0,
         legend_y + 3.0,
-        LEFT + 180.0,
-        legend_y - 3.5,
-        LEFT + 196.0,
-        legend_y - 3.5,
-        LEFT + 214.0,
-        legend_y + 3.0,
-        if max_dose > 0.0 {
-            format!(
-                "<rect x=\"{:.1}\" y=\"{:.1}\" width=\"8\" height=\"7\" fill=\"#d8c79a\"/><text x=\"{:.1}\" y=\"{:.1}\" class=\"label\">daily dose before the stop, and any lapse (tallest {} g)</text>",
-                LEFT + 400.0,
-                legend_y - 3.5,
-                LEFT + 412.0,
-                legend_y + 3.0,
-                format_number(max_dose)
-            )
-        } else {
-            String::new()
-        }
     );
+    if has_band {
+        let _ = write!(
+            g,
+            "<rect x=\"{:.1}\" y=\"{:.1}\" width=\"14\" height=\"7\" fill=\"#bdbdbd\" fill-opacity=\"0.55\"/><rect x=\"{:.1}\" y=\"{:.1}\" width=\"14\" height=\"7\" fill=\"url(#hatch)\"/><text x=\"{:.1}\" y=\"{:.1}\" class=\"label\">usual band (physical / psychological)</text>",
+            LEFT + 180.0,
+            legend_y - 3.5,
+            LEFT + 196.0,
+            legend_y - 3.5,
+            LEFT + 214.0,
+            legend_y + 3.0,
+        );
+    }
+    if max_dose > 0.0 {
+        let x = if has_band { LEFT + 400.0 } else { LEFT + 180.0 };
+        let what = if has_band { "daily dose before the stop, and any lapse" } else { "daily dose; ▼ a cut" };
+        let _ = write!(
+            g,
+            "<rect x=\"{x:.1}\" y=\"{:.1}\" width=\"8\" height=\"7\" fill=\"#d8c79a\"/><text x=\"{:.1}\" y=\"{:.1}\" class=\"label\">{what} (tallest {} g)</text>",
+            legend_y - 3.5,
+            x + 12.0,
+            legend_y + 3.0,
+            format_number(max_dose)
+        );
+    }
+    g.push_str("</g>\n");
 }

@@ -74,7 +74,10 @@ impl Summary {
         ));
         if let Some((grams, set)) = s.usual {
             let when = set.map_or_else(String::new, |at| format!(" on {}", at.format("%-d %b %Y")));
-            lines.push(format!("Usual amount before the taper, as stated{when}: {} g/day.", format_number(grams)));
+            lines.push(format!(
+                "Usual amount before cutting down or stopping, as stated{when}: {} g/day.",
+                format_number(grams)
+            ));
         }
         lines.push(format!(
             "Days rated: {} of {} in the period ({} without ratings).",

@@ -89,7 +89,9 @@ impl App {
                             })
                         });
                     }
-                    None => self.say("S marks the newest dose as your last when it is 12–48 hours old."),
+                    None => self.warn(
+                        "S marks the newest dose as your last when it is 12–48 hours old, and nothing says so yet.",
+                    ),
                 }
             }
             _ => {}

@@ -32,7 +32,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     match (situation.anchor(), situation.state) {
         (Some(stop), _) => {
             let days = analysis::course_days(&app.journal, stop, app.now.date_naive());
-            render_chart(app, stop, &days, chart, buf);
+            render_chart(app, &situation, stop, &days, chart, buf);
             render_panel(app, &situation, stop, &days, panel, buf);
         }
         (None, State::NoData) => Paragraph::new(
@@ -45,7 +45,14 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     }
 }
 
-fn render_chart(app: &App, last_use: Stamp, course_days: &[CourseDay], area: Rect, buf: &mut Buffer) {
+fn render_chart(
+    app: &App,
+    situation: &Situation,
+    last_use: Stamp,
+    course_days: &[CourseDay],
+    area: Rect,
+    buf: &mut Buffer,
+) {
     let theme = app.theme;
     let axis_width = 4;
     if area.width <= axis_width + 2 || area.height < 6 {
@@ -116,8 +123,8 @@ fn render_chart(app: &App, last_use: Stamp, course_days: &[CourseDay], area: Rec
                 }
             }
         }
-        let lapse = day.is_some() && doses.contains_key(&date);
-        if let Some(d) = doses.get(&date).filter(|_| max_grams > 0.0 && (day.is_none() || lapse)) {
+        let lapse = situation.lapses.iter().any(|l| l.date == date);
+        if let Some(d) = doses.get(&date).filter(|_| max_grams > 0.0) {
             // Before the last dose: the day's total as a bar in the lower
             // part of the chart, so the scores above it stay readable.
             let height = (d.grams / max_grams * rows * DOSE_BAR_SHARE).round() as u16;

@@ -139,7 +139,9 @@ fn render_panel(app: &App, situation: &Situation, t: &taper::TaperNow, area: Rec
     for cut in t.cuts.iter().rev().take(2) {
         lines.push(Line::styled(format!("Around the cut of {}.", status::step_effect_line(cut)), theme.dim()));
     }
-    lines.push(Line::styled("No withdrawal band while you taper: it starts once you stop.", theme.dim()));
+    let while_you = if situation.state == State::Tapering { "taper" } else { "use" };
+    lines
+        .push(Line::styled(format!("No withdrawal band while you {while_you}: it starts once you stop."), theme.dim()));
     Paragraph::new(lines)
         .block(Block::new().borders(Borders::LEFT).border_style(theme.dim()))
         .wrap(Wrap { trim: true })

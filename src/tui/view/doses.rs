@@ -10,7 +10,7 @@ use ratatui::text::Line;
 use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
 
 use super::{day_window, put};
-use crate::analysis::situation::{Situation, State};
+use crate::analysis::situation::{DoseRecord, Situation, State};
 use crate::analysis::{self, taper};
 use crate::journal::format_number;
 use crate::status::plural;
@@ -26,7 +26,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let effects = taper::step_effects(&app.journal, &taper::stretches(&doses));
     let situation = app.situation();
     render_bars(app, &situation, &effects, bars, buf);
-    render_list(app, list, buf);
+    render_list(app, &situation, list, buf);
     render_plan(app, &situation, &effects, plan, buf);
 }
 
@@ -84,24 +84,30 @@ fn render_bars(app: &App, situation: &Situation, effects: &[taper::StepEffect], 
         };
         put(buf, x, base_y, mark, theme.dim());
     }
-    Line::styled(" ▲ chosen day · L your last dose · ▼ a step down · ─ the plan's target", theme.dim())
+    Line::styled(" ▲ chosen day · L the stop · ▼ a step down · ─ the plan's target", theme.dim())
         .render(Rect { y: area.y + area.height - 1, height: 1, ..area }, buf);
 }
 
-fn render_list(app: &App, area: Rect, buf: &mut Buffer) {
+fn render_list(app: &App, situation: &Situation, area: Rect, buf: &mut Buffer) {
     let theme = app.theme;
     let date: NaiveDate = app.cursor;
     let doses = app.doses_on(date);
-    let total: f64 = doses.iter().map(|(_, d)| d.grams).sum();
+    let record =
+        crate::analysis::situation::dose_record(&app.journal, situation, date, analysis::dose_day(&app.journal, date));
     let mut lines = vec![
         Line::styled(format!(" {}", date.format("%a %-d %b %Y")), theme.title()),
-        Line::raw(format!(" {}, {} g", plural(doses.len(), "dose"), format_number(total))),
+        Line::raw(match record {
+            DoseRecord::Logged(d) => format!(" {}, {} g", plural(d.count, "dose"), format_number(d.grams)),
+            DoseRecord::None => " No kratom this day.".to_owned(),
+            DoseRecord::NotLogged => " Nothing logged this day.".to_owned(),
+        }),
     ];
-    if let Some(t) = app.journal.plan().and_then(|p| p.target_on(date)) {
+    // The plan's target only while tapering: once stopped, none applies.
+    if let Some(t) = app.journal.plan().and_then(|p| p.target_on(date)).filter(|_| situation.state == State::Tapering) {
         lines.push(Line::styled(format!(" plan's target {} g", format_number(t)), theme.dim()));
     }
     if doses.is_empty() {
-        lines.push(Line::styled("   No doses this day. a adds one; n: none taken.", theme.dim()));
+        lines.push(Line::styled(" a adds a dose · n: none taken", theme.dim()));
     }
     for (i, (_, dose)) in doses.iter().enumerate() {
         let form = dose.form.map(|f| format!(" {f:?}").to_lowercase()).unwrap_or_default();

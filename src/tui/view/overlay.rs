@@ -140,7 +140,7 @@ fn render_first_run(app: &App, first: &FirstRun, area: Rect, buf: &mut Buffer) {
     let [intro, question] = Layout::vertical([Constraint::Length(4), Constraint::Min(1)]).areas(body);
     Paragraph::new(
         "A private journal for tapering off or stopping kratom. Everything stays on this computer. \
-         Three quick questions, and every one can be skipped.",
+         A few quick questions, and every one can be skipped.",
     )
     .wrap(Wrap { trim: true })
     .render(intro, buf);
