@@ -99,10 +99,16 @@ pub fn headline(journal: &Journal, situation: &Situation, at: Where) -> Vec<Stri
             Where::Shell => format!("`easeoff last-use --at \"{}\"` marks it", newest.format("%Y-%m-%d %H:%M")),
             Where::App => "press S".to_owned(),
         };
-        lines.push(format!(
-            "Last dose {} ago. If that was your last, {how}: the course counts from it.",
-            hours_words(hours)
-        ));
+        // Already counted from that dose (nothing logged since): say so, and
+        // ask to confirm rather than pretend the question is still open.
+        lines.push(if situation.stopped_by_gap {
+            format!(
+                "Counted from your newest dose, {} ago, as nothing is logged since. If that was your last, {how} to confirm; if not, log the doses since.",
+                hours_words(hours)
+            )
+        } else {
+            format!("Last dose {} ago. If that was your last, {how}: the course counts from it.", hours_words(hours))
+        });
     }
     lines
 }
