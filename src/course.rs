@@ -178,6 +178,21 @@ mod tests {
     }
 
     #[test]
+    fn every_published_source_carries_a_full_citation() {
+        // The reference guide is the project's own given reference; every
+        // other source names a year and where to find it (a DOI, a journal
+        // volume or a web address).
+        for source in course().sources.iter().filter(|s| s.id != "guide") {
+            let has_year =
+                source.cites.split(|c: char| !c.is_ascii_digit()).any(|w| w.len() == 4 && w.starts_with("20"));
+            let findable =
+                ["doi.org", "https://", "Therapy 9:", "Dependence 260:"].iter().any(|m| source.cites.contains(m));
+            assert!(has_year && findable, "{}: {}", source.id, source.cites);
+            assert!(!source.says.is_empty(), "{} says what it is cited for", source.id);
+        }
+    }
+
+    #[test]
     fn phase_edges_follow_the_spec() {
         assert_eq!(phase_id(0.0), Some("before-onset"));
         assert_eq!(phase_id(11.99), Some("before-onset"));
