@@ -3,6 +3,7 @@
 //! Pure: the journal and "now" come in, numbers come out.
 
 pub mod compare;
+pub mod flags;
 pub mod situation;
 pub mod taper;
 

@@ -36,6 +36,8 @@ pub const LOPERAMIDE_LABEL_MAX_MG: f64 = 8.0;
 /// Everything the summary says, in the order it says it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Summary {
+    /// Every safety flag in the period, first on page one ("none" is said too).
+    pub attention: Vec<crate::analysis::flags::Flag>,
     pub name: Option<String>,
     pub from: NaiveDate,
     pub to: NaiveDate,
@@ -218,6 +220,7 @@ pub fn build(journal: &Journal, now: Stamp, from: NaiveDate, to: NaiveDate, name
         taper::taper_now(journal, now.date_naive(), since)
     });
     Summary {
+        attention: crate::analysis::flags::flags(journal, &situation, from, to),
         name: name.map(str::trim).filter(|n| !n.is_empty()).map(str::to_owned),
         from,
         to,

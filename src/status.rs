@@ -8,6 +8,7 @@ use std::fmt::Write;
 use chrono::NaiveDate;
 
 use crate::analysis::compare::{self, Easing, Finding, Movement};
+use crate::analysis::flags;
 use crate::analysis::situation::{self, DoseRecord, LapseDay, Situation, State};
 use crate::analysis::taper::{self, TaperNow};
 use crate::analysis::{self, CourseDay, Score};
@@ -90,8 +91,7 @@ pub fn headline(journal: &Journal, situation: &Situation, at: Where) -> Vec<Stri
             }
         }
     }
-    // After a lapse, or use resumed, that followed a week or more without.
-    lines.extend(tolerance_fact(situation));
+
     if situation.ask_if_last
         && let (Some(newest), Some(hours)) = (situation.newest_dose, situation.hours_since_dose())
     {
@@ -122,12 +122,6 @@ fn resumed_line(situation: &Situation) -> Option<String> {
         plural(usize::try_from(a.days()).unwrap_or(0), "day"),
         a.stop.at.format("%a %-d %b")
     ))
-}
-
-/// The tolerance fact, after use again following a week or more without.
-pub fn tolerance_fact(situation: &Situation) -> Option<String> {
-    let (_, days) = situation.tolerance_after()?;
-    Some(format!("After {days} days without, tolerance is lower: an amount taken before can act more strongly now."))
 }
 
 /// "Sun 8 Mar, 3 g; Tue 10 Mar, 1.5 g (2 doses)".
@@ -431,6 +425,14 @@ pub fn full(journal: &Journal, now: Stamp) -> String {
     let situation = situation::situation(journal, now);
     let today = now.date_naive();
     let mut out = String::new();
+    // Facts that matter for safety come first (shared/spec/safety.md).
+    let recent = flags::recent(journal, &situation);
+    for flag in &recent {
+        let _ = writeln!(out, "For attention: {}", flag.text);
+    }
+    if !recent.is_empty() {
+        let _ = writeln!(out);
+    }
     for line in headline(journal, &situation, Where::Shell) {
         let _ = writeln!(out, "{line}");
     }

@@ -245,7 +245,7 @@ fn a_dose_from_today_defaults_to_now() {
     let shown = screen(&app, 80, 24);
     assert!(shown.contains("Day 21 since you stopped on Tue 17 Feb."), "{shown}");
     assert!(shown.contains("One dose since: Tue 10 Mar, 1.25 g."), "{shown}");
-    assert!(shown.contains("tolerance is lower"), "{shown}");
+    assert!(shown.contains("For attention"), "{shown}");
 }
 
 // ---------------------------------------------------------------- other screens
@@ -575,7 +575,7 @@ fn a_lapse_keeps_the_stop_on_today_and_course() {
         let today = screen(&app, w, h);
         assert!(today.contains("Day 21 since you stopped on Tue 17 Feb."), "{today}");
         assert!(today.contains("One dose since: Sun 8 Mar, 3 g."), "{today}");
-        assert!(today.contains("tolerance is lower"), "{today}");
+        assert!(today.contains("For attention"), "{today}");
         assert!(!today.to_lowercase().contains("relapse") && !today.contains("reset"), "{today}");
         insta::assert_snapshot!(format!("lapse_today_{w}x{h}"), today);
         app.screen = Screen::Course;

@@ -41,6 +41,7 @@ pub fn render(s: &Summary) -> String {
     }
     let _ = write!(h, "Period: {} · {}</p>\n</header>\n", esc(&s.period()), esc(&s.made_line()));
 
+    render_attention(&mut h, s);
     render_status(&mut h, s);
     render_course(&mut h, s);
     render_columns(&mut h, s);
@@ -53,11 +54,24 @@ pub fn render(s: &Summary) -> String {
     h
 }
 
+/// The safety box at the very top of page one, framed and bold in black
+/// and white; "none" is said too, so its absence is never a question.
+fn render_attention(h: &mut String, s: &Summary) {
+    if s.attention.is_empty() {
+        h.push_str(
+            "<section class=\"attention none\"><p><strong>For attention:</strong> none in this period.</p></section>\n",
+        );
+        return;
+    }
+    h.push_str("<section class=\"attention\"><h2>For attention</h2>\n<ul>\n");
+    for line in s.attention_lines() {
+        let _ = writeln!(h, "<li>{}</li>", esc(&line));
+    }
+    h.push_str("</ul>\n</section>\n");
+}
+
 fn render_status(h: &mut String, s: &Summary) {
     h.push_str("<section class=\"status\">\n<ul>\n");
-    for line in s.attention_lines() {
-        let _ = writeln!(h, "<li class=\"fact\"><strong>For attention:</strong> {}</li>", esc(&line));
-    }
     for line in s.status_lines() {
         let _ = writeln!(h, "<li>{}</li>", esc(&line));
     }

@@ -29,9 +29,17 @@ pub fn render(s: &Summary) -> String {
     out.push(format!("**Period:** {}. {}", s.period(), s.made_line()));
 
     out.push(String::new());
+    if s.attention.is_empty() {
+        out.push("> **For attention:** none in this period.".to_owned());
+    } else {
+        out.push("> **For attention**".to_owned());
+        out.push(">".to_owned());
+        out.extend(s.attention_lines().into_iter().map(|l| format!("> - {}", esc(&l))));
+    }
+
+    out.push(String::new());
     out.push("## Status".to_owned());
     out.push(String::new());
-    out.extend(s.attention_lines().into_iter().map(|l| format!("- **For attention:** {l}")));
     out.extend(s.status_lines().into_iter().map(|l| format!("- {l}")));
 
     out.push(String::new());

@@ -24,11 +24,20 @@ pub fn render(s: &Summary) -> String {
     }
     out.extend(wrapped(&format!("Period: {}. {}", s.period(), s.made_line()), ""));
 
+    // The safety box, first on the page, framed so it cannot be missed.
+    out.push("=".repeat(WIDTH));
+    if s.attention.is_empty() {
+        out.push("FOR ATTENTION: none in this period.".to_owned());
+    } else {
+        out.push("FOR ATTENTION".to_owned());
+        for line in s.attention_lines() {
+            out.extend(bullet(&line));
+        }
+    }
+    out.push("=".repeat(WIDTH));
+
     out.push(String::new());
     out.push("STATUS".to_owned());
-    for line in s.attention_lines() {
-        out.extend(wrapped(&format!("For attention: {line}"), "  "));
-    }
     for line in s.status_lines() {
         out.extend(wrapped(&line, "  "));
     }

@@ -88,9 +88,13 @@ impl Summary {
         lines
     }
 
-    /// The tolerance fact after a lapse that followed a week or more without.
+    /// The "For attention" box: every flag of the period, or "none".
     pub fn attention_lines(&self) -> Vec<String> {
-        crate::status::tolerance_fact(&self.situation).into_iter().collect()
+        if self.attention.is_empty() {
+            vec!["none in this period.".to_owned()]
+        } else {
+            self.attention.iter().map(|f| f.text.clone()).collect()
+        }
     }
 
     /// "4 g/day", "3–4.5 g/day", "none", "not logged".

@@ -269,8 +269,12 @@ fn render_panel(
         lines
             .push(Line::styled(format!("Since the stop: {}.", status::lapse_list(&situation.lapses)), theme.warning()));
     }
-    if let Some(fact) = status::tolerance_fact(situation) {
-        lines.push(Line::styled(fact, theme.warning()));
+    let today = app.now.date_naive();
+    for flag in crate::analysis::flags::flags(&app.journal, situation, today - Duration::days(6), today)
+        .into_iter()
+        .filter(|f| f.kind == crate::analysis::flags::FlagKind::Tolerance)
+    {
+        lines.push(Line::styled(flag.text, theme.warning()));
     }
     for sentence in status::comparison_sentences(course_days, status::Voice::Person) {
         lines.push(Line::raw(sentence));

@@ -30,6 +30,15 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let mut lines: Vec<Line> = Vec::new();
     let situation = app.situation();
     let headline = crate::status::headline(&app.journal, &situation, crate::status::Where::App);
+    // Facts for attention in the last 7 days: one line, first, with `!`.
+    let flags = crate::analysis::flags::recent(&app.journal, &situation);
+    if let Some(first) = flags.first() {
+        let more = if flags.len() > 1 { format!(" (and {} more: status)", flags.len() - 1) } else { String::new() };
+        let text = format!("For attention: {}{more} · ! help", first.short());
+        lines.extend(
+            textwrap::wrap(&text, width).into_iter().map(|part| Line::styled(format!(" {part}"), theme.warning())),
+        );
+    }
     for (i, text) in headline.into_iter().enumerate() {
         let style = if i == 0 { theme.title() } else { ratatui::style::Style::new() };
         lines.extend(textwrap::wrap(&text, width).into_iter().map(|part| Line::styled(format!(" {part}"), style)));
