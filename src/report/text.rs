@@ -8,12 +8,18 @@ const WIDTH: usize = 80;
 
 /// Lines wrapped to 80 columns with an indent.
 fn wrapped(text: &str, indent: &str) -> Vec<String> {
-    let options = textwrap::Options::new(WIDTH).initial_indent(indent).subsequent_indent(indent);
+    let options = textwrap::Options::new(WIDTH)
+        .initial_indent(indent)
+        .subsequent_indent(indent)
+        .word_splitter(textwrap::WordSplitter::NoHyphenation);
     textwrap::wrap(text, options).into_iter().map(std::borrow::Cow::into_owned).collect()
 }
 
 fn bullet(text: &str) -> Vec<String> {
-    let options = textwrap::Options::new(WIDTH).initial_indent("  - ").subsequent_indent("    ");
+    let options = textwrap::Options::new(WIDTH)
+        .initial_indent("  - ")
+        .subsequent_indent("    ")
+        .word_splitter(textwrap::WordSplitter::NoHyphenation);
     textwrap::wrap(text, options).into_iter().map(std::borrow::Cow::into_owned).collect()
 }
 

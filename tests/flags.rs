@@ -1,0 +1,94 @@
+//! The safety flags of `shared/spec/safety.md`, each on a crafted journal:
+//! first in `status`, and in the "For attention" box at the top of the
+//! summary in text, Markdown and HTML ("none" said when there is none).
+
+mod common;
+
+use common::Env;
+
+/// Status and the three summary formats of a journal, for one check each.
+fn everywhere(env: &Env) -> [String; 4] {
+    [
+        env.ok(&["status"]),
+        env.ok(&["report"]),
+        env.ok(&["report", "--format", "markdown"]),
+        env.ok(&["report", "--format", "html"]),
+    ]
+}
+
+fn squash(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn assert_everywhere(env: &Env, fact: &str) {
+    let [status, text, md, html] = everywhere(env);
+    assert!(squash(&status).starts_with(&format!("For attention: {fact}")), "first in status:\n{status}");
+    let text_box = text.split("STATUS").next().unwrap_or_default();
+    assert!(squash(text_box).contains(fact), "in the text box above STATUS:\n{text}");
+    let md_box = md.split("## Status").next().unwrap_or_default();
+    assert!(squash(&md_box.replace('\\', "")).contains(fact), "in the Markdown box:\n{md}");
+    let html_box = html.split("<section class=\"status\">").next().unwrap_or_default();
+    assert!(html_box.contains("<section class=\"attention\">") && squash(html_box).contains(fact), "{html}");
+}
+
+#[test]
+fn loperamide_above_the_label_maximum() {
+    let env = Env::new();
+    let out = env.run(&["log", "--date", "2026-03-09", "--aid", "loperamide 12 mg"]).output().unwrap();
+    assert!(out.status.success(), "the entry is kept: it is a record of what happened");
+    assert_everywhere(
+        &env,
+        "Loperamide 12 mg on Mon 9 Mar — above the 8 mg a day on the over-the-counter label. High doses can cause serious heart rhythm problems (FDA, 2016).",
+    );
+}
+
+#[test]
+fn loperamide_on_more_than_two_days_running() {
+    let env = Env::new();
+    for date in ["2026-03-07", "2026-03-08", "2026-03-09"] {
+        env.ok(&["log", "--date", date, "--aid", "loperamide 4 mg"]);
+    }
+    assert_everywhere(
+        &env,
+        "Loperamide on 3 days in a row (Sat 7 Mar – Mon 9 Mar): the label says to ask a doctor if diarrhoea lasts more than 2 days.",
+    );
+}
+
+#[test]
+fn low_mood_rated_severe() {
+    let env = Env::new();
+    env.ok(&["log", "--date", "2026-03-09", "depressed-mood=3"]);
+    assert_everywhere(&env, "Low or depressed mood rated severe or extreme on Mon 9 Mar.");
+}
+
+#[test]
+fn fluids_two_days_running() {
+    let env = Env::new();
+    env.ok(&["log", "--date", "2026-03-08", "diarrhea=3"]);
+    env.ok(&["log", "--date", "2026-03-09", "nausea=4"]);
+    assert_everywhere(
+        &env,
+        "Diarrhoea, nausea or vomiting rated severe or extreme on two days running (Sun 8 Mar – Mon 9 Mar): signs of dehydration (dizziness, very dark urine, little urine) need medical help.",
+    );
+}
+
+#[test]
+fn one_severe_day_of_diarrhoea_and_moderate_mood_are_not_flagged_and_none_is_said() {
+    let env = Env::new();
+    env.ok(&["log", "--date", "2026-03-09", "diarrhea=3", "depressed-mood=2"]);
+    env.ok(&["log", "--date", "2026-03-08", "--aid", "loperamide 8 mg"]);
+    let [status, text, md, html] = everywhere(&env);
+    assert!(!status.contains("For attention"), "{status}");
+    assert!(text.contains("FOR ATTENTION: none in this period."), "{text}");
+    assert!(md.contains("> **For attention:** none in this period."), "{md}");
+    assert!(html.contains("<strong>For attention:</strong> none in this period."), "{html}");
+}
+
+#[test]
+fn flags_older_than_a_week_leave_status_but_stay_in_the_summary_period() {
+    let env = Env::new();
+    env.ok(&["log", "--date", "2026-03-01", "depressed-mood=4"]);
+    assert!(!env.ok(&["status"]).contains("For attention"));
+    let text = env.ok(&["report"]);
+    assert!(squash(&text).contains("Low or depressed mood rated severe or extreme on Sun 1 Mar."), "{text}");
+}
