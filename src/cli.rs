@@ -3,6 +3,7 @@
 //! `cli/record.rs` (changing the journal) and `cli/files.rs` (files,
 //! backups, export and import); reading commands are here.
 
+mod attention;
 mod files;
 mod plan;
 mod record;

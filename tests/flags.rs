@@ -92,3 +92,26 @@ fn flags_older_than_a_week_leave_status_but_stay_in_the_summary_period() {
     let text = env.ok(&["report"]);
     assert!(squash(&text).contains("Low or depressed mood rated severe or extreme on Sun 1 Mar."), "{text}");
 }
+
+#[test]
+fn a_flag_is_said_on_stderr_the_moment_it_is_logged_and_the_entry_is_kept() {
+    let env = Env::new();
+    let out = env.run(&["log", "--aid", "loperamide 24 mg"]).output().unwrap();
+    assert!(out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("easeoff: for attention: Loperamide 24 mg on Tue 10 Mar — above the 8 mg a day"), "{err}");
+    assert!(String::from_utf8_lossy(&out.stdout).contains("Saved"), "still saved");
+    // Logging something else that day says nothing new.
+    let out = env.run(&["log", "anxiety=1"]).output().unwrap();
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("for attention"), "said once, when it came");
+    // A dose after 18 days without brings the tolerance fact.
+    let lapse = Env::scenario(&easeoff::scenarios::cold_stop());
+    let out = lapse.run(&["dose", "3", "--at", "08:00"]).output().unwrap();
+    assert!(out.status.success());
+    assert!(
+        String::from_utf8_lossy(&out.stderr)
+            .contains("for attention: Kratom again on Tue 10 Mar after 20 days without"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

@@ -26,8 +26,10 @@ pub fn log(ctx: &Ctx, args: &LogArgs, out: &mut dyn Write) -> Result<(), CliErro
         for_provider: args.for_provider,
         aids: args.aids.iter().map(|a| edit::aid(a)).collect::<Result<_, _>>()?,
     };
+    let flags_before = super::attention::around(&journal, ctx.now, date);
     journal.log_day(date, &change, ctx.now)?;
     ctx.save(&mut store, &journal)?;
+    super::attention::say_new(&flags_before, &super::attention::around(&journal, ctx.now, date));
 
     let mut said: Vec<String> =
         change.ratings.iter().map(|(id, v)| format!("{id} {v} ({})", rating_word(Some(*v)))).collect();
@@ -90,8 +92,10 @@ pub fn dose(ctx: &Ctx, args: &DoseArgs, out: &mut dyn Write) -> Result<(), CliEr
     let grams = edit::grams(given)?;
     let at = args.at.as_deref().map(|t| parse_moment(t, ctx.now, "the dose time")).transpose()?.unwrap_or(ctx.now);
     let note = args.note.as_deref().map(edit::note).transpose()?;
+    let flags_before = super::attention::around(&journal, ctx.now, at.date_naive());
     journal.add_dose(Dose { at, grams, form: args.form, note }, ctx.now)?;
     ctx.save(&mut store, &journal)?;
+    super::attention::say_new(&flags_before, &super::attention::around(&journal, ctx.now, at.date_naive()));
     let total = analysis::dose_day(&journal, at.date_naive()).unwrap_or_default();
     write_out(
         out,
