@@ -165,11 +165,14 @@ fn render_caption(app: &App, plot: Rect, label_end: u16, y: u16, max_grams: f64,
 /// The legend on the top line and the 0–4 scale on the left.
 fn render_legend_and_scale(app: &App, area: Rect, axis_width: u16, row_of: impl Fn(f64) -> u16, buf: &mut Buffer) {
     let theme = app.theme;
+    // The short words when the full legend would be cut.
+    let full = area.width >= 52;
     let legend = vec![
-        Span::styled("● physical ", theme.physical()),
-        Span::styled("◆ psychological ", theme.psychological()),
+        Span::styled(if full { "● physical " } else { "● phys " }, theme.physical()),
+        Span::styled(if full { "◆ psychological " } else { "◆ psych " }, theme.psychological()),
         Span::styled("░ usual ", theme.band()),
-        Span::styled("▒ g/day ▼ step", theme.doses()),
+        Span::styled("▒ g/day ▼ step ", theme.doses()),
+        Span::styled("L lapse", theme.warning()),
     ];
     Line::from(legend).render(Rect { height: 1, ..area }, buf);
     for v in 0..=4u8 {

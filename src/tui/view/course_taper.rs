@@ -115,7 +115,9 @@ fn render_chart(app: &App, situation: &Situation, t: &taper::TaperNow, area: Rec
     }
     let caption = format!(" ▒ top {} g", format_number(max_grams));
     let x = label_end.max(plot.x);
-    if max_grams > 0.0 && x + 4 < plot.x + plot.width {
+    // Only whole: a cut caption would misstate the scale.
+    let room = usize::from((plot.x + plot.width).saturating_sub(x));
+    if max_grams > 0.0 && caption.chars().count() <= room {
         Span::styled(caption, theme.dim())
             .render(Rect { x, y: axis_y + 1, width: plot.x + plot.width - x, height: 1 }, buf);
     }
