@@ -54,20 +54,13 @@ fn render_chart(
     buf: &mut Buffer,
 ) {
     let theme = app.theme;
-    let axis_width = 4;
-    if area.width <= axis_width + 2 || area.height < 6 {
-        return;
-    }
-    let plot =
-        Rect { x: area.x + axis_width, y: area.y + 1, width: area.width - axis_width - 1, height: area.height - 3 };
+    let Some(plot) = plot_of(area) else { return };
+    let axis_width = AXIS_WIDTH;
     let per_day = if plot.width >= 42 { 2 } else { 1 };
     let today = app.now.date_naive();
     let (first, last) = day_window(app.cursor, today, i64::from((plot.width / per_day).max(1)));
     let rows = f64::from(plot.height.saturating_sub(1));
-    let row_of = |value: f64| -> u16 {
-        let r = (value.clamp(0.0, 4.0) / 4.0 * rows).round() as u16;
-        plot.y + plot.height - 1 - r.min(plot.height - 1)
-    };
+    let row_of = rows_of(plot);
 
     render_legend_and_scale(app, area, axis_width, row_of, buf);
 
@@ -178,6 +171,29 @@ fn render_legend_and_scale(app: &App, area: Rect, axis_width: u16, row_of: impl 
     for v in 0..=4u8 {
         let y = row_of(f64::from(v));
         Span::styled(format!("{v:>2} ┤"), theme.dim()).render(Rect { x: area.x, y, width: axis_width, height: 1 }, buf);
+    }
+}
+
+/// The left axis's width: the 0–4 scale.
+pub(super) const AXIS_WIDTH: u16 = 4;
+
+/// Where the plot goes in a chart area: right of the scale, below the
+/// legend, above the axis and its labels; `None` when too small to draw.
+pub(super) fn plot_of(area: Rect) -> Option<Rect> {
+    (area.width > AXIS_WIDTH + 2 && area.height >= 6).then(|| Rect {
+        x: area.x + AXIS_WIDTH,
+        y: area.y + 1,
+        width: area.width - AXIS_WIDTH - 1,
+        height: area.height - 3,
+    })
+}
+
+/// The row of a 0–4 score in a plot.
+pub(super) fn rows_of(plot: Rect) -> impl Fn(f64) -> u16 + Copy {
+    let rows = f64::from(plot.height.saturating_sub(1));
+    move |value: f64| {
+        let r = (value.clamp(0.0, 4.0) / 4.0 * rows).round() as u16;
+        plot.y + plot.height - 1 - r.min(plot.height - 1)
     }
 }
 

@@ -31,12 +31,8 @@ pub fn render(app: &App, situation: &Situation, chart: Rect, panel: Rect, buf: &
 
 fn render_chart(app: &App, situation: &Situation, t: &taper::TaperNow, area: Rect, buf: &mut Buffer) {
     let theme = app.theme;
-    let axis_width = 4;
-    if area.width <= axis_width + 2 || area.height < 6 {
-        return;
-    }
-    let plot =
-        Rect { x: area.x + axis_width, y: area.y + 1, width: area.width - axis_width - 1, height: area.height - 3 };
+    let Some(plot) = super::course::plot_of(area) else { return };
+    let axis_width = super::course::AXIS_WIDTH;
     // The axis starts where the data does: a short log is spread wider.
     let today = app.now.date_naive();
     let data_first = app.journal.span().map_or(today, |(first, _)| first.min(today));
@@ -48,10 +44,7 @@ fn render_chart(app: &App, situation: &Situation, t: &taper::TaperNow, area: Rec
         first = data_first;
     }
     let rows = f64::from(plot.height.saturating_sub(1));
-    let row_of = |value: f64| -> u16 {
-        let r = (value.clamp(0.0, 4.0) / 4.0 * rows).round() as u16;
-        plot.y + plot.height - 1 - r.min(plot.height - 1)
-    };
+    let row_of = super::course::rows_of(plot);
     Line::from(vec![
         Span::styled("● physical ", theme.physical()),
         Span::styled("◆ psychological ", theme.psychological()),
