@@ -157,7 +157,7 @@ pub enum Command {
     /// When to get help: signs that need medical help now, and the numbers to call.
     #[command(
         name = "get-help",
-        after_help = "The same text as ! in the app. Choose your country's numbers with `easeoff settings country XX`\nand add your own contact with `easeoff settings contact \"NAME PHONE\"`; it is shown first."
+        after_help = "Example: easeoff get-help\n\nThe same text as ! in the app. Choose your country's numbers with `easeoff settings country XX`\nand add your own contact with `easeoff settings contact \"NAME PHONE\"`; it is shown first."
     )]
     GetHelp,
     /// Show your settings, or choose the country for the help numbers and add your own contact.
