@@ -312,6 +312,18 @@ fn import_merges_and_a_second_import_changes_nothing() {
 }
 
 #[test]
+fn import_brings_the_help_settings_this_journal_lacks_and_keeps_its_own() {
+    let env = Env::new();
+    env.ok(&["settings", "country", "IE"]);
+    let other = Env::new();
+    other.ok(&["settings", "country", "GB"]);
+    other.ok(&["settings", "contact", "Sam 555 0100"]);
+    env.ok(&["import", other.path.to_str().unwrap()]);
+    assert_eq!(env.json()["settings"]["country"], "IE", "the country chosen here stays");
+    assert_eq!(env.json()["settings"]["contact"], "Sam 555 0100", "the contact it lacked is added");
+}
+
+#[test]
 fn import_of_a_file_that_is_not_a_journal_changes_nothing() {
     let env = Env::new();
     env.ok(&["log", "anxiety=1"]);

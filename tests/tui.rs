@@ -179,6 +179,31 @@ fn a_welcome_hidden_by_a_small_window_is_not_answered_by_stray_keys() {
     assert!(!app.journal_path().exists());
 }
 
+#[test]
+fn bang_works_from_the_key_help_and_ctrl_c_over_a_hidden_note_saves_it() {
+    let (_dir, mut app) = demo_app();
+    press(&mut app, KeyCode::Char('?'));
+    press(&mut app, KeyCode::Char('!'));
+    assert!(screen(&app, 80, 24).contains("When to get help"));
+    press(&mut app, KeyCode::PageDown);
+    assert!(screen(&app, 80, 24).contains("No country is chosen yet"), "a page down shows the end");
+    press(&mut app, KeyCode::Esc);
+    assert!(app.overlay.is_none(), "the key help is not brought back");
+
+    // A note being written when the window shrinks: ! shows the help over
+    // it, and Ctrl-C saves the note before quitting.
+    press(&mut app, KeyCode::Char('n'));
+    type_text(&mut app, "Shaky tonight.");
+    sized(&mut app, 50, 12);
+    press(&mut app, KeyCode::Char('x'));
+    press(&mut app, KeyCode::Char('!'));
+    assert!(screen(&app, 50, 12).contains("When to get help"));
+    ctrl(&mut app, 'c');
+    assert!(app.quit);
+    let saved = saved(&app);
+    assert_eq!(saved.day("2026-03-10".parse().unwrap()).unwrap().note.as_ref().unwrap().text, "Shaky tonight.");
+}
+
 /// The lines inside the "When to get help" box, without its border.
 fn panel_lines(app: &App, width: u16, height: u16) -> Vec<String> {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();

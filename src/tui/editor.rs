@@ -220,7 +220,7 @@ impl App {
             KeyCode::Up | KeyCode::Char('k') => Some(view.scroll.saturating_sub(1)),
             KeyCode::Down | KeyCode::Char('j') => Some(view.scroll.saturating_add(1)),
             KeyCode::PageUp => Some(view.scroll.saturating_sub(page)),
-            KeyCode::PageDown | KeyCode::Char(' ') => Some(view.scroll.saturating_add(page)),
+            KeyCode::PageDown => Some(view.scroll.saturating_add(page)),
             KeyCode::Home => Some(0),
             KeyCode::End => Some(last),
             _ => None,
