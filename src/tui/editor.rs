@@ -1,6 +1,7 @@
 //! Overlays that take input: one-line prompts (sleep, aid, dose, first-run
 //! answers), the note editor, yes/no questions and the first-run welcome, and
-//! how keys are handled while one is open. Input that does not validate keeps
+//! how keys are handled while one is open — including "When to get help",
+//! which scrolls and can open over the others. Input that does not validate keeps
 //! the overlay open with the reason, so nothing typed is lost.
 
 use chrono::NaiveDate;
