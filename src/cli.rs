@@ -8,6 +8,7 @@ mod files;
 mod plan;
 mod record;
 mod report;
+mod settings;
 
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
@@ -154,6 +155,20 @@ pub enum Command {
         #[arg(long, conflicts_with = "backup")]
         start_empty: bool,
     },
+    /// When to get help: signs that need medical help now, and the numbers to call.
+    #[command(
+        name = "get-help",
+        after_help = "Example: easeoff get-help\n\nThe same text as ! in the app. Choose your country's numbers with `easeoff settings country XX`\nand add your own contact with `easeoff settings contact \"NAME PHONE\"`; it is shown first."
+    )]
+    GetHelp,
+    /// Show your settings, or choose the country for the help numbers and add your own contact.
+    #[command(
+        after_help = "Examples:\n  easeoff settings\n  easeoff settings country GB\n  easeoff settings country --clear   (back to the US lines)\n  easeoff settings contact \"Sam (sponsor) 555 0100\"\n  easeoff settings contact --clear"
+    )]
+    Settings {
+        #[command(subcommand)]
+        action: Option<SettingsAction>,
+    },
     /// Print where the journal is kept.
     #[command(after_help = "Example: easeoff path   (set EASEOFF_DATA_FILE or --data-file to use another file)")]
     Path,
@@ -228,6 +243,28 @@ pub enum SymptomsAction {
     Hide { id: String },
     /// Show a hidden item again.
     Show { id: String },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SettingsAction {
+    /// The country whose numbers `get-help` and ! in the app show: US, CA, GB, IE, AU, NZ or DE.
+    Country {
+        /// An ISO country code, e.g. GB (UK works too); without it, shows the current one.
+        #[arg(conflicts_with = "clear")]
+        code: Option<String>,
+        /// Go back to no country: "call your local emergency number" and the US lines.
+        #[arg(long)]
+        clear: bool,
+    },
+    /// Your own contact (a sponsor, a clinic), shown first in `get-help` and ! in the app.
+    Contact {
+        /// A name and a phone number, in quotes, e.g. "Sam (sponsor) 555 0100".
+        #[arg(value_name = "NAME PHONE", conflicts_with = "clear")]
+        text: Option<String>,
+        /// Remove your contact.
+        #[arg(long)]
+        clear: bool,
+    },
 }
 
 #[derive(Debug, Args)]
@@ -425,6 +462,11 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<(), CliError> {
         clap_complete::generate(shell, &mut <Cli as clap::CommandFactory>::command(), "easeoff", out);
         return Ok(());
     }
+    if let Command::GetHelp = command {
+        // Before anything that could fail: the help text is shown even when
+        // the clock setting or the journal cannot be read.
+        return settings::get_help(cli.data_file, out);
+    }
     let ctx = Ctx::from_env(cli.data_file)?;
     match command {
         Command::Log(args) => record::log(&ctx, &args, out),
@@ -464,8 +506,9 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<(), CliError> {
         Command::Demo { write, days, seed } => files::demo(&ctx, write.as_deref(), days, seed, out),
         Command::Check => files::check(&ctx, out),
         Command::Restore { backup, start_empty } => files::restore(&ctx, backup.as_deref(), start_empty, out),
+        Command::Settings { action } => settings::run(&ctx, action.as_ref(), out),
         Command::Path => write_out(out, &format!("{}\n", ctx.path.display())),
-        Command::Completions { .. } => Ok(()),
+        Command::Completions { .. } | Command::GetHelp => Ok(()),
     }
 }
 

@@ -91,6 +91,14 @@ pub struct Settings {
     /// When the usual amount was stated (file version 2 on).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub usual_set: Option<Stamp>,
+    /// The country whose numbers "When to get help" shows, as an ISO code
+    /// (`GB`); unset shows the US lines (file version 2 on).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub country: Option<String>,
+    /// The person's own contact (a sponsor, a clinic), shown first in "When
+    /// to get help" (file version 2 on).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contact: Option<String>,
 }
 
 /// Whether the person is cutting down or has stopped.

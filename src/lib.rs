@@ -13,6 +13,7 @@ pub mod course;
 pub mod dates;
 pub mod demo;
 pub mod export;
+pub mod get_help;
 pub mod journal;
 pub mod print;
 pub mod report;

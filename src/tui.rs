@@ -19,7 +19,7 @@ use std::path::Path;
 
 pub use action::{Action, SummaryFormat};
 pub use app::{App, Clock, Kinds, Screen, Status};
-pub use editor::Overlay;
+pub use editor::{GetHelp, Overlay};
 pub use theme::Theme;
 pub use view::{MIN_HEIGHT, MIN_WIDTH};
 

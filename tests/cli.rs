@@ -315,6 +315,18 @@ fn import_merges_and_a_second_import_changes_nothing() {
 }
 
 #[test]
+fn import_brings_the_help_settings_this_journal_lacks_and_keeps_its_own() {
+    let env = Env::new();
+    env.ok(&["settings", "country", "IE"]);
+    let other = Env::new();
+    other.ok(&["settings", "country", "GB"]);
+    other.ok(&["settings", "contact", "Sam 555 0100"]);
+    env.ok(&["import", other.path.to_str().unwrap()]);
+    assert_eq!(env.json()["settings"]["country"], "IE", "the country chosen here stays");
+    assert_eq!(env.json()["settings"]["contact"], "Sam 555 0100", "the contact it lacked is added");
+}
+
+#[test]
 fn import_of_a_file_that_is_not_a_journal_changes_nothing() {
     let env = Env::new();
     env.ok(&["log", "anxiety=1"]);
@@ -383,6 +395,8 @@ fn path_completions_and_help() {
         "restore",
         "path",
         "completions",
+        "get-help",
+        "settings",
     ] {
         let help = env.ok(&[cmd, "--help"]);
         assert!(help.contains("Example"), "easeoff {cmd} --help has an example: {help}");
@@ -403,4 +417,153 @@ fn the_bare_command_without_a_terminal_prints_the_status() {
     let env = Env::new();
     let out = env.ok(&[]);
     assert!(out.contains("No dose and no stop recorded yet."), "{out}");
+}
+
+// ---------------------------------------------------------------- getting help
+
+#[test]
+fn get_help_without_a_country_says_local_emergency_number_and_gives_the_us_lines() {
+    let env = Env::new();
+    let out = env.ok(&["get-help"]);
+    assert!(out.starts_with("If you are in danger or very unwell, call your local emergency number now.\n"), "{out}");
+    for expected in [
+        "  • chest pain",
+        "  • fainting or a seizure",
+        "  • confusion",
+        "keep fluids down for a day",
+        "especially after loperamide",
+        "yellow skin or eyes, or dark urine",
+        "thoughts of harming yourself",
+        "cannot be woken or is breathing very slowly",
+        "give naloxone if there is some",
+        "withdrawal in pregnancy needs medical care",
+        "Support lines in the United States (emergency number 911):",
+        "988 Suicide & Crisis Lifeline: call or text 988, any time",
+        "1-800-662-4357",
+        "No country is chosen yet",
+    ] {
+        assert!(out.contains(expected), "missing '{expected}' in:\n{out}");
+    }
+    assert!(env.bytes().is_none(), "reading the help writes nothing");
+}
+
+#[test]
+fn the_readme_holds_the_help_text_exactly_as_get_help_prints_it() {
+    let env = Env::new();
+    let text = env.ok(&["get-help"]);
+    let readme = include_str!("../README.md");
+    assert!(
+        readme.contains(&format!("```text\n{text}```")),
+        "README.md's \"When to get help\" must hold `easeoff get-help`'s default text verbatim:\n{text}"
+    );
+}
+
+#[test]
+fn the_readme_table_of_numbers_matches_the_asset() {
+    let readme = include_str!("../README.md");
+    for country in easeoff::get_help::countries() {
+        let start = format!("| {} (`{}`", country.name, country.code);
+        let row = readme.lines().find(|l| l.starts_with(&start)).unwrap_or_else(|| panic!("no README row {start}"));
+        let cells: Vec<&str> = row.split(" | ").collect();
+        assert_eq!(cells.get(1).copied(), Some(country.emergency.number.as_str()), "{row}");
+        for line in &country.lines {
+            assert!(cells.get(2).is_some_and(|c| c.contains(&line.number)), "{row} lacks {}", line.number);
+        }
+    }
+}
+
+#[test]
+fn get_help_gives_the_chosen_countrys_numbers_and_the_persons_contact_first() {
+    let env = Env::new();
+    let cases: &[(&str, &str, &[&str])] = &[
+        ("GB", "call 999 now", &["NHS 111", "Samaritans: 116 123"]),
+        ("ie", "call 112 or 999 now", &["Samaritans: 116 123"]),
+        ("AU", "call 000 now", &["Lifeline: 13 11 14"]),
+        ("NZ", "call 111 now", &["1737: call or text 1737"]),
+        ("DE", "call 112 now", &["TelefonSeelsorge: 0800 111 0 111"]),
+        ("CA", "call 911 now", &["9-8-8 Suicide Crisis Helpline: call or text 988"]),
+        ("US", "call 911 now", &["988 Suicide & Crisis Lifeline", "1-800-662-4357"]),
+    ];
+    for (code, emergency, lines) in cases {
+        let said = env.ok(&["settings", "country", code]);
+        assert!(said.starts_with("Country: "), "{said}");
+        let out = env.ok(&["get-help"]);
+        assert!(out.starts_with(&format!("If you are in danger or very unwell, {emergency}.\n")), "{code}: {out}");
+        for line in *lines {
+            assert!(out.contains(line), "{code}: missing '{line}' in:\n{out}");
+        }
+        assert!(!out.contains("No country is chosen"), "{code}");
+    }
+    assert_eq!(env.json()["settings"]["country"], "US");
+
+    env.ok(&["settings", "contact", "Sam (sponsor) 0151 2345678"]);
+    let out = env.ok(&["get-help"]);
+    assert!(out.starts_with("Your own contact: Sam (sponsor) 0151 2345678\n\nIf you are in danger"), "{out}");
+    assert_eq!(env.json()["settings"]["contact"], "Sam (sponsor) 0151 2345678");
+
+    env.ok(&["settings", "contact", "--clear"]);
+    env.ok(&["settings", "country", "--clear"]);
+    assert_eq!(env.ok(&["get-help"]), Env::new().ok(&["get-help"]), "cleared: the default text again");
+    assert!(env.json()["settings"].as_object().unwrap().is_empty(), "nothing left in the file");
+}
+
+#[test]
+fn settings_shows_every_setting_and_how_to_change_them() {
+    let env = Env::new();
+    let out = env.ok(&["settings"]);
+    assert!(out.contains("country  not chosen"), "{out}");
+    assert!(out.contains("contact  none"), "{out}");
+    assert!(out.contains("(US, CA, GB, IE, AU, NZ, DE)"), "{out}");
+    env.ok(&["settings", "country", "UK"]);
+    env.ok(&["settings", "contact", "Clinic front desk 020 7946 0000"]);
+    let out = env.ok(&["settings"]);
+    assert!(out.contains("country  United Kingdom (GB)"), "{out}");
+    assert!(out.contains("contact  Clinic front desk 020 7946 0000"), "{out}");
+    assert_eq!(env.ok(&["settings", "contact"]), "contact  Clinic front desk 020 7946 0000\n");
+}
+
+#[test]
+fn settings_refusals_name_what_is_allowed_and_leave_the_journal_byte_for_byte() {
+    let env = Env::new();
+    env.ok(&["log", "anxiety=2", "--note", "private words"]);
+    env.ok(&["settings", "country", "GB"]);
+    env.ok(&["settings", "contact", "Sam 555 0100"]);
+    let before = env.bytes().unwrap();
+    let long = format!("{} 555 0100", "x".repeat(100));
+    let cases: &[(&[&str], &str)] = &[
+        (
+            &["settings", "country", "XX"],
+            "'XX' is not a country easeoff has numbers for: use one of US (United States), CA (Canada), GB (United Kingdom), IE (Ireland), AU (Australia), NZ (New Zealand), DE (Germany)",
+        ),
+        (&["settings", "country", "France"], "use one of US (United States)"),
+        (&["settings", "country", ""], "is not a country"),
+        (&["settings", "country", "GB", "--clear"], "cannot be used with"),
+        (&["settings", "contact", ""], "the contact is empty"),
+        (&["settings", "contact", "my sponsor"], "no phone number"),
+        (&["settings", "contact", "Sam\n555 0100"], "one line"),
+        (&["settings", "contact", &long], "the most is 100"),
+        (&["settings", "contact", "Sam 555", "--clear"], "cannot be used with"),
+        (&["settings", "colour", "blue"], "unrecognized subcommand"),
+    ];
+    for (args, expected) in cases {
+        let err = env.fails(args, 2);
+        assert!(err.contains(expected), "easeoff {args:?}: expected '{expected}' in: {err}");
+        assert!(!err.contains("private words") && !err.contains("my sponsor"), "nothing typed is repeated");
+        assert_eq!(env.bytes().unwrap(), before, "easeoff {args:?} changed the journal");
+    }
+}
+
+#[test]
+fn get_help_answers_even_when_the_journal_cannot_be_read() {
+    let env = Env::new();
+    std::fs::create_dir_all(env.folder()).unwrap();
+    std::fs::write(&env.path, b"{ this is not a journal").unwrap();
+    let out = env.run(&["get-help"]).output().unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(text, Env::new().ok(&["get-help"]), "the default text");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("your settings could not be read"));
+    assert_eq!(env.bytes().unwrap(), b"{ this is not a journal", "and the file is left alone");
+    let bad_clock = env.cmd().env("EASEOFF_NOW", "soon").arg("get-help").output().unwrap();
+    assert!(bad_clock.status.success() && bad_clock.stdout == text.as_bytes());
 }

@@ -11,7 +11,8 @@ use std::time::{Duration, Instant};
 use common::Env;
 use portable_pty::{CommandBuilder, PtySize, native_pty_system};
 
-/// A running easeoff in a 120×40 pseudo-terminal, with its screen parsed.
+/// A running easeoff in a pseudo-terminal (120×40 unless said), with its
+/// screen parsed.
 struct Session {
     screen: Arc<Mutex<vt100::Parser>>,
     raw: Arc<Mutex<Vec<u8>>>,
@@ -21,8 +22,11 @@ struct Session {
 
 impl Session {
     fn start(env: &Env, args: &[&str]) -> Self {
-        let pty =
-            native_pty_system().openpty(PtySize { rows: 40, cols: 120, pixel_width: 0, pixel_height: 0 }).unwrap();
+        Self::start_sized(env, args, 40, 120)
+    }
+
+    fn start_sized(env: &Env, args: &[&str], rows: u16, cols: u16) -> Self {
+        let pty = native_pty_system().openpty(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 }).unwrap();
         let mut cmd = CommandBuilder::new(assert_cmd::cargo::cargo_bin("easeoff"));
         cmd.args(args);
         cmd.env("EASEOFF_DATA_FILE", &env.path);
@@ -31,7 +35,7 @@ impl Session {
         let child = pty.slave.spawn_command(cmd).unwrap();
         drop(pty.slave);
         let size = |n: u16| std::num::NonZeroU16::new(n).unwrap();
-        let screen = Arc::new(Mutex::new(vt100::Parser::new(size(40), size(120), 0)));
+        let screen = Arc::new(Mutex::new(vt100::Parser::new(size(rows), size(cols), 0)));
         let raw = Arc::new(Mutex::new(Vec::new()));
         let mut reader = pty.master.try_clone_reader().unwrap();
         let (screen_in, raw_in) = (Arc::clone(&screen), Arc::clone(&raw));
@@ -125,4 +129,22 @@ fn the_demo_opens_on_a_temporary_journal_and_never_touches_the_real_one() {
     app.keys("q");
     assert!(app.child.wait().unwrap().success());
     assert_eq!(env.bytes().unwrap(), before);
+}
+
+#[test]
+fn in_a_small_real_terminal_bang_still_shows_the_help_and_other_keys_do_nothing() {
+    let env = Env::new();
+    env.ok(&["settings", "country", "AU"]);
+    let before = env.bytes().unwrap();
+    let mut app = Session::start_sized(&env, &[], 12, 40);
+    app.wait_for("! help · q quit");
+    app.keys("3");
+    app.keys("!");
+    app.wait_for("When to get help");
+    app.wait_for("call 000 now");
+    app.keys("\x1b");
+    app.wait_for("this one is 40×12");
+    app.keys("q");
+    assert!(app.child.wait().unwrap().success());
+    assert_eq!(env.bytes().unwrap(), before, "the 3 pressed under the notice rated nothing");
 }

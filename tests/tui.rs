@@ -121,6 +121,135 @@ fn a_window_below_80_by_24_says_how_big_it_must_be() {
     assert!(text.contains("easeoff needs a window of at least 80×24; this one is 60×20."), "{text}");
 }
 
+/// The app told the window is `w`×`h` (the loop does this before each key).
+fn sized(app: &mut App, w: u16, h: u16) {
+    app.window = ratatui::layout::Size { width: w, height: h };
+}
+
+#[test]
+fn a_small_window_still_offers_help_and_bang_shows_it_in_the_space_there_is() {
+    for (w, h) in [(40, 15), (20, 5)] {
+        let (_dir, mut app) = demo_app();
+        sized(&mut app, w, h);
+        let notice = screen(&app, w, h);
+        assert!(notice.starts_with("! help · q quit"), "{w}×{h}: {notice}");
+        // Keys that would act unseen do nothing while only the notice shows.
+        press(&mut app, KeyCode::Char('3'));
+        press(&mut app, KeyCode::Char('n'));
+        assert_eq!(rating(&app, "2026-03-10", "muscle-aches"), None);
+        assert!(app.overlay.is_none());
+        press(&mut app, KeyCode::Char('!'));
+        let help = screen(&app, w, h);
+        assert!(help.contains("If you are in danger"), "{w}×{h}: {help}");
+        // Scrolling reaches the last line, the support lines.
+        for _ in 0..200 {
+            press(&mut app, KeyCode::Down);
+        }
+        let end = screen(&app, w, h);
+        assert!(end.contains("XX`."), "{w}×{h}: the end of the text is reachable: {end}");
+        press(&mut app, KeyCode::Home);
+        assert_eq!(screen(&app, w, h), help, "Home goes back to the top");
+        press(&mut app, KeyCode::Esc);
+        assert!(app.overlay.is_none() && screen(&app, w, h).starts_with("! help"));
+        press(&mut app, KeyCode::Char('q'));
+        assert!(app.quit, "q quits from the notice");
+    }
+}
+
+#[test]
+fn at_40_by_15_the_help_keeps_its_box_and_at_20_by_5_it_is_plain_text() {
+    let (_dir, mut app) = demo_app();
+    sized(&mut app, 40, 15);
+    press(&mut app, KeyCode::Char('!'));
+    insta::assert_snapshot!("get_help_40x15", screen(&app, 40, 15));
+    sized(&mut app, 20, 5);
+    insta::assert_snapshot!("get_help_20x5", screen(&app, 20, 5));
+}
+
+#[test]
+fn a_welcome_hidden_by_a_small_window_is_not_answered_by_stray_keys() {
+    let (_dir, mut app) = empty_app();
+    sized(&mut app, 30, 10);
+    press(&mut app, KeyCode::Char('s'));
+    press(&mut app, KeyCode::Char('!'));
+    assert!(screen(&app, 30, 10).contains("If you are in danger"));
+    press(&mut app, KeyCode::Esc);
+    sized(&mut app, 80, 24);
+    assert!(screen(&app, 80, 24).contains("Are you tapering, or have you stopped?"), "still the first question");
+    assert!(!app.journal_path().exists());
+}
+
+#[test]
+fn bang_works_from_the_key_help_and_ctrl_c_over_a_hidden_note_saves_it() {
+    let (_dir, mut app) = demo_app();
+    press(&mut app, KeyCode::Char('?'));
+    press(&mut app, KeyCode::Char('!'));
+    assert!(screen(&app, 80, 24).contains("When to get help"));
+    press(&mut app, KeyCode::PageDown);
+    assert!(screen(&app, 80, 24).contains("No country is chosen yet"), "a page down shows the end");
+    press(&mut app, KeyCode::Esc);
+    assert!(app.overlay.is_none(), "the key help is not brought back");
+
+    // A note being written when the window shrinks: ! shows the help over
+    // it, and Ctrl-C saves the note before quitting.
+    press(&mut app, KeyCode::Char('n'));
+    type_text(&mut app, "Shaky tonight.");
+    sized(&mut app, 50, 12);
+    press(&mut app, KeyCode::Char('x'));
+    press(&mut app, KeyCode::Char('!'));
+    assert!(screen(&app, 50, 12).contains("When to get help"));
+    ctrl(&mut app, 'c');
+    assert!(app.quit);
+    let saved = saved(&app);
+    assert_eq!(saved.day("2026-03-10".parse().unwrap()).unwrap().note.as_ref().unwrap().text, "Shaky tonight.");
+}
+
+/// The lines inside the "When to get help" box, without its border.
+fn panel_lines(app: &App, width: u16, height: u16) -> Vec<String> {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal.draw(|frame| frame.render_widget(app, frame.area())).unwrap();
+    let buffer = terminal.backend().buffer();
+    let cell = |x: u16, y: u16| buffer.cell((x, y)).map_or(" ", |c| c.symbol()).to_owned();
+    let row = |y: u16, from: u16, to: u16| (from..to).map(|x| cell(x, y)).collect::<String>();
+    let (left, top) = (0..height)
+        .flat_map(|y| (0..width).map(move |x| (x, y)))
+        .find(|&(x, y)| cell(x, y) == "┌" && row(y, x, width).contains("When to get help"))
+        .expect("the panel is drawn");
+    let right = (left + 1..width).find(|&x| cell(x, top) == "┐").unwrap();
+    let bottom = (top + 1..height).find(|&y| cell(left, y) == "└").unwrap();
+    (top + 1..bottom).map(|y| row(y, left + 2, right - 1).trim_end().to_owned()).collect()
+}
+
+#[test]
+fn the_bang_panel_shows_exactly_what_easeoff_get_help_prints() {
+    let (_dir, mut app) = demo_app();
+    let check = |app: &App| {
+        let out = assert_cmd::Command::cargo_bin("easeoff")
+            .unwrap()
+            .env("EASEOFF_DATA_FILE", app.journal_path())
+            .env("EASEOFF_NOW", NOW)
+            .arg("get-help")
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        let printed: Vec<String> = String::from_utf8(out.stdout).unwrap().lines().map(str::to_owned).collect();
+        assert_eq!(panel_lines(app, 120, 60), printed);
+        printed
+    };
+    press(&mut app, KeyCode::Char('!'));
+    let default = check(&app);
+    assert!(default[0].contains("your local emergency number"));
+    press(&mut app, KeyCode::Esc);
+    app.change(|j, _| {
+        j.set_country(Some("NZ"))?;
+        j.set_contact(Some("Aroha (sponsor) 021 555 0100")).map(|()| String::new())
+    });
+    press(&mut app, KeyCode::Char('!'));
+    let chosen = check(&app);
+    assert_eq!(chosen[0], "Your own contact: Aroha (sponsor) 021 555 0100");
+    assert!(chosen.iter().any(|l| l.contains("1737")));
+}
+
 // ---------------------------------------------------------------- Today
 
 #[test]
@@ -427,7 +556,7 @@ fn the_course_marks_the_taper_steps_before_the_last_dose() {
 // ---------------------------------------------------------------- first run, read-only, saving
 
 #[test]
-fn the_first_run_asks_three_skippable_questions() {
+fn the_first_run_asks_four_skippable_questions_the_last_for_the_help_numbers() {
     let (_dir, mut app) = empty_app();
     assert!(screen(&app, 80, 24).contains("Are you tapering, or have you stopped?"));
     press(&mut app, KeyCode::Char('s'));
@@ -436,19 +565,43 @@ fn the_first_run_asks_three_skippable_questions() {
     press(&mut app, KeyCode::Enter);
     type_text(&mut app, "6");
     press(&mut app, KeyCode::Enter);
+    let shown = screen(&app, 80, 24);
+    assert!(shown.contains("Which country's numbers should When to get help (!) give?"), "{shown}");
+    assert!(shown.contains("3  United Kingdom"), "{shown}");
+    press(&mut app, KeyCode::Char('3'));
     assert!(app.overlay.is_none());
     let journal = saved(&app);
     assert_eq!(journal.settings().mode, Some(easeoff::journal::Mode::Stopped));
     assert_eq!(journal.last_use_mark().unwrap().to_rfc3339(), "2026-03-09T22:30:00+01:00");
     assert_eq!(journal.settings().usual_daily_grams, Some(6.0));
+    assert_eq!(journal.settings().country.as_deref(), Some("GB"));
     assert!(screen(&app, 80, 24).contains("Day 1 since your last dose"));
+    press(&mut app, KeyCode::Char('!'));
+    assert!(screen(&app, 80, 24).contains("call 999 now"), "the chosen country's numbers");
 
     let (_dir, mut app) = empty_app();
-    for _ in 0..3 {
+    for _ in 0..4 {
         press(&mut app, KeyCode::Esc);
     }
     assert!(app.overlay.is_none(), "every question can be skipped");
     assert!(!app.journal_path().exists(), "skipping writes nothing");
+}
+
+#[test]
+fn the_welcome_country_question_at_both_sizes_and_bang_shows_help_then_comes_back() {
+    for (w, h) in [(80, 24), (120, 40)] {
+        let (_dir, mut app) = empty_app();
+        press(&mut app, KeyCode::Char('t'));
+        press(&mut app, KeyCode::Enter);
+        insta::assert_snapshot!(format!("first_run_country_{w}x{h}"), screen(&app, w, h));
+        press(&mut app, KeyCode::Char('!'));
+        assert!(screen(&app, w, h).contains("call your local emergency number now"));
+        press(&mut app, KeyCode::Esc);
+        assert!(screen(&app, w, h).contains("Which country's numbers"), "the welcome comes back");
+        press(&mut app, KeyCode::Enter);
+        assert!(app.overlay.is_none());
+        assert_eq!(saved(&app).settings().country, None, "skipped: nothing chosen");
+    }
 }
 
 #[test]
@@ -497,7 +650,7 @@ fn no_window_size_makes_it_panic() {
     let mut sizes: Vec<(u16, u16)> =
         vec![(0, 0), (0, 1), (1, 0), (1, 1), (0, 24), (80, 0), (80, 1), (1, 24), (79, 23), (80, 24)];
     sizes.extend((0..300).map(|_| (rng.u16(0..260), rng.u16(0..90))));
-    for (i, (w, h)) in sizes.into_iter().enumerate() {
+    for (i, &(w, h)) in sizes.iter().enumerate() {
         app.screen = Screen::ALL[i % Screen::ALL.len()];
         let _ = screen(&app, w, h);
     }
@@ -508,6 +661,26 @@ fn no_window_size_makes_it_panic() {
         press(&mut app, KeyCode::Char(key));
         for (w, h) in [(0, 0), (1, 1), (5, 3), (80, 24), (200, 60)] {
             let _ = screen(&app, w, h);
+        }
+    }
+    // "When to get help" opened in a small window, scrolled, at every size:
+    // it draws in whatever space there is, and never panics.
+    press(&mut app, KeyCode::Esc);
+    app.change(|j, _| j.set_contact(Some(&format!("{} 555 0100", "a long name ".repeat(7)))).map(|()| String::new()));
+    for (i, (w, h)) in sizes.iter().enumerate() {
+        app.window = ratatui::layout::Size { width: *w, height: *h };
+        if app.overlay.is_none() {
+            press(&mut app, KeyCode::Char('!'));
+        }
+        for _ in 0..i % 40 {
+            press(&mut app, KeyCode::Down);
+        }
+        let text = screen(&app, *w, *h);
+        if *w >= 10 && *h >= 3 && i % 40 == 0 {
+            assert!(text.contains("When to") || text.contains("Your own"), "{w}×{h}: {text}");
+        }
+        if i % 7 == 0 {
+            press(&mut app, KeyCode::Esc);
         }
     }
 }

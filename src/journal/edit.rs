@@ -2,7 +2,10 @@
 //! and only then changes anything, so a refused change leaves the journal
 //! exactly as it was.
 
-pub use super::validate::{MAX_DOSE_GRAMS, aid, grams, known_item, label, new_id, note, pair, rating, sleep};
+pub use super::validate::{
+    MAX_CONTACT_CHARS, MAX_DOSE_GRAMS, aid, contact, country, grams, known_item, label, new_id, note, pair, rating,
+    sleep,
+};
 
 use chrono::NaiveDate;
 
@@ -190,6 +193,20 @@ impl Journal {
         Ok(())
     }
 
+    /// Chooses the country whose numbers "When to get help" shows, or goes
+    /// back to the default (`None`). Returns the country chosen.
+    pub fn set_country(&mut self, code: Option<&str>) -> Result<Option<&'static crate::get_help::Country>, InputError> {
+        let chosen = code.map(country).transpose()?;
+        self.settings.country = chosen.map(|c| c.code.clone());
+        Ok(chosen)
+    }
+
+    /// Sets or removes (`None`) the person's own contact.
+    pub fn set_contact(&mut self, text: Option<&str>) -> Result<(), InputError> {
+        self.settings.contact = text.map(contact).transpose()?;
+        Ok(())
+    }
+
     /// Adds the person's own item to the catalog.
     pub fn add_symptom(&mut self, id: &str, label_text: &str, kind: Kind) -> Result<(), InputError> {
         let id = new_id(id)?;
@@ -327,6 +344,25 @@ mod tests {
         assert_eq!(j.undo_dose().unwrap().at, at("2026-03-09T20:00:00+01:00"));
         let future = Dose { at: at("2026-03-10T10:00:00+01:00"), grams: 1.0, form: None, note: None };
         assert!(j.add_dose(future, now()).is_err());
+    }
+
+    #[test]
+    fn country_and_contact_are_checked_before_they_are_kept() {
+        let mut j = Journal::new();
+        assert_eq!(j.set_country(Some("uk")).unwrap().map(|c| c.code.as_str()), Some("GB"));
+        assert_eq!(j.settings().country.as_deref(), Some("GB"), "stored as the ISO code");
+        let before = j.clone();
+        let err = j.set_country(Some("XX")).unwrap_err().to_string();
+        assert!(err.contains("'XX' is not a country") && err.contains("DE (Germany)"), "{err}");
+        for bad in ["", "   ", "Sam\n555 0100", "Sam the sponsor", &"9".repeat(101)] {
+            assert!(j.set_contact(Some(bad)).is_err(), "{bad:?}");
+        }
+        assert_eq!(j, before, "refusals change nothing");
+        j.set_contact(Some("  Sam (sponsor) 555 0100 ")).unwrap();
+        assert_eq!(j.settings().contact.as_deref(), Some("Sam (sponsor) 555 0100"));
+        j.set_contact(None).unwrap();
+        j.set_country(None).unwrap();
+        assert_eq!(j.settings(), &crate::journal::Settings::default());
     }
 
     #[test]

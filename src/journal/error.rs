@@ -75,6 +75,18 @@ pub enum InputError {
     NothingToLog,
     #[error("'{given}' is not a number of days: use a whole number from 1 to {max}")]
     BadDays { given: String, max: u32 },
+    #[error("'{given}' is not a country easeoff has numbers for: use one of {known}")]
+    UnknownCountry { given: String, known: String },
+    #[error("the contact is empty: write a name and a phone number, e.g. \"Sam (sponsor) 555 0100\"")]
+    EmptyContact,
+    #[error("the contact is too long ({len} characters): the most is {max}")]
+    LongContact { len: usize, max: usize },
+    #[error(
+        "the contact must be one line without tabs: write a name and a phone number, e.g. \"Sam (sponsor) 555 0100\""
+    )]
+    ContactNotOneLine,
+    #[error("the contact has no phone number: write a name and a number, e.g. \"Sam (sponsor) 555 0100\"")]
+    ContactWithoutNumber,
 }
 
 fn open_count(open: usize) -> String {

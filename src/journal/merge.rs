@@ -145,6 +145,14 @@ impl Journal {
             self.settings.usual_set = other.settings.usual_set;
             added += 1;
         }
+        if self.settings.country.is_none() && other.settings.country.is_some() {
+            self.settings.country.clone_from(&other.settings.country);
+            added += 1;
+        }
+        if self.settings.contact.is_none() && other.settings.contact.is_some() {
+            self.settings.contact.clone_from(&other.settings.contact);
+            added += 1;
+        }
         for date in &other.no_dose_days {
             let has_doses = self.doses.iter().any(|d| d.at.date_naive() == *date);
             if !has_doses && self.no_dose_days.insert(*date) {

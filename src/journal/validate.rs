@@ -7,6 +7,9 @@ use super::{Aid, Catalog, InputError, MAX_RATING};
 pub const MAX_DOSE_GRAMS: f64 = 100.0;
 /// The longest note, in characters.
 pub const MAX_NOTE_CHARS: usize = 10_000;
+/// The longest contact, in characters: a name and a number fit easily, and
+/// it stays one or two lines in the help panel.
+pub const MAX_CONTACT_CHARS: usize = 100;
 
 /// A rating typed as text: a whole number 0–4.
 pub fn rating(id: &str, text: &str) -> Result<u8, InputError> {
@@ -167,6 +170,36 @@ impl super::Journal {
         }
         Ok(())
     }
+}
+
+/// A country easeoff has numbers for, from a code in any case (`gb`, `UK`);
+/// the journal stores its ISO code.
+pub fn country(code: &str) -> Result<&'static crate::get_help::Country, InputError> {
+    crate::get_help::find(code).ok_or_else(|| InputError::UnknownCountry {
+        given: code.trim().to_owned(),
+        known: crate::get_help::known_list(),
+    })
+}
+
+/// The person's own contact: one line, at most [`MAX_CONTACT_CHARS`], with a
+/// phone number in it (a help line without a number to call helps no one).
+/// Errors never repeat what was typed.
+pub fn contact(text: &str) -> Result<String, InputError> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Err(InputError::EmptyContact);
+    }
+    if text.chars().any(char::is_control) {
+        return Err(InputError::ContactNotOneLine);
+    }
+    let len = text.chars().count();
+    if len > MAX_CONTACT_CHARS {
+        return Err(InputError::LongContact { len, max: MAX_CONTACT_CHARS });
+    }
+    if !text.chars().any(|c| c.is_ascii_digit()) {
+        return Err(InputError::ContactWithoutNumber);
+    }
+    Ok(text.to_owned())
 }
 
 #[cfg(test)]

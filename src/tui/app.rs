@@ -6,7 +6,8 @@ use std::io;
 
 use chrono::NaiveDate;
 use ratatui::DefaultTerminal;
-use ratatui::crossterm::event::{self, Event, KeyEvent, KeyEventKind};
+use ratatui::crossterm::event::{self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use ratatui::layout::Size;
 
 use super::editor::Overlay;
 use super::theme::Theme;
@@ -119,6 +120,9 @@ pub struct App {
     pub kinds: Kinds,
     pub summary_scroll: u16,
     pub overlay: Option<Overlay>,
+    /// The window's size at the last frame. Below the smallest size only a
+    /// notice is drawn, so keys that would act unseen are ignored then.
+    pub window: Size,
     pub status: Option<Status>,
     /// A change is in memory that could not be saved yet.
     pub unsaved: bool,
@@ -162,6 +166,7 @@ impl App {
             kinds: Kinds::Both,
             summary_scroll: 0,
             overlay,
+            window: Size { width: super::MIN_WIDTH, height: super::MIN_HEIGHT },
             status: None,
             unsaved: false,
             quit: false,
@@ -177,6 +182,7 @@ impl App {
         while !self.quit {
             self.now = self.clock.now();
             terminal.draw(|frame| frame.render_widget(&*self, frame.area()))?;
+            self.window = terminal.size()?;
             if let Event::Key(key) = event::read()? {
                 self.on_key(key);
             }
@@ -194,10 +200,33 @@ impl App {
         {
             panic!("the test-only panic key was pressed");
         }
-        if self.overlay.is_some() {
+        if self.too_small() && !matches!(self.overlay, Some(Overlay::GetHelp(_))) {
+            self.on_key_too_small(key);
+        } else if self.overlay.is_some() {
             self.on_overlay_key(key);
         } else if let Some(action) = super::keys::lookup(self.screen, &key) {
             self.apply(action);
+        }
+    }
+
+    /// Whether the window is below the size the screens are made for.
+    pub fn too_small(&self) -> bool {
+        self.window.width < super::MIN_WIDTH || self.window.height < super::MIN_HEIGHT
+    }
+
+    /// Below the smallest size only the notice shows, so only what it offers
+    /// works: `!` opens "When to get help", `q` and Ctrl-C quit. Any other key
+    /// would rate or type where the person cannot see it.
+    fn on_key_too_small(&mut self, key: KeyEvent) {
+        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        let quit = (key.code == KeyCode::Char('q') && !ctrl) || (key.code == KeyCode::Char('c') && ctrl);
+        if key.code == KeyCode::Char('!') && !ctrl {
+            self.open_get_help();
+        } else if quit && self.overlay.is_some() {
+            // Each overlay quits its own way (a note is saved first).
+            self.on_overlay_key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL));
+        } else if quit {
+            self.request_quit();
         }
     }
 

@@ -1,6 +1,7 @@
 //! Overlays that take input: one-line prompts (sleep, aid, dose, first-run
 //! answers), the note editor, yes/no questions and the first-run welcome, and
-//! how keys are handled while one is open. Input that does not validate keeps
+//! how keys are handled while one is open — including "When to get help",
+//! which scrolls and can open over the others. Input that does not validate keeps
 //! the overlay open with the reason, so nothing typed is lost.
 
 use chrono::NaiveDate;
@@ -15,11 +16,18 @@ use crate::journal::{Dose, Journal, Mode, format_number, plan};
 /// What is drawn over the screen, if anything.
 pub enum Overlay {
     Help,
-    GetHelp,
+    GetHelp(GetHelp),
     Prompt(Prompt),
     Note(NoteEditor),
     Confirm(Confirm),
     FirstRun(FirstRun),
+}
+
+/// "When to get help", scrolled to a line, over whatever was open when `!`
+/// was pressed (the welcome, say), which comes back when it closes.
+pub struct GetHelp {
+    pub scroll: u16,
+    pub under: Option<Box<Overlay>>,
 }
 
 /// What a one-line prompt is asking for.
@@ -70,6 +78,8 @@ pub enum Step {
     Mode,
     LastUse,
     Amount,
+    /// Whose numbers "When to get help" gives.
+    Country,
 }
 
 impl FirstRun {
@@ -156,19 +166,79 @@ fn is_ctrl(key: &KeyEvent, c: char) -> bool {
 }
 
 impl App {
+    /// Opens "When to get help" over whatever is open (kept underneath).
+    pub fn open_get_help(&mut self) {
+        let under = match self.overlay.take() {
+            Some(Overlay::GetHelp(view)) => {
+                self.overlay = Some(Overlay::GetHelp(view));
+                return;
+            }
+            // Help closes on any key anyway; there is nothing to go back to.
+            Some(Overlay::Help) | None => None,
+            Some(other) => Some(Box::new(other)),
+        };
+        self.overlay = Some(Overlay::GetHelp(GetHelp { scroll: 0, under }));
+    }
+
     pub(super) fn on_overlay_key(&mut self, key: KeyEvent) {
         let Some(overlay) = self.overlay.take() else { return };
+        let bang = key.code == KeyCode::Char('!') && !key.modifiers.contains(KeyModifiers::CONTROL);
         self.overlay = match overlay {
-            Overlay::Help | Overlay::GetHelp if is_ctrl(&key, 'c') => {
+            // `!` works wherever it cannot be text being typed.
+            Overlay::FirstRun(first) if bang && first.prompt.is_none() => {
+                self.overlay = Some(Overlay::FirstRun(first));
+                self.open_get_help();
+                return;
+            }
+            Overlay::Help if bang => {
+                self.open_get_help();
+                return;
+            }
+            Overlay::GetHelp(view) => {
+                self.on_get_help_key(view, key);
+                return;
+            }
+            Overlay::Help if is_ctrl(&key, 'c') => {
                 self.request_quit();
                 None
             }
-            Overlay::Help | Overlay::GetHelp => None,
+            Overlay::Help => None,
             Overlay::Confirm(confirm) => self.on_confirm_key(confirm, key),
             Overlay::Prompt(prompt) => self.on_prompt_key(prompt, key).map(Overlay::Prompt),
             Overlay::Note(editor) => self.on_note_key(editor, key).map(Overlay::Note),
             Overlay::FirstRun(first) => self.on_first_run_key(first, key).map(Overlay::FirstRun),
         };
+    }
+
+    /// Arrows, j/k and the page keys scroll; any other key closes and brings
+    /// back what was open underneath. Ctrl-C goes to that overlay, so a note
+    /// being written is saved before quitting.
+    fn on_get_help_key(&mut self, mut view: GetHelp, key: KeyEvent) {
+        let page = super::view::get_help_page(self);
+        let last = super::view::get_help_max_scroll(self);
+        let scroll = match key.code {
+            _ if key.modifiers.contains(KeyModifiers::CONTROL) && key.code != KeyCode::Char('c') => None,
+            KeyCode::Up | KeyCode::Char('k') => Some(view.scroll.saturating_sub(1)),
+            KeyCode::Down | KeyCode::Char('j') => Some(view.scroll.saturating_add(1)),
+            KeyCode::PageUp => Some(view.scroll.saturating_sub(page)),
+            KeyCode::PageDown => Some(view.scroll.saturating_add(page)),
+            KeyCode::Home => Some(0),
+            KeyCode::End => Some(last),
+            _ => None,
+        };
+        if let Some(scroll) = scroll {
+            view.scroll = scroll.min(last);
+            self.overlay = Some(Overlay::GetHelp(view));
+            return;
+        }
+        self.overlay = view.under.map(|under| *under);
+        if is_ctrl(&key, 'c') {
+            if self.overlay.is_some() {
+                self.on_overlay_key(key);
+            } else {
+                self.request_quit();
+            }
+        }
     }
 
     fn on_confirm_key(&mut self, confirm: Confirm, key: KeyEvent) -> Option<Overlay> {
@@ -382,7 +452,7 @@ impl App {
                 // Answered (Enter) or skipped (Esc): on to the next question.
                 return match purpose {
                     Purpose::LastUse => Some(FirstRun::ask_amount()),
-                    _ => None,
+                    _ => Some(FirstRun { step: Step::Country, prompt: None }),
                 };
             }
             return Some(first);
@@ -418,6 +488,16 @@ impl App {
                 Some(FirstRun { step: Step::LastUse, prompt: Some(Prompt::new(Purpose::LastUse, None)) })
             }
             (Step::Mode | Step::LastUse, KeyCode::Enter | KeyCode::Esc) => Some(FirstRun::ask_amount()),
+            (Step::Country, KeyCode::Char(digit @ '1'..='9')) => {
+                let index = digit.to_digit(10).map_or(0, |d| d as usize - 1);
+                let Some(country) = crate::get_help::countries().get(index) else { return Some(first) };
+                self.change(|j, _| {
+                    j.set_country(Some(&country.code))
+                        .map(|_| format!("Help numbers for {}: press ! to see them.", country.in_name))
+                });
+                None
+            }
+            (Step::Country, KeyCode::Enter | KeyCode::Esc) => None,
             _ => Some(first),
         }
     }

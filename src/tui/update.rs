@@ -18,7 +18,7 @@ impl App {
             Action::NextScreen => self.screen = self.screen.next(),
             Action::PrevScreen => self.screen = self.screen.prev(),
             Action::OpenHelp => self.overlay = Some(Overlay::Help),
-            Action::OpenGetHelp => self.overlay = Some(Overlay::GetHelp),
+            Action::OpenGetHelp => self.open_get_help(),
             Action::Quit => self.request_quit(),
             _ => match self.screen {
                 Screen::Today => self.apply_today(action),

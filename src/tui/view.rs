@@ -18,7 +18,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use super::app::{App, Screen};
+use super::editor::Overlay;
 use super::keys;
+
+pub use overlay::{get_help_max_scroll, get_help_page};
 
 /// The smallest window every screen is designed for.
 pub const MIN_WIDTH: u16 = 80;
@@ -27,7 +30,12 @@ pub const MIN_HEIGHT: u16 = 24;
 impl Widget for &App {
     fn render(self, area: Rect, buf: &mut Buffer) {
         if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
-            render_too_small(area, buf);
+            // "When to get help" is reachable at every size: in whatever
+            // space there is, instead of the notice.
+            match &self.overlay {
+                Some(Overlay::GetHelp(view)) => overlay::render_get_help(self, view, area, buf),
+                _ => self.render_too_small(area, buf),
+            }
             return;
         }
         let banner = u16::from(self.read_only.is_some());
@@ -52,8 +60,11 @@ impl Widget for &App {
         }
         self.render_status(status, buf);
         self.render_footer(footer, buf);
-        if let Some(overlay) = &self.overlay {
-            overlay::render(self, overlay, body, buf);
+        match &self.overlay {
+            // The most important panel gets the whole window.
+            Some(Overlay::GetHelp(view)) => overlay::render_get_help(self, view, area, buf),
+            Some(overlay) => overlay::render(self, overlay, body, buf),
+            None => {}
         }
     }
 }
@@ -87,15 +98,23 @@ impl App {
         }
         Line::from(spans).render(area, buf);
     }
-}
 
-fn render_too_small(area: Rect, buf: &mut Buffer) {
-    let text = format!(
-        "easeoff needs a window of at least {MIN_WIDTH}×{MIN_HEIGHT}; this one is {}×{}. \
-         Make the window larger (or the font smaller). Press q to quit.",
-        area.width, area.height
-    );
-    Paragraph::new(text).wrap(Wrap { trim: true }).render(area, buf);
+    /// The notice below the smallest size. `! help` comes first, so that even
+    /// a tiny window shows how to reach "When to get help".
+    fn render_too_small(&self, area: Rect, buf: &mut Buffer) {
+        let notice = format!(
+            "easeoff needs a window of at least {MIN_WIDTH}×{MIN_HEIGHT}; this one is {}×{}. \
+             Make the window larger (or the font smaller).",
+            area.width, area.height
+        );
+        let keys = Line::from(vec![
+            Span::styled("!", self.theme.key()),
+            Span::raw(" help · "),
+            Span::styled("q", self.theme.key()),
+            Span::raw(" quit"),
+        ]);
+        Paragraph::new(vec![keys, Line::raw(notice)]).wrap(Wrap { trim: true }).render(area, buf);
+    }
 }
 
 /// Sets one cell, if it is inside the buffer.

@@ -3,43 +3,19 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
 
 use super::centered;
 use crate::tui::app::App;
-use crate::tui::editor::{FirstRun, NoteEditor, Overlay, Prompt, Purpose, Step, aid_suggestions};
+use crate::tui::editor::{FirstRun, GetHelp, NoteEditor, Overlay, Prompt, Purpose, Step, aid_suggestions};
 use crate::tui::keys;
-
-/// The words of "When to get help" (also in the README).
-pub const GET_HELP: &[&str] = &[
-    "If you are in danger or very unwell, call your local emergency number (911 in the US) now.",
-    "",
-    "Get medical help straight away for:",
-    "  • a seizure or fainting",
-    "  • a racing or irregular heartbeat",
-    "  • vomiting or diarrhoea with signs of dehydration",
-    "    (very thirsty, dizzy, little or dark urine)",
-    "  • yellow skin or eyes, or dark urine",
-    "  • thoughts of harming yourself",
-    "",
-    "988 Suicide & Crisis Lifeline (US): call or text 988, any time.",
-    "SAMHSA National Helpline (US): 1-800-662-4357 — free, confidential, 24/7,",
-    "  for treatment referral and information.",
-    "",
-    "You deserve support. Reaching out is a strong thing to do.",
-];
 
 pub fn render(app: &App, overlay: &Overlay, area: Rect, buf: &mut Buffer) {
     match overlay {
         Overlay::Help => render_help(app, area, buf),
-        Overlay::GetHelp => {
-            let lines: Vec<Line> = GET_HELP.iter().map(|l| Line::raw(*l)).collect();
-            let height = u16::try_from(lines.len()).unwrap_or(0) + 3;
-            let rect = centered(area, 78, height);
-            box_(app, rect, buf, " When to get help — any key closes ");
-            Paragraph::new(lines).wrap(Wrap { trim: false }).render(inner(rect), buf);
-        }
+        Overlay::GetHelp(view) => render_get_help(app, view, area, buf),
         Overlay::Prompt(prompt) => render_prompt(app, prompt, area, buf),
         Overlay::Note(editor) => render_note(app, editor, area, buf),
         Overlay::Confirm(confirm) => {
@@ -51,6 +27,98 @@ pub fn render(app: &App, overlay: &Overlay, area: Rect, buf: &mut Buffer) {
         }
         Overlay::FirstRun(first) => render_first_run(app, first, area, buf),
     }
+}
+
+/// "When to get help" placed in `area`: a box up to 80 columns wide where
+/// there is room, else plain text from the corner with its title as the first
+/// line; the text wrapped again only where it is wider than the space.
+struct GetHelpLayout {
+    rect: Rect,
+    text: Rect,
+    boxed: bool,
+    lines: Vec<Line<'static>>,
+}
+
+impl GetHelpLayout {
+    fn new(app: &App, area: Rect) -> Self {
+        let boxed = area.width >= 40 && area.height >= 10;
+        let width = if boxed { area.width.min(80) } else { area.width };
+        let text_width = usize::from(if boxed { width.saturating_sub(4) } else { width });
+        let mut lines: Vec<Line<'static>> = Vec::new();
+        if !boxed {
+            // Short, so that even a tiny window keeps room for the words.
+            let title = "When to get help ↑↓";
+            lines.extend(rewrap(title, text_width).into_iter().map(|t| Line::styled(t, app.theme.title())));
+        }
+        for line in crate::get_help::lines(app.journal.settings()) {
+            let style = if line.strong { app.theme.title() } else { Style::default() };
+            lines.extend(rewrap(&line.text, text_width).into_iter().map(|t| Line::styled(t, style)));
+        }
+        let count = u16::try_from(lines.len()).unwrap_or(u16::MAX);
+        let rect = if boxed { centered(area, width, count.saturating_add(2)) } else { area };
+        let text = if boxed { inner(rect) } else { rect };
+        Self { rect, text, boxed, lines }
+    }
+
+    fn max_scroll(&self) -> u16 {
+        u16::try_from(self.lines.len()).unwrap_or(u16::MAX).saturating_sub(self.text.height)
+    }
+}
+
+/// A help line that fits is kept exactly as `easeoff get-help` prints it; a
+/// longer one is wrapped with the same hanging indent.
+fn rewrap(text: &str, width: usize) -> Vec<String> {
+    if width == 0 {
+        return Vec::new();
+    }
+    if text.chars().count() <= width {
+        return vec![text.to_owned()];
+    }
+    let (first, rest, body) = if let Some(body) = text.strip_prefix("  • ") {
+        ("  • ", "    ", body)
+    } else if let Some(body) = text.strip_prefix("    ") {
+        ("    ", "    ", body)
+    } else {
+        ("", "", text)
+    };
+    // Indents are dropped where they would not leave room for a word.
+    let (first, rest) = if width < 16 { ("", "") } else { (first, rest) };
+    let options = textwrap::Options::new(width).initial_indent(first).subsequent_indent(rest);
+    textwrap::wrap(body, options).into_iter().map(std::borrow::Cow::into_owned).collect()
+}
+
+fn window(app: &App) -> Rect {
+    Rect { x: 0, y: 0, width: app.window.width, height: app.window.height }
+}
+
+/// How far "When to get help" can scroll in the window as it was last drawn.
+pub fn get_help_max_scroll(app: &App) -> u16 {
+    GetHelpLayout::new(app, window(app)).max_scroll()
+}
+
+/// How many lines Page Up and Page Down move it.
+pub fn get_help_page(app: &App) -> u16 {
+    GetHelpLayout::new(app, window(app)).text.height.saturating_sub(1).max(1)
+}
+
+/// "When to get help", in whatever space there is (the whole window).
+pub fn render_get_help(app: &App, view: &GetHelp, area: Rect, buf: &mut Buffer) {
+    let layout = GetHelpLayout::new(app, area);
+    let last = layout.max_scroll();
+    let scroll = view.scroll.min(last);
+    Clear.render(layout.rect, buf);
+    if layout.boxed {
+        let keys = match (scroll > 0, scroll < last) {
+            (_, true) => " ↓ more · other keys close ",
+            (true, false) => " ↑ back up · other keys close ",
+            (false, false) => " any key closes ",
+        };
+        Block::bordered()
+            .title(Span::styled(" When to get help ", app.theme.title()))
+            .title_bottom(Span::styled(keys, app.theme.key()))
+            .render(layout.rect, buf);
+    }
+    Paragraph::new(layout.lines).scroll((scroll, 0)).render(layout.text, buf);
 }
 
 fn box_(app: &App, rect: Rect, buf: &mut Buffer, title: &str) {
@@ -133,6 +201,21 @@ fn render_note(app: &App, editor: &NoteEditor, area: Rect, buf: &mut Buffer) {
     hint(app, "Esc or Ctrl-S save and close · Enter new line · an empty note is removed").render(keys_area, buf);
 }
 
+/// The welcome's last question: the countries in two columns, by number.
+fn country_question(app: &App) -> Vec<Line<'static>> {
+    let countries = crate::get_help::countries();
+    let half = countries.len().div_ceil(2);
+    let entry = |i: usize| countries.get(i).map(|c| format!("{}  {}", i + 1, c.name)).unwrap_or_default();
+    let mut lines = vec![
+        Line::styled("Which country's numbers should When to get help (!) give?", app.theme.title()),
+        Line::raw(""),
+    ];
+    lines.extend((0..half).map(|i| Line::raw(format!("  {:<24}{}", entry(i), entry(i + half)))));
+    lines.push(Line::raw(""));
+    lines.push(hint(app, "Enter or Esc skips: ! then gives the US lines"));
+    lines
+}
+
 fn render_first_run(app: &App, first: &FirstRun, area: Rect, buf: &mut Buffer) {
     let rect = centered(area, 74, 14);
     box_(app, rect, buf, " Welcome to easeoff ");
@@ -168,6 +251,7 @@ fn render_first_run(app: &App, first: &FirstRun, area: Rect, buf: &mut Buffer) {
             hint(app, "Enter or Esc skips"),
         ],
         Step::Amount => vec![],
+        Step::Country => country_question(app),
     };
     Paragraph::new(lines).render(question, buf);
 }
