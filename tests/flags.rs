@@ -28,7 +28,8 @@ fn assert_everywhere(env: &Env, fact: &str) {
     let md_box = md.split("## Status").next().unwrap_or_default();
     assert!(squash(&md_box.replace('\\', "")).contains(fact), "in the Markdown box:\n{md}");
     let html_box = html.split("<section class=\"status\">").next().unwrap_or_default();
-    assert!(html_box.contains("<section class=\"attention\">") && squash(html_box).contains(fact), "{html}");
+    let html_text = html_box.replace("&amp;", "&");
+    assert!(html_box.contains("<section class=\"attention\">") && squash(&html_text).contains(fact), "{html}");
 }
 
 #[test]
@@ -58,7 +59,14 @@ fn loperamide_on_more_than_two_days_running() {
 fn low_mood_rated_severe() {
     let env = Env::new();
     env.ok(&["log", "--date", "2026-03-09", "depressed-mood=3"]);
-    assert_everywhere(&env, "Low or depressed mood rated severe or extreme on Mon 9 Mar.");
+    // The crisis line of the person's country (the US lines until one is chosen).
+    assert_everywhere(
+        &env,
+        "Low or depressed mood rated severe or extreme on Mon 9 Mar. 988 Suicide & Crisis Lifeline: call or text 988, any time;",
+    );
+    env.ok(&["settings", "country", "GB"]);
+    let status = env.ok(&["status"]);
+    assert!(status.contains("Samaritans"), "the chosen country's line: {status}");
 }
 
 #[test]

@@ -96,8 +96,9 @@ fn low_mood(journal: &Journal, from: NaiveDate, to: NaiveDate) -> Option<Flag> {
     (!dates.is_empty()).then(|| Flag {
         kind: FlagKind::LowMood,
         text: format!(
-            "Low or depressed mood rated severe or extreme on {}. People to reach, day or night, are under `easeoff get-help` (! in the app).",
-            dates_words(&dates)
+            "Low or depressed mood rated severe or extreme on {}. {}; more people to reach, day or night, under `easeoff get-help` (! in the app).",
+            dates_words(&dates),
+            crate::get_help::crisis_line(journal.settings()).text
         ),
         dates,
     })
