@@ -110,9 +110,8 @@ fn details_line(app: &App, width: u16) -> Line<'static> {
             format!("“{short}{more}”{}", if n.for_provider { " (for your provider)" } else { "" })
         }
     };
-    let aids: Vec<String> =
-        day.map(|d| d.aids.iter().map(|a| format!("{} {}", a.name, a.display_amount())).collect()).unwrap_or_default();
-    let aids = if aids.is_empty() { "none".to_owned() } else { aids.join(", ") };
+    // The entries as typed, each with what it counts as when that differs.
+    let aids = day.filter(|d| !d.aids.is_empty()).map_or_else(|| "none".to_owned(), |d| d.aids_text(", "));
     Line::from(vec![
         Span::styled(" Sleep ", theme.dim()),
         Span::raw(sleep),
