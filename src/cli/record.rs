@@ -33,6 +33,12 @@ pub fn log(ctx: &Ctx, args: &LogArgs, out: &mut dyn Write) -> Result<(), CliErro
             Ok(id) => change.clear.push(id),
             Err(_) if word.trim() == edit::CLEAR_SLEEP => change.clear_sleep = true,
             Err(_) if word.trim() == edit::CLEAR_NOTE => change.clear_note = true,
+            Err(InputError::UnknownItem { id, suggestion }) => {
+                let near = |w: &str| strsim::levenshtein(&id, w) <= 2;
+                let suggestion = suggestion
+                    .or_else(|| [edit::CLEAR_SLEEP, edit::CLEAR_NOTE].into_iter().find(|w| near(w)).map(str::to_owned));
+                return Err(InputError::BadClear { given: id, suggestion }.into());
+            }
             Err(e) => return Err(e.into()),
         }
     }

@@ -32,6 +32,11 @@ pub enum InputError {
         "'{given}' is not an aid with an amount: {why}. Write the name, then the amount in mg, g, mcg (µg, ug), ml or IU, or as a number of tablets (tablet, tab, caplet, capsule, cap, softgel, pill), e.g. \"loperamide 4 mg\", \"imodium 2 tablets\", \"ibuprofen 2 x 200 mg\" or \"clonidine 0,1 mg\""
     )]
     BadAid { given: String, why: String },
+    #[error(
+        "unknown symptom '{given}'{}: --clear takes an item id (see `easeoff symptoms`), sleep or note",
+        did_you_mean(.suggestion.as_deref())
+    )]
+    BadClear { given: String, suggestion: Option<String> },
     #[error("{}", no_such_aid(*.date, .given, .that_day))]
     NoSuchAid { date: NaiveDate, given: String, that_day: String },
     #[error("the {what} cannot be given and cleared at once: give {give}, or --clear {what}")]
