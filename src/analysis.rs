@@ -2,6 +2,7 @@
 //! dose totals, and where each day sits on the course since the last use.
 //! Pure: the journal and "now" come in, numbers come out.
 
+pub mod aids;
 pub mod compare;
 pub mod flags;
 pub mod situation;

@@ -46,7 +46,7 @@ pub struct Cli {
 pub enum Command {
     /// Rate symptoms for a day (default today): ITEM=RATING with 0 none … 4 extreme.
     #[command(
-        after_help = "Example: easeoff log --date yesterday muscle-aches=3 anxiety=2 --sleep 4 \\\n           --aid \"loperamide 4 mg\" --note \"Bad night\" --for-provider"
+        after_help = "Examples:\n  easeoff log --date yesterday muscle-aches=3 anxiety=2 --sleep 4 \\\n    --aid \"loperamide 4 mg\" --note \"Bad night\" --for-provider\n  easeoff log --aid \"imodium 2 tablets\" --aid \"ibuprofen 2 x 200 mg\"\n  easeoff log --date yesterday --remove-aid imodium   (every entry of it that day)\n  easeoff log --clear anxiety --clear sleep --clear note\n\nAid amounts: mg, g, mcg (µg, ug), ml, IU, or tablets (tab, caplet, capsule, cap, softgel,\npill); 2 x 2 mg and 2mg x2 multiply; 1,5 mg is 1.5 mg. Tablets of a known aid are\ncounted in mg (loperamide 2 mg, ibuprofen 200 mg, naproxen 220 mg, diphenhydramine 25 mg)."
     )]
     Log(LogArgs),
     /// Log a dose in grams (default now) or a day without (`none`), list doses, or undo the newest.
@@ -194,11 +194,14 @@ pub struct LogArgs {
     /// Put the day's note in the visit summary for your provider.
     #[arg(long)]
     pub for_provider: bool,
-    /// An aid taken, with its amount, e.g. "loperamide 4 mg" (repeatable).
+    /// An aid taken, with its amount, e.g. "loperamide 4 mg" or "imodium 2 tablets" (repeatable).
     #[arg(long = "aid", value_name = "NAME AMOUNT")]
     pub aids: Vec<String>,
-    /// Make an item "not recorded" again for that day (repeatable).
-    #[arg(long = "clear", value_name = "ITEM")]
+    /// Remove that day's entries of an aid, all of them, e.g. imodium (repeatable).
+    #[arg(long = "remove-aid", value_name = "NAME")]
+    pub remove_aids: Vec<String>,
+    /// Make an item "not recorded" again for that day; `sleep` or `note` removes those (repeatable).
+    #[arg(long = "clear", value_name = "ITEM|sleep|note")]
     pub clear: Vec<String>,
 }
 

@@ -122,17 +122,19 @@ fn add_aids(journal: &mut Journal, rng: &mut fastrand::Rng, date: NaiveDate, t_d
     if diarrhea >= 2 {
         // One heavy day on purpose, so the summary's over-the-label check shows.
         let mg = if (2.5..3.5).contains(&t_days) { 12.0 } else { 4.0 };
-        aids.push(Aid { name: "loperamide".into(), amount: mg, unit: "mg".into() });
+        aids.push(format!("loperamide {mg} mg"));
     }
     if rng.bool() {
-        aids.push(Aid { name: "ibuprofen".into(), amount: 400.0, unit: "mg".into() });
+        aids.push("ibuprofen 400 mg".to_owned());
     }
     if t_days > 1.0 {
-        aids.push(Aid { name: "magnesium".into(), amount: 400.0, unit: "mg".into() });
+        aids.push("magnesium 400 mg".to_owned());
     }
     if (2.0..5.0).contains(&t_days) && rng.bool() {
-        aids.push(Aid { name: "clonidine".into(), amount: 0.1, unit: "mg".into() });
+        aids.push("clonidine 0.1 mg".to_owned());
     }
+    // Typed as a person types them, so they are read like any other entry.
+    let aids: Vec<Aid> = aids.iter().filter_map(|text| Aid::parse(text).ok()).collect();
     let change = DayChange { aids, ..DayChange::default() };
     if !change.aids.is_empty() {
         let _ = journal.log_day(date, &change, evening);

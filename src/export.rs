@@ -64,10 +64,8 @@ pub fn csv(journal: &Journal, now: Stamp) -> Result<Vec<u8>, csv::Error> {
             let record = situation::dose_record(journal, &situation, date, dose.copied());
             row.push(record.grams().map_or_else(String::new, format_number));
             row.push(dose.map_or_else(String::new, |d| d.count.to_string()));
-            let aids: Vec<String> = day
-                .map(|d| d.aids.iter().map(|a| format!("{} {}", a.name, a.display_amount())).collect())
-                .unwrap_or_default();
-            row.push(aids.join("; "));
+            // The entries as typed, each with what it counts as when that differs.
+            row.push(day.map(|d| d.aids_text("; ")).unwrap_or_default());
             let note = day.and_then(|d| d.note.as_ref());
             row.push(note.map_or_else(String::new, |n| n.text.clone()));
             row.push(note.map_or_else(String::new, |n| if n.for_provider { "yes".into() } else { "no".into() }));

@@ -9,6 +9,9 @@
 //! A rating that was never given is simply absent from a day's map: "not
 //! recorded" is never stored as, or confused with, `0`.
 
+pub mod aid;
+pub mod aid_catalog;
+pub mod amount;
 pub mod catalog;
 pub mod edit;
 mod error;
@@ -24,6 +27,8 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 use litemap::LiteMap;
 use serde::{Deserialize, Serialize};
 
+pub use aid::{Aid, AidUnit};
+pub use aid_catalog::{AidKind, aid_catalog};
 pub use catalog::{Catalog, Kind, Symptom};
 pub use error::InputError;
 
@@ -158,15 +163,6 @@ pub struct Note {
     pub edited: Stamp,
 }
 
-/// A treatment or aid taken that day, e.g. `loperamide 4 mg`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Aid {
-    pub name: String,
-    pub amount: f64,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub unit: String,
-}
-
 /// One dose of kratom.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Dose {
@@ -295,11 +291,11 @@ impl Day {
     }
 }
 
-impl Aid {
-    /// How the person wrote it back: `loperamide 4 mg`.
-    pub fn display_amount(&self) -> String {
-        let amount = format_number(self.amount);
-        if self.unit.is_empty() { amount } else { format!("{amount} {}", self.unit) }
+impl Day {
+    /// The day's aids as entered, each with what it counts as when that
+    /// differs: `Imodium 6 tablets (loperamide 12 mg), magnesium 400 mg`.
+    pub fn aids_text(&self, separator: &str) -> String {
+        self.aids.iter().map(Aid::entry_text).collect::<Vec<_>>().join(separator)
     }
 }
 

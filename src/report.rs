@@ -14,13 +14,14 @@ use std::collections::BTreeMap;
 
 use chrono::{Duration, NaiveDate};
 
+use crate::analysis::aids;
 use crate::analysis::compare;
 use crate::analysis::situation::{self, DoseRecord, Situation, State};
 use crate::analysis::taper::{self, TaperNow};
 use crate::analysis::{self, CourseDay};
 use crate::course::{Band, course, day_number};
 use crate::journal::catalog::signs;
-use crate::journal::{Journal, Kind, Stamp};
+use crate::journal::{AidUnit, Journal, Kind, Stamp};
 
 /// How many days before the stop a summary starts by default.
 pub const DAYS_BEFORE_STOP: i64 = 14;
@@ -30,7 +31,8 @@ pub const DAYS_AFTER_STOP: i64 = 14;
 pub const DAYS_WITHOUT_STOP: i64 = 14;
 /// … or a taper from a week before its start, up to this many days.
 pub const MOST_TAPER_DAYS: i64 = 90;
-/// Loperamide's over-the-counter label maximum, in mg a day.
+/// Loperamide's over-the-counter label maximum, in mg a day (the same
+/// number as in `assets/aids.json`, which a test checks).
 pub const LOPERAMIDE_LABEL_MAX_MG: f64 = 8.0;
 
 /// Everything the summary says, in the order it says it.
@@ -152,8 +154,20 @@ pub struct SleepRow {
 pub struct AidRow {
     pub name: String,
     pub days: usize,
-    /// Total and the most on one day, per unit (`mg`, `tablets`, …).
-    pub amounts: Vec<(String, f64, f64)>,
+    /// Total and the most on one day, per unit: mg first, then what could
+    /// not be turned into mg (counts of unknown strength, ml, IU).
+    pub amounts: Vec<AidTotal>,
+    /// Days on which part of the amount was not in mg, so could not be
+    /// checked against the label.
+    pub unchecked_days: usize,
+}
+
+/// An aid's total over the period in one unit, and the most on one day.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AidTotal {
+    pub unit: crate::journal::AidUnit,
+    pub total: f64,
+    pub most: f64,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -413,49 +427,46 @@ fn sleep_row(journal: &Journal, from: NaiveDate, to: NaiveDate) -> SleepRow {
     }
 }
 
+/// Each aid of the period: days used, and per unit its total and the most
+/// on one day, from the daily sums (`analysis/aids.rs`), so "6 tablets" of
+/// loperamide counts as 12 mg and a count of unknown strength stays a count.
 fn aid_rows(journal: &Journal, from: NaiveDate, to: NaiveDate) -> Vec<AidRow> {
-    // name -> (days used, unit -> (total, most on one day))
-    type Totals<'a> = BTreeMap<&'a str, (f64, f64)>;
-    let mut rows: BTreeMap<&str, (usize, Totals)> = BTreeMap::new();
+    let mut rows: Vec<AidRow> = Vec::new();
     for (_, day) in journal.days().range(from..=to) {
-        let mut today: BTreeMap<(&str, &str), f64> = BTreeMap::new();
-        for aid in &day.aids {
-            *today.entry((aid.name.as_str(), aid.unit.as_str())).or_default() += aid.amount;
-        }
-        let mut names_today: Vec<&str> = today.keys().map(|(n, _)| *n).collect();
-        names_today.dedup();
-        for name in names_today {
-            rows.entry(name).or_default().0 += 1;
-        }
-        for ((name, unit), amount) in today {
-            let entry = rows.entry(name).or_default().1.entry(unit).or_default();
-            entry.0 += amount;
-            entry.1 = entry.1.max(amount);
+        for sums in aids::aid_days(day) {
+            if !rows.iter().any(|r| r.name == sums.name) {
+                rows.push(AidRow { name: sums.name.clone(), days: 0, amounts: Vec::new(), unchecked_days: 0 });
+            }
+            let Some(row) = rows.iter_mut().find(|r| r.name == sums.name) else { continue };
+            row.days += 1;
+            row.unchecked_days += usize::from(sums.unchecked());
+            let per_unit = sums.mg.map(|mg| (AidUnit::Mg, mg)).into_iter().chain(sums.not_mg.iter().cloned());
+            for (unit, amount) in per_unit {
+                match row.amounts.iter_mut().find(|t| t.unit == unit) {
+                    Some(t) => {
+                        t.total += amount;
+                        t.most = t.most.max(amount);
+                    }
+                    None => row.amounts.push(AidTotal { unit, total: amount, most: amount }),
+                }
+            }
         }
     }
-    let mut out: Vec<AidRow> = rows
-        .into_iter()
-        .map(|(name, (days, units))| AidRow {
-            name: name.to_owned(),
-            days,
-            amounts: units.into_iter().map(|(u, (total, most))| (u.to_owned(), total, most)).collect(),
-        })
-        .collect();
-    out.sort_by(|a, b| b.days.cmp(&a.days).then(a.name.cmp(&b.name)));
-    out
+    for row in &mut rows {
+        row.amounts.sort_by_key(|t| t.unit != AidUnit::Mg);
+    }
+    rows.sort_by(|a, b| b.days.cmp(&a.days).then(a.name.cmp(&b.name)));
+    rows
 }
 
+/// Days whose loperamide adds up, in mg, to more than the over-the-counter
+/// label maximum: "6 tablets" is 12 mg, "0.004 g" is 4 mg.
 fn loperamide_over(journal: &Journal, from: NaiveDate, to: NaiveDate) -> Vec<(NaiveDate, f64)> {
     journal
         .days()
         .range(from..=to)
         .filter_map(|(date, day)| {
-            let mg: f64 = day
-                .aids
-                .iter()
-                .filter(|a| a.name == "loperamide" && a.unit.eq_ignore_ascii_case("mg"))
-                .map(|a| a.amount)
-                .sum();
+            let mg = aids::aid_days(day).into_iter().find(|a| a.name == "loperamide")?.mg?;
             (mg > LOPERAMIDE_LABEL_MAX_MG).then_some((*date, mg))
         })
         .collect()

@@ -56,14 +56,13 @@ pub fn render(journal: &Journal, now: crate::journal::Stamp, from: NaiveDate, to
                     Some(_) => "N",
                     None => "",
                 };
-                let aids: Vec<String> = day.aids.iter().map(|a| format!("{} {}", a.name, a.display_amount())).collect();
                 let _ = write!(
                     line,
                     "| {:>5} {:>5} {:>5} {note:<4} {}",
                     score(Kind::Physical),
                     score(Kind::Psychological),
                     sleep,
-                    aids.join(", ")
+                    day.aids_text(", ")
                 );
             }
         }

@@ -88,7 +88,7 @@ fn bad_input_is_refused_and_leaves_the_journal_byte_for_byte() {
         (&["log", "--date", "2026-02-30", "anxiety=1"], "use YYYY-MM-DD, today, yesterday or -N"),
         (&["log", "--date", "tomorrow", "anxiety=1"], "not a date"),
         (&["log", "--sleep", "30"], "from 0 to 24"),
-        (&["log", "--aid", "loperamide"], "name then the amount"),
+        (&["log", "--aid", "loperamide"], "there is no amount. Write the name, then the amount"),
         (&["log", "--date", "yesterday", "--for-provider"], "no note on 2026-03-09"),
         (&["log"], "nothing to log"),
         (&["log", "--clear", "nope"], "unknown symptom 'nope'"),

@@ -39,7 +39,7 @@ fn loperamide_above_the_label_maximum() {
     assert!(out.status.success(), "the entry is kept: it is a record of what happened");
     assert_everywhere(
         &env,
-        "Loperamide 12 mg on Mon 9 Mar — above the 8 mg a day on the over-the-counter label. High doses can cause serious heart rhythm problems (FDA, 2016).",
+        "Loperamide 12 mg on Mon 9 Mar — above the 8 mg a day on the over-the-counter label. High doses can cause serious heart problems and death (FDA, 2016 and 2018).",
     );
 }
 

@@ -5,13 +5,15 @@
 
 use chrono::{Duration, FixedOffset, NaiveDate, TimeZone};
 use easeoff::analysis::situation::{self, DoseRecord, State};
-use easeoff::journal::edit::DayChange;
+use easeoff::journal::edit::{self, DayChange};
 use easeoff::journal::plan::{Cut, PlanSpec};
-use easeoff::journal::{Aid, Dose, Form, Journal, Kind, Mode, Stamp};
+use easeoff::journal::{Dose, Form, Journal, Kind, Mode, Stamp};
 use easeoff::store::{Access, Store};
 use proptest::prelude::*;
 
 const ITEMS: [&str; 6] = ["anxiety", "nausea", "cravings", "muscle-aches", "insomnia", "my-own"];
+const AID_NAMES: [&str; 5] = ["loperamide", "Imodium A-D", "magnesium", "kava root", "Tylenol"];
+const AID_UNITS: [&str; 7] = ["mg", "tablets", "mcg", "g", "ml", "caps", "IU"];
 
 fn now() -> Stamp {
     Stamp::parse_from_rfc3339("2026-03-10T09:00:00+01:00").unwrap()
@@ -23,7 +25,8 @@ enum Op {
     Clear { day: i64, item: usize },
     Sleep { day: i64, tenths: u16 },
     Note { day: i64, text: String, provider: bool },
-    Aid { day: i64, name: usize, amount: u16 },
+    Aid { day: i64, name: usize, amount: u16, unit: usize, times: u8 },
+    RemoveAid { day: i64, name: usize },
     Dose { minutes: i64, centigrams: u16, form: Option<u8>, offset_q: i32 },
     Undo,
     Mark { minutes: i64 },
@@ -42,7 +45,9 @@ fn op() -> impl Strategy<Value = Op> {
         1 => (0..60i64, 0..=240u16).prop_map(|(day, tenths)| Op::Sleep { day, tenths }),
         1 => (0..60i64, "[a-zA-Z0-9 ,.'\"é😀\\n]{1,40}", any::<bool>())
             .prop_map(|(day, text, provider)| Op::Note { day, text, provider }),
-        1 => (0..60i64, 0..3usize, 1..800u16).prop_map(|(day, name, amount)| Op::Aid { day, name, amount }),
+        1 => (0..60i64, 0..AID_NAMES.len(), 1..800u16, 0..AID_UNITS.len(), 0..4u8)
+            .prop_map(|(day, name, amount, unit, times)| Op::Aid { day, name, amount, unit, times }),
+        1 => (0..60i64, 0..AID_NAMES.len()).prop_map(|(day, name)| Op::RemoveAid { day, name }),
         3 => (0..86_400i64, 1..10_000u16, proptest::option::of(0..5u8), -48..56i32)
             .prop_map(|(minutes, centigrams, form, offset_q)| Op::Dose { minutes, centigrams, form, offset_q }),
         1 => Just(Op::Undo),
@@ -80,13 +85,25 @@ fn build(ops: &[Op]) -> Journal {
                 j.log_day(day(*d), &change, now())
             }
             Op::Note { day: d, text, provider } => j.set_note(day(*d), text, *provider, now()),
-            Op::Aid { day: d, name, amount } => {
-                let aid = Aid {
-                    name: ["loperamide", "ibuprofen", "magnesium"][*name].into(),
-                    amount: f64::from(*amount),
-                    unit: "mg".into(),
+            Op::Aid { day: d, name, amount, unit, times } => {
+                // Typed as people type them, through the same reading as the app.
+                let amount = f64::from(*amount) / 4.0;
+                let text = match times {
+                    0 | 1 => format!("{} {amount} {}", AID_NAMES[*name], AID_UNITS[*unit]),
+                    2 => format!("{} {times} x {amount}{}", AID_NAMES[*name], AID_UNITS[*unit]),
+                    _ => format!(
+                        "{} {}{} x{times}",
+                        AID_NAMES[*name],
+                        amount.to_string().replace('.', ","),
+                        AID_UNITS[*unit]
+                    ),
                 };
-                j.log_day(day(*d), &DayChange { aids: vec![aid], ..DayChange::default() }, now())
+                edit::aid(&text)
+                    .and_then(|aid| j.log_day(day(*d), &DayChange { aids: vec![aid], ..DayChange::default() }, now()))
+            }
+            Op::RemoveAid { day: d, name } => {
+                let change = DayChange { remove_aids: vec![AID_NAMES[*name].to_owned()], ..DayChange::default() };
+                j.log_day(day(*d), &change, now())
             }
             Op::Dose { minutes, centigrams, form, offset_q } => {
                 let form =

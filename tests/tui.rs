@@ -108,6 +108,19 @@ fn snapshots_of_every_overlay_at_both_sizes() {
         press(&mut app, KeyCode::Esc);
         press(&mut app, KeyCode::Char('d'));
         insta::assert_snapshot!(format!("dose_prompt_{w}x{h}"), screen(&app, w, h));
+        press(&mut app, KeyCode::Esc);
+        // Yesterday has no aids: `a` asks for one; with aids, `a` lists them.
+        press(&mut app, KeyCode::Char('['));
+        press(&mut app, KeyCode::Char('a'));
+        type_text(&mut app, "Imodium 2 x 2mg");
+        press(&mut app, KeyCode::Enter);
+        press(&mut app, KeyCode::Char('a'));
+        press(&mut app, KeyCode::Char('a'));
+        type_text(&mut app, "tylenol 2 caplets");
+        press(&mut app, KeyCode::Enter);
+        press(&mut app, KeyCode::Char('a'));
+        press(&mut app, KeyCode::Down);
+        insta::assert_snapshot!(format!("aids_list_{w}x{h}"), screen(&app, w, h));
 
         let (_dir, app) = empty_app();
         insta::assert_snapshot!(format!("first_run_{w}x{h}"), screen(&app, w, h));
@@ -359,6 +372,102 @@ fn sleep_note_and_aid_are_entered_and_saved() {
     assert!(note.for_provider);
     assert_eq!(day.aids.last().unwrap().name, "ibuprofen", "Tab completed the name from history");
     assert_eq!(day.aids.last().unwrap().amount, 200.0);
+}
+
+#[test]
+fn the_aids_list_adds_and_deletes_an_entry_and_leaves_the_rest_of_the_day() {
+    let (_dir, mut app) = demo_app();
+    let date: chrono::NaiveDate = "2026-03-09".parse().unwrap();
+    press(&mut app, KeyCode::Char('['));
+    press(&mut app, KeyCode::Char('a'));
+    type_text(&mut app, "magnesium 400 mg");
+    press(&mut app, KeyCode::Enter);
+    let before = saved(&app).day(date).cloned().unwrap();
+    press(&mut app, KeyCode::Char('a'));
+    let shown = screen(&app, 80, 24);
+    assert!(shown.contains("Aids on Monday 9 March") && shown.contains("magnesium 400 mg"), "{shown}");
+    assert!(shown.contains("a add · ↑↓ choose · x delete · Esc close"), "{shown}");
+
+    press(&mut app, KeyCode::Char('a'));
+    type_text(&mut app, "Imodium 6 tablets");
+    press(&mut app, KeyCode::Enter);
+    let status = app.status.clone().unwrap().text;
+    assert!(status.contains("loperamide 12 mg (Imodium 6 tablets: 6 pills × 2 mg"), "{status}");
+    let day = saved(&app).day(date).cloned().unwrap();
+    let added = day.aids.last().unwrap();
+    assert_eq!(
+        (added.name.as_str(), added.amount, added.typed.as_deref()),
+        ("loperamide", 12.0, Some("Imodium 6 tablets"))
+    );
+    let today = screen(&app, 120, 40);
+    assert!(
+        today.contains("Imodium 6 tablets (loperamide 12 mg)"),
+        "the details line shows the entry as typed:\n{today}"
+    );
+
+    // Delete it again: choose the last entry, x, and say yes.
+    press(&mut app, KeyCode::Char('a'));
+    for _ in 0..day.aids.len() {
+        press(&mut app, KeyCode::Down);
+    }
+    press(&mut app, KeyCode::Char('x'));
+    let asked = screen(&app, 80, 24);
+    assert!(asked.contains("Delete the aid Imodium 6 tablets (loperamide 12 mg) of Mon 9 Mar?"), "{asked}");
+    press(&mut app, KeyCode::Char('y'));
+    assert!(matches!(app.overlay, Some(easeoff::tui::Overlay::Aids(_))), "back to the list while aids are left");
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(saved(&app).day(date), Some(&before), "the rest of the day is untouched");
+}
+
+#[test]
+fn deleting_the_last_aid_of_a_day_and_saying_no_keep_things_as_they_should() {
+    let (_dir, mut app) = demo_app();
+    press(&mut app, KeyCode::Char('a'));
+    assert!(matches!(app.overlay, Some(easeoff::tui::Overlay::Prompt(_))), "no aids today: straight to adding one");
+    type_text(&mut app, "melatonin 300 mcg");
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Char('a'));
+    press(&mut app, KeyCode::Char('x'));
+    press(&mut app, KeyCode::Char('n'));
+    assert!(matches!(app.overlay, Some(easeoff::tui::Overlay::Aids(_))), "n keeps it and goes back to the list");
+    press(&mut app, KeyCode::Char('x'));
+    press(&mut app, KeyCode::Char('y'));
+    assert!(app.overlay.is_none(), "nothing left to list");
+    assert!(saved(&app).day("2026-03-10".parse().unwrap()).is_none_or(|d| d.aids.is_empty()));
+}
+
+#[test]
+fn an_empty_sleep_prompt_clears_sleep_and_ctrl_l_empties_the_note() {
+    let (_dir, mut app) = demo_app();
+    let date: chrono::NaiveDate = "2026-03-09".parse().unwrap();
+    press(&mut app, KeyCode::Char('['));
+    press(&mut app, KeyCode::Char('n'));
+    type_text(&mut app, "A note to remove.");
+    press(&mut app, KeyCode::Esc);
+    let before = saved(&app).day(date).cloned().unwrap();
+    assert!(before.sleep.is_some() && before.note.is_some());
+
+    press(&mut app, KeyCode::Char('s'));
+    for _ in 0..6 {
+        press(&mut app, KeyCode::Backspace);
+    }
+    press(&mut app, KeyCode::Enter);
+    assert!(app.overlay.is_none());
+    let day = saved(&app).day(date).cloned().unwrap();
+    assert_eq!(day.sleep, None, "an empty sleep prompt clears the night's sleep");
+    assert_eq!((&day.ratings, &day.note, &day.aids), (&before.ratings, &before.note, &before.aids));
+    assert!(screen(&app, 120, 40).contains("Sleep not recorded"));
+
+    press(&mut app, KeyCode::Char('n'));
+    ctrl(&mut app, 'l');
+    assert!(
+        matches!(&app.overlay, Some(easeoff::tui::Overlay::Note(editor)) if editor.text.is_empty()),
+        "Ctrl-L empties the editor"
+    );
+    press(&mut app, KeyCode::Esc);
+    let day = saved(&app).day(date).cloned().unwrap();
+    assert_eq!(day.note, None, "the emptied note is removed");
+    assert_eq!((&day.ratings, &day.aids), (&before.ratings, &before.aids));
 }
 
 #[test]

@@ -39,7 +39,10 @@ impl Flag {
     pub fn short(&self) -> String {
         let when = dates_words(&self.dates);
         match self.kind {
-            FlagKind::AboveLabel => format!("loperamide above the label's daily maximum ({when})"),
+            FlagKind::AboveLabel => {
+                let name = self.text.split_whitespace().next().unwrap_or("an aid").to_lowercase();
+                format!("{name} above the label's daily maximum ({when})")
+            }
             FlagKind::LoperamideDays => format!("loperamide {} days running ({when})", self.dates.len()),
             FlagKind::LowMood => format!("low mood rated severe ({when})"),
             FlagKind::Tolerance => format!("kratom again after a week or more without ({when}): tolerance is lower"),
@@ -135,36 +138,44 @@ fn fluids(journal: &Journal, from: NaiveDate, to: NaiveDate) -> Option<Flag> {
     })
 }
 
-/// Loperamide in mg on a date, from the day's aids.
+/// Loperamide in mg on a date, from the day's aids (every spelling, counts
+/// of a known strength turned into mg).
 fn loperamide_mg(journal: &Journal, date: NaiveDate) -> Option<f64> {
-    let day = journal.day(date)?;
-    let mg: f64 = day
-        .aids
-        .iter()
-        .filter(|a| a.name.eq_ignore_ascii_case("loperamide") && a.unit.eq_ignore_ascii_case("mg"))
-        .map(|a| a.amount)
-        .sum();
-    (mg > 0.0).then_some(mg)
+    super::aids::aid_on(journal, date, "loperamide").map(|a| a.mg.unwrap_or(0.0)).filter(|mg| *mg > 0.0)
 }
 
-/// The over-the-counter label's daily maximum of loperamide, in mg.
-const LOPERAMIDE_OTC_MAX_MG: f64 = 8.0;
+/// What the label or the FDA says about going above the maximum, for the
+/// aids where a source says it (assets/aids.json).
+fn above_label_fact(id: &str) -> &'static str {
+    match id {
+        "loperamide" => " High doses can cause serious heart problems and death (FDA, 2016 and 2018).",
+        "acetaminophen" => " The label warns of severe liver damage above it.",
+        _ => "",
+    }
+}
 
+/// Each day an aid's sum in mg went above its label's daily maximum.
 fn above_label(journal: &Journal, from: NaiveDate, to: NaiveDate) -> Vec<Flag> {
     journal
         .days()
         .range(from..=to)
-        .filter_map(|(date, _)| {
-            let mg = loperamide_mg(journal, *date)?;
-            (mg > LOPERAMIDE_OTC_MAX_MG).then(|| Flag {
-                kind: FlagKind::AboveLabel,
-                dates: vec![*date],
-                text: format!(
-                    "Loperamide {} mg on {} — above the {} mg a day on the over-the-counter label. High doses can cause serious heart rhythm problems (FDA, 2016).",
-                    format_number(mg),
-                    date.format("%a %-d %b"),
-                    format_number(LOPERAMIDE_OTC_MAX_MG)
-                ),
+        .flat_map(|(date, day)| {
+            super::aids::aid_days(day).into_iter().filter_map(move |aid| {
+                let max = aid.above_max()?;
+                let mg = aid.mg?;
+                Some(Flag {
+                    kind: FlagKind::AboveLabel,
+                    dates: vec![*date],
+                    text: format!(
+                        "{} {} mg on {} — above the {} mg a day on the {} label.{}",
+                        crate::status::capitalised(&aid.name),
+                        format_number(mg),
+                        date.format("%a %-d %b"),
+                        format_number(max.mg),
+                        max.label,
+                        above_label_fact(&aid.name)
+                    ),
+                })
             })
         })
         .collect()

@@ -11,38 +11,76 @@ use crate::analysis::{self, situation};
 use crate::dates::{parse_day, parse_moment};
 use crate::journal::catalog::signs as sign_questions;
 use crate::journal::edit::{self, DayChange};
-use crate::journal::{Dose, InputError, LastUseSource, format_number, rating_word};
+use crate::journal::{Aid, Dose, InputError, LastUseSource, format_number, rating_word};
 use crate::status::{capitalised, plural};
 
 pub fn log(ctx: &Ctx, args: &LogArgs, out: &mut dyn Write) -> Result<(), CliError> {
     let (mut store, mut journal) = ctx.open_write()?;
     let date = parse_day(&args.date, ctx.now)?;
     let catalog = journal.catalog();
-    let change = DayChange {
+    let mut change = DayChange {
         ratings: args.ratings.iter().map(|p| edit::pair(catalog, p)).collect::<Result<_, _>>()?,
-        clear: args.clear.iter().map(|id| edit::known_item(catalog, id)).collect::<Result<_, _>>()?,
         sleep: args.sleep.as_deref().map(edit::sleep).transpose()?,
         note: args.note.clone(),
         for_provider: args.for_provider,
         aids: args.aids.iter().map(|a| edit::aid(a)).collect::<Result<_, _>>()?,
+        remove_aids: args.remove_aids.clone(),
+        ..DayChange::default()
     };
+    for word in &args.clear {
+        // An item of the person's own called `sleep` or `note` keeps its meaning.
+        match edit::known_item(catalog, word) {
+            Ok(id) => change.clear.push(id),
+            Err(_) if word.trim() == edit::CLEAR_SLEEP => change.clear_sleep = true,
+            Err(_) if word.trim() == edit::CLEAR_NOTE => change.clear_note = true,
+            Err(InputError::UnknownItem { id, suggestion }) => {
+                let near = |w: &str| strsim::levenshtein(&id, w) <= 2;
+                let suggestion = suggestion
+                    .or_else(|| [edit::CLEAR_SLEEP, edit::CLEAR_NOTE].into_iter().find(|w| near(w)).map(str::to_owned));
+                return Err(InputError::BadClear { given: id, suggestion }.into());
+            }
+            Err(e) => return Err(e.into()),
+        }
+    }
+    // What the removals will take, to say so: every entry of each aid named.
+    let removed: Vec<(String, Vec<String>)> = change
+        .remove_aids
+        .iter()
+        .map(|name| {
+            journal
+                .aids_called(date, name)
+                .map(|found| (name.trim().to_owned(), found.iter().map(|a| a.entry_text()).collect()))
+        })
+        .collect::<Result<_, _>>()?;
     let flags_before = super::attention::around(&journal, ctx.now, date);
     journal.log_day(date, &change, ctx.now)?;
     ctx.save(&mut store, &journal)?;
     super::attention::say_new(&flags_before, &super::attention::around(&journal, ctx.now, date));
 
-    let mut said: Vec<String> =
-        change.ratings.iter().map(|(id, v)| format!("{id} {v} ({})", rating_word(Some(*v)))).collect();
+    let mut said: Vec<String> = removed
+        .iter()
+        .map(|(name, entries)| {
+            let count = if entries.len() == 1 { "1 entry".to_owned() } else { format!("{} entries", entries.len()) };
+            format!("removed {count} of {name} ({})", entries.join(", "))
+        })
+        .collect();
+    said.extend(change.ratings.iter().map(|(id, v)| format!("{id} {v} ({})", rating_word(Some(*v)))));
     said.extend(change.clear.iter().map(|id| format!("{id} not recorded")));
     if let Some(h) = change.sleep {
         said.push(format!("sleep {} h", format_number(h)));
+    }
+    if change.clear_sleep {
+        said.push("sleep not recorded".into());
     }
     if change.note.is_some() {
         said.push(if args.for_provider { "note (for your provider)".into() } else { "note".into() });
     } else if args.for_provider {
         said.push("note marked for your provider".into());
     }
-    said.extend(change.aids.iter().map(|a| format!("{} {}", a.name, a.display_amount())));
+    if change.clear_note {
+        said.push("note removed".into());
+    }
+    said.extend(change.aids.iter().map(Aid::saved_text));
     let mut text = format!("Saved {date}: {}.\n", said.join(", "));
     if let Some(words) = crate::status::scores_words(&journal, date) {
         text.push_str(&format!("That day: {words}.\n"));

@@ -3,8 +3,8 @@
 //! exactly as it was.
 
 pub use super::validate::{
-    MAX_CONTACT_CHARS, MAX_DOSE_GRAMS, aid, contact, country, grams, known_item, label, new_id, note, pair, rating,
-    sleep,
+    MAX_CONTACT_CHARS, MAX_DOSE_GRAMS, aid, aid_is_whole, contact, country, grams, known_item, label, new_id, note,
+    pair, rating, sleep,
 };
 
 use chrono::NaiveDate;
@@ -18,9 +18,17 @@ pub struct DayChange {
     pub ratings: Vec<(String, u8)>,
     pub clear: Vec<String>,
     pub sleep: Option<f64>,
+    /// Remove the night's sleep (`--clear sleep`).
+    pub clear_sleep: bool,
     pub note: Option<String>,
+    /// Remove the day's note (`--clear note`).
+    pub clear_note: bool,
     pub for_provider: bool,
     pub aids: Vec<Aid>,
+    /// Names of aids whose entries that day are removed, every entry of
+    /// each (matched like the catalog matches names); removed before `aids`
+    /// are added, so the two together replace an entry.
+    pub remove_aids: Vec<String>,
 }
 
 impl DayChange {
@@ -28,11 +36,19 @@ impl DayChange {
         self.ratings.is_empty()
             && self.clear.is_empty()
             && self.sleep.is_none()
+            && !self.clear_sleep
             && self.note.is_none()
+            && !self.clear_note
             && !self.for_provider
             && self.aids.is_empty()
+            && self.remove_aids.is_empty()
     }
 }
+
+/// The words `--clear` takes besides item ids. An item of the person's own
+/// with the same id is cleared instead, as before these words existed.
+pub const CLEAR_SLEEP: &str = "sleep";
+pub const CLEAR_NOTE: &str = "note";
 
 impl Journal {
     /// Applies one day's change, all of it or none of it.
@@ -50,12 +66,24 @@ impl Journal {
             known_item(catalog, id)?;
         }
         if let Some(hours) = change.sleep {
+            if change.clear_sleep {
+                return Err(InputError::Contradiction { what: "sleep", give: "--sleep HOURS" });
+            }
             sleep(&hours.to_string())?;
+        }
+        if change.clear_note && (change.note.is_some() || change.for_provider) {
+            return Err(InputError::Contradiction { what: "note", give: "--note TEXT or --for-provider" });
         }
         let note_text = change.note.as_deref().map(note).transpose()?;
         let has_note = note_text.is_some() || self.day(date).is_some_and(|d| d.note.is_some());
         if change.for_provider && !has_note {
             return Err(InputError::NoNoteToMark { date });
+        }
+        if change.aids.iter().any(|a| !aid_is_whole(a)) {
+            return Err(InputError::BadAid { given: String::new(), why: "an aid needs a name and an amount".into() });
+        }
+        for name in &change.remove_aids {
+            self.aids_called(date, name)?;
         }
 
         let day = self.days.entry(date).or_default();
@@ -68,6 +96,12 @@ impl Journal {
         if let Some(hours) = change.sleep {
             day.sleep = Some(Sleep { hours, edited: now });
         }
+        if change.clear_sleep {
+            day.sleep = None;
+        }
+        if change.clear_note {
+            day.note = None;
+        }
         if let Some(text) = note_text {
             let keep_flag = day.note.as_ref().is_some_and(|n| n.for_provider);
             day.note = Some(Note { text, for_provider: keep_flag || change.for_provider, edited: now });
@@ -77,9 +111,39 @@ impl Journal {
             existing.for_provider = true;
             existing.edited = now;
         }
+        for name in &change.remove_aids {
+            day.aids.retain(|a| !a.is_called(name));
+        }
         day.aids.extend(change.aids.iter().cloned());
         self.drop_if_empty(date);
         Ok(())
+    }
+
+    /// The entries of one aid on a day (`imodium` finds loperamide's);
+    /// refused, naming the aids of that day, when there are none.
+    pub fn aids_called(&self, date: NaiveDate, name: &str) -> Result<Vec<&Aid>, InputError> {
+        let aids = self.day(date).map(|d| d.aids.as_slice()).unwrap_or_default();
+        let found: Vec<&Aid> = aids.iter().filter(|a| a.is_called(name)).collect();
+        if found.is_empty() {
+            let mut names: Vec<&str> = aids.iter().map(|a| a.name.as_str()).collect();
+            names.dedup();
+            names.sort_unstable();
+            names.dedup();
+            return Err(InputError::NoSuchAid { date, given: name.trim().to_owned(), that_day: names.join(", ") });
+        }
+        Ok(found)
+    }
+
+    /// Removes one entry of a day's aids by its place in the list (the app's
+    /// aids list) and returns it.
+    pub fn remove_aid_entry(&mut self, date: NaiveDate, index: usize) -> Result<Aid, InputError> {
+        let aids = self.days.get_mut(&date).map(|d| &mut d.aids);
+        let Some(aids) = aids.filter(|a| index < a.len()) else {
+            return Err(InputError::NoSuchAid { date, given: String::new(), that_day: String::new() });
+        };
+        let removed = aids.remove(index);
+        self.drop_if_empty(date);
+        Ok(removed)
     }
 
     /// Sets one rating (the app's digit keys).
@@ -207,9 +271,13 @@ impl Journal {
         Ok(())
     }
 
-    /// Adds the person's own item to the catalog.
+    /// Adds the person's own item to the catalog. `sleep` and `note` are
+    /// kept for `log --clear sleep` / `--clear note`.
     pub fn add_symptom(&mut self, id: &str, label_text: &str, kind: Kind) -> Result<(), InputError> {
         let id = new_id(id)?;
+        if id == CLEAR_SLEEP || id == CLEAR_NOTE {
+            return Err(InputError::ReservedId { id });
+        }
         let label_text = label(label_text)?;
         if self.catalog().get(&id).is_some() {
             return Err(InputError::DuplicateItem { id });

@@ -29,9 +29,20 @@ pub enum InputError {
     #[error("'{given}' is not hours of sleep: give a number from 0 to 24, e.g. 6.5")]
     BadSleep { given: String },
     #[error(
-        "'{given}' is not an aid with an amount: write the name then the amount, e.g. \"loperamide 4 mg\" or \"magnesium 400mg\""
+        "'{given}' is not an aid with an amount: {why}. Write the name, then the amount in mg, g, mcg (µg, ug), ml or IU, or as a number of tablets (tablet, tab, caplet, capsule, cap, softgel, pill), e.g. \"loperamide 4 mg\", \"imodium 2 tablets\", \"ibuprofen 2 x 200 mg\" or \"clonidine 0,1 mg\""
     )]
-    BadAid { given: String },
+    BadAid { given: String, why: String },
+    #[error(
+        "unknown symptom '{given}'{}: --clear takes an item id (see `easeoff symptoms`), sleep or note",
+        did_you_mean(.suggestion.as_deref())
+    )]
+    BadClear { given: String, suggestion: Option<String> },
+    #[error("{}", no_such_aid(*.date, .given, .that_day))]
+    NoSuchAid { date: NaiveDate, given: String, that_day: String },
+    #[error("the {what} cannot be given and cleared at once: give {give}, or --clear {what}")]
+    Contradiction { what: &'static str, give: &'static str },
+    #[error("'{id}' is kept for `easeoff log --clear {id}`: choose another id for your item, e.g. {id}-quality")]
+    ReservedId { id: String },
     #[error("the note is empty: write some text, or leave --note out")]
     EmptyNote,
     #[error("the note is too long ({len} characters): the most is {max}")]
@@ -71,7 +82,7 @@ pub enum InputError {
     NoDoses,
     #[error("{0}")]
     Signs(String),
-    #[error("nothing to log: give ITEM=RATING pairs, --sleep, --note, --for-provider, --aid or --clear")]
+    #[error("nothing to log: give ITEM=RATING pairs, --sleep, --note, --for-provider, --aid, --remove-aid or --clear")]
     NothingToLog,
     #[error("'{given}' is not a number of days: use a whole number from 1 to {max}")]
     BadDays { given: String, max: u32 },
@@ -94,6 +105,15 @@ fn open_count(open: usize) -> String {
         0 => "are no open questions".to_owned(),
         1 => "is 1 open question (number 1)".to_owned(),
         n => format!("are {n} open questions, numbered 1 to {n}"),
+    }
+}
+
+fn no_such_aid(date: NaiveDate, given: &str, that_day: &str) -> String {
+    let which = if given.is_empty() { "that aid".to_owned() } else { format!("'{given}'") };
+    if that_day.is_empty() {
+        format!("there is no {which} on {date}: no aids are logged that day")
+    } else {
+        format!("there is no {which} on {date}: that day has {that_day}")
     }
 }
 

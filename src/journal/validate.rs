@@ -59,34 +59,11 @@ pub fn sleep(text: &str) -> Result<f64, InputError> {
         .ok_or_else(|| InputError::BadSleep { given: text.to_owned() })
 }
 
-/// An aid with an amount: `loperamide 4 mg`, `ibuprofen 400mg`, `magnesium 2`.
-/// The name is everything before the last number; the unit what follows it.
+/// An aid with an amount as typed: `loperamide 4 mg`, `imodium 2 tablets`,
+/// `2 x 2 mg`, `400 mcg`, `1,5 mg` (see `journal/amount.rs`), matched to
+/// the aids catalog and kept in one unit.
 pub fn aid(text: &str) -> Result<Aid, InputError> {
-    let bad = || InputError::BadAid { given: text.to_owned() };
-    let words: Vec<&str> = text.split_whitespace().collect();
-    let at = words.iter().rposition(|w| w.starts_with(|c: char| c.is_ascii_digit() || c == '.')).ok_or_else(bad)?;
-    let (name_words, rest) = words.split_at(at);
-    let (first, unit_words) = rest.split_first().ok_or_else(bad)?;
-    let split = first.find(|c: char| !(c.is_ascii_digit() || c == '.')).unwrap_or(first.len());
-    let (number, attached_unit) = first.split_at(split);
-    // Rounded before the check, so a tiny amount cannot round to 0 after it.
-    let amount = number
-        .parse::<f64>()
-        .ok()
-        .map(|a| round_to(a, 0.001))
-        .filter(|a| a.is_finite() && *a > 0.0 && *a < 1e6)
-        .ok_or_else(bad)?;
-    let name = name_words.join(" ").to_lowercase();
-    let unit = [attached_unit]
-        .into_iter()
-        .chain(unit_words.iter().copied())
-        .filter(|w| !w.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ");
-    if name.is_empty() || name.chars().count() > 60 || unit.chars().count() > 20 {
-        return Err(bad());
-    }
-    Ok(Aid { name, amount, unit })
+    Aid::parse(text).map_err(|problem| InputError::BadAid { given: text.trim().to_owned(), why: problem.words() })
 }
 
 /// A note's text: not blank, not huge.
@@ -119,6 +96,11 @@ pub fn label(text: &str) -> Result<String, InputError> {
     Ok(trimmed.to_owned())
 }
 
+/// What every kept aid has: a name, and an amount more than 0.
+pub fn aid_is_whole(aid: &Aid) -> bool {
+    !aid.name.trim().is_empty() && aid.amount.is_finite() && aid.amount > 0.0
+}
+
 pub fn round_to(value: f64, step: f64) -> f64 {
     (value / step).round() * step
 }
@@ -149,7 +131,7 @@ impl super::Journal {
             {
                 return Err(format!("{date} has {} hours of sleep", s.hours));
             }
-            if day.aids.iter().any(|a| a.name.is_empty() || !a.amount.is_finite() || a.amount <= 0.0) {
+            if day.aids.iter().any(|a| !aid_is_whole(a)) {
                 return Err(format!("{date} has an aid without a name or amount"));
             }
         }
@@ -225,17 +207,18 @@ mod tests {
     }
 
     #[test]
-    fn aids_split_into_name_amount_and_unit() {
+    fn aids_are_read_into_the_catalog_id_one_unit_and_the_text_as_typed() {
         let a = aid("loperamide 4 mg").unwrap();
         assert_eq!((a.name.as_str(), a.amount, a.unit.as_str()), ("loperamide", 4.0, "mg"));
         let b = aid("Ibuprofen 400mg").unwrap();
-        assert_eq!((b.name.as_str(), b.amount, b.unit.as_str()), ("ibuprofen", 400.0, "mg"));
+        assert_eq!((b.name.as_str(), b.amount, b.typed.as_deref()), ("ibuprofen", 400.0, Some("Ibuprofen 400mg")));
         let c = aid("vitamin b6 2 tablets").unwrap();
-        assert_eq!((c.name.as_str(), c.amount, c.unit.as_str()), ("vitamin b6", 2.0, "tablets"));
-        assert!(aid("loperamide").is_err());
+        assert_eq!((c.name.as_str(), c.amount, c.unit.as_str()), ("vitamin-b", 2.0, "count"));
         // Found by fuzzing: an amount that rounds to 0 was accepted as 0.
-        assert!(aid("x 0.0001 mg").is_err());
-        assert!(aid("4 mg").is_err());
+        for bad in ["loperamide", "x 0.0001 mg", "4 mg", "magnesium 2", "loperamide -2 mg"] {
+            let err = aid(bad).unwrap_err().to_string();
+            assert!(err.contains("mg, g, mcg"), "{bad}: the message lists what is allowed: {err}");
+        }
     }
 
     #[test]

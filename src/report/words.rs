@@ -119,15 +119,22 @@ impl Summary {
         }
     }
 
+    /// `32 mg, up to 12 mg/day`; amounts not in mg say they could not be
+    /// checked against the label.
     pub fn aid_amounts(row: &AidRow) -> String {
-        row.amounts
+        let mut text = row
+            .amounts
             .iter()
-            .map(|(unit, total, most)| {
-                let unit = if unit.is_empty() { String::new() } else { format!(" {unit}") };
-                format!("{}{unit}, up to {}{unit}/day", format_number(*total), format_number(*most))
-            })
+            .map(|t| format!("{}, up to {}/day", t.unit.amount_text(t.total), t.unit.amount_text(t.most)))
             .collect::<Vec<_>>()
-            .join("; ")
+            .join("; ");
+        if row.unchecked_days > 0 {
+            text.push_str(&format!(
+                "; not in mg on {}, so those could not be checked against the label",
+                crate::status::plural(row.unchecked_days, "day")
+            ));
+        }
+        text
     }
 
     pub fn loperamide_line(&self) -> Option<String> {

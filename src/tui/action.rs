@@ -43,8 +43,9 @@ pub enum Action {
     EditSleep,
     /// Write or change the day's note (Today).
     EditNote,
-    /// Log an aid taken, with an amount (Today).
-    AddAid,
+    /// The day's aids: add one, or see them and delete one (Today). With
+    /// none logged that day, straight to adding one.
+    Aids,
     /// Log a dose (Today, Doses).
     AddDose,
     /// Mark the newest dose as the last one, when easeoff asks (Today).

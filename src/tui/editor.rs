@@ -1,7 +1,7 @@
 //! Overlays that take input: one-line prompts (sleep, aid, dose, first-run
-//! answers), the note editor, yes/no questions and the first-run welcome, and
-//! how keys are handled while one is open — including "When to get help",
-//! which scrolls and can open over the others. Input that does not validate keeps
+//! answers), the note editor, the day's aids list, yes/no questions and the
+//! first-run welcome, and how keys are handled while one is open — including
+//! "When to get help", which scrolls and can open over the others. Input that does not validate keeps
 //! the overlay open with the reason, so nothing typed is lost.
 
 use chrono::NaiveDate;
@@ -19,6 +19,7 @@ pub enum Overlay {
     GetHelp(GetHelp),
     Prompt(Prompt),
     Note(NoteEditor),
+    Aids(AidList),
     Confirm(Confirm),
     FirstRun(FirstRun),
 }
@@ -28,6 +29,12 @@ pub enum Overlay {
 pub struct GetHelp {
     pub scroll: u16,
     pub under: Option<Box<Overlay>>,
+}
+
+/// The aids of one day, one of them chosen: `a` adds, `x` deletes.
+pub struct AidList {
+    pub date: NaiveDate,
+    pub chosen: usize,
 }
 
 /// What a one-line prompt is asking for.
@@ -63,6 +70,7 @@ pub struct Confirm {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Confirmed {
     DeleteDose(usize),
+    DeleteAid { date: NaiveDate, index: usize },
     ClearPlan,
     QuitUnsaved,
 }
@@ -106,8 +114,10 @@ impl Purpose {
 
     pub fn hint(self) -> &'static str {
         match self {
-            Purpose::Sleep(_) => "A number from 0 to 24, e.g. 5.5",
-            Purpose::Aid(_) => "Name and amount, e.g. loperamide 4 mg · Tab completes a name you used before",
+            Purpose::Sleep(_) => "A number from 0 to 24, e.g. 5.5 · an empty line clears it",
+            Purpose::Aid(_) => {
+                "Name and amount: loperamide 4 mg, imodium 2 tablets, 2 x 200 mg, 400 mcg · Tab completes a name used before"
+            }
             Purpose::Dose { .. } => "Grams, then the time: 1.5 08:30 (no time: now today, noon on an earlier day)",
             Purpose::LastUse => "YYYY-MM-DD HH:MM or HH:MM",
             Purpose::UsualAmount => "e.g. 6 — Enter on an empty line skips",
@@ -135,6 +145,15 @@ impl Prompt {
 impl Overlay {
     pub fn first_run() -> Self {
         Overlay::FirstRun(FirstRun { step: Step::Mode, prompt: None })
+    }
+
+    /// The day's aids; with none logged that day, the prompt to add one.
+    pub fn aids(journal: &Journal, date: NaiveDate) -> Self {
+        if journal.day(date).is_some_and(|d| !d.aids.is_empty()) {
+            Overlay::Aids(AidList { date, chosen: 0 })
+        } else {
+            Overlay::Prompt(Prompt::new(Purpose::Aid(date), None))
+        }
     }
 
     pub fn note(journal: &Journal, date: NaiveDate) -> Self {
@@ -206,6 +225,7 @@ impl App {
             Overlay::Confirm(confirm) => self.on_confirm_key(confirm, key),
             Overlay::Prompt(prompt) => self.on_prompt_key(prompt, key).map(Overlay::Prompt),
             Overlay::Note(editor) => self.on_note_key(editor, key).map(Overlay::Note),
+            Overlay::Aids(list) => self.on_aids_key(list, key),
             Overlay::FirstRun(first) => self.on_first_run_key(first, key).map(Overlay::FirstRun),
         };
     }
@@ -251,6 +271,15 @@ impl App {
                             j.clear_plan(now).map(|()| "Cleared the plan; its history is kept.".to_owned())
                         });
                     }
+                    Confirmed::DeleteAid { date, index } => {
+                        self.change(|j, _| {
+                            j.remove_aid_entry(date, index).map(|a| format!("Deleted the aid {}.", a.entry_text()))
+                        });
+                        // Back to the list while the day has aids left.
+                        return self.journal.day(date).filter(|d| !d.aids.is_empty()).map(|d| {
+                            Overlay::Aids(AidList { date, chosen: index.min(d.aids.len().saturating_sub(1)) })
+                        });
+                    }
                     Confirmed::DeleteDose(index) => {
                         self.change(|j, _| {
                             j.remove_dose(index).map(|d| {
@@ -262,8 +291,45 @@ impl App {
                 }
                 None
             }
-            KeyCode::Char('n' | 'N') | KeyCode::Esc => None,
+            KeyCode::Char('n' | 'N') | KeyCode::Esc => match confirm.on_yes {
+                // Not deleted after all: back to the list it was asked from.
+                Confirmed::DeleteAid { date, index } => Some(Overlay::Aids(AidList { date, chosen: index })),
+                _ => None,
+            },
             _ => Some(Overlay::Confirm(confirm)),
+        }
+    }
+
+    /// Keys in the day's aids list: ↑ ↓ choose, `a` add, `x` delete (after
+    /// asking), Esc close.
+    fn on_aids_key(&mut self, mut list: AidList, key: KeyEvent) -> Option<Overlay> {
+        let count = self.journal.day(list.date).map_or(0, |d| d.aids.len());
+        list.chosen = list.chosen.min(count.saturating_sub(1));
+        match key.code {
+            _ if is_ctrl(&key, 'c') => {
+                self.request_quit();
+                None
+            }
+            KeyCode::Esc | KeyCode::Char('q') => None,
+            KeyCode::Up | KeyCode::Char('k') => {
+                list.chosen = list.chosen.saturating_sub(1);
+                Some(Overlay::Aids(list))
+            }
+            KeyCode::Down | KeyCode::Char('j') => {
+                list.chosen = (list.chosen + 1).min(count.saturating_sub(1));
+                Some(Overlay::Aids(list))
+            }
+            KeyCode::Char('a') => Some(Overlay::Prompt(Prompt::new(Purpose::Aid(list.date), None))),
+            KeyCode::Char('x') | KeyCode::Delete | KeyCode::Backspace => {
+                let aid = self.journal.day(list.date).and_then(|d| d.aids.get(list.chosen));
+                aid.map(|aid| {
+                    Overlay::Confirm(Confirm {
+                        question: format!("Delete the aid {} of {}?", aid.entry_text(), list.date.format("%a %-d %b")),
+                        on_yes: Confirmed::DeleteAid { date: list.date, index: list.chosen },
+                    })
+                })
+            }
+            _ => Some(Overlay::Aids(list)),
         }
     }
 
@@ -306,6 +372,13 @@ impl App {
         // `App::change`; the prompt closes either way once the text parses.
         let text = text.trim();
         match purpose {
+            Purpose::Sleep(date) if text.is_empty() => {
+                // An empty line clears the night's sleep, if there was one.
+                if self.journal.day(date).is_some_and(|d| d.sleep.is_some()) {
+                    let change = DayChange { clear_sleep: true, ..DayChange::default() };
+                    self.change(|j, now| j.log_day(date, &change, now).map(|()| "Sleep: not recorded.".to_owned()));
+                }
+            }
             Purpose::Sleep(date) => {
                 let hours = edit::sleep(text).map_err(|e| e.to_string())?;
                 let change = DayChange { sleep: Some(hours), ..DayChange::default() };
@@ -315,7 +388,7 @@ impl App {
             }
             Purpose::Aid(date) => {
                 let aid = edit::aid(text).map_err(|e| e.to_string())?;
-                let said = format!("Aid: {} {}.", aid.name, aid.display_amount());
+                let said = format!("Aid: {}.", aid.saved_text());
                 let change = DayChange { aids: vec![aid], ..DayChange::default() };
                 self.change(|j, now| j.log_day(date, &change, now).map(|()| said));
             }
@@ -409,7 +482,8 @@ impl App {
     }
 
     /// Keys in the note editor: Esc or Ctrl-S saves and closes, Tab toggles
-    /// "for my provider", Ctrl-C saves and quits.
+    /// "for my provider", Ctrl-L empties it (saved empty, the note is
+    /// removed; Ctrl-U undoes), Ctrl-C saves and quits.
     fn on_note_key(&mut self, mut editor: NoteEditor, key: KeyEvent) -> Option<NoteEditor> {
         let done = key.code == KeyCode::Esc || is_ctrl(&key, 's');
         if done || is_ctrl(&key, 'c') {
@@ -434,6 +508,8 @@ impl App {
         }
         if key.code == KeyCode::Tab {
             editor.for_provider = !editor.for_provider;
+        } else if is_ctrl(&key, 'l') {
+            editor.text.clear();
         } else {
             editor.text.input(key);
         }

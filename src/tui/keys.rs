@@ -58,7 +58,7 @@ pub const TODAY: &[Binding] = &[
     bind(&[Char(']')], "[ ]", "day", false, Action::NextDay),
     bind(&[Char('s')], "s", "sleep", false, Action::EditSleep),
     bind(&[Char('n')], "n", "note", true, Action::EditNote),
-    bind(&[Char('a')], "a", "aid", false, Action::AddAid),
+    bind(&[Char('a')], "a", "aids of the day: add, delete", false, Action::Aids),
     bind(&[Char('d')], "d", "dose", true, Action::AddDose),
     bind(&[Char('S')], "S", "mark the newest dose as the last (when asked)", false, Action::MarkLastDose),
 ];

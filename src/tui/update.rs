@@ -74,7 +74,7 @@ impl App {
                 self.overlay = Some(Overlay::Prompt(Prompt::new(Purpose::Sleep(date), hours.as_deref())));
             }
             Action::EditNote => self.overlay = Some(Overlay::note(&self.journal, date)),
-            Action::AddAid => self.overlay = Some(Overlay::Prompt(Prompt::new(Purpose::Aid(date), None))),
+            Action::Aids => self.overlay = Some(Overlay::aids(&self.journal, date)),
             Action::AddDose => self.open_dose_prompt(date, None),
             Action::MarkLastDose => {
                 let situation = self.situation();

@@ -1,5 +1,6 @@
 //! Overlays drawn over the screen: help (built from the key tables), "When to
-//! get help", prompts, the note editor, yes/no questions and the welcome.
+//! get help", prompts, the note editor, the day's aids, yes/no questions and
+//! the welcome.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -8,8 +9,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
 
 use super::centered;
+use crate::analysis::aids::aid_days;
 use crate::tui::app::App;
-use crate::tui::editor::{FirstRun, GetHelp, NoteEditor, Overlay, Prompt, Purpose, Step, aid_suggestions};
+use crate::tui::editor::{AidList, FirstRun, GetHelp, NoteEditor, Overlay, Prompt, Purpose, Step, aid_suggestions};
 use crate::tui::keys;
 
 pub fn render(app: &App, overlay: &Overlay, area: Rect, buf: &mut Buffer) {
@@ -18,6 +20,7 @@ pub fn render(app: &App, overlay: &Overlay, area: Rect, buf: &mut Buffer) {
         Overlay::GetHelp(view) => render_get_help(app, view, area, buf),
         Overlay::Prompt(prompt) => render_prompt(app, prompt, area, buf),
         Overlay::Note(editor) => render_note(app, editor, area, buf),
+        Overlay::Aids(list) => render_aids(app, list, area, buf),
         Overlay::Confirm(confirm) => {
             let rect = centered(area, 72, 7);
             box_(app, rect, buf, " Please confirm ");
@@ -198,7 +201,41 @@ fn render_note(app: &App, editor: &NoteEditor, area: Rect, buf: &mut Buffer) {
         Span::styled("  (Tab changes it)", app.theme.dim()),
     ])
     .render(flag, buf);
-    hint(app, "Esc or Ctrl-S save and close · Enter new line · an empty note is removed").render(keys_area, buf);
+    hint(app, "Esc or Ctrl-S save · Enter new line · Ctrl-L empty it (removes the note)").render(keys_area, buf);
+}
+
+/// The day's entries as typed (with what each counts as), the day's sum of
+/// each aid in one unit, and the keys.
+fn render_aids(app: &App, list: &AidList, area: Rect, buf: &mut Buffer) {
+    let day = app.journal.day(list.date);
+    let aids = day.map(|d| d.aids.as_slice()).unwrap_or_default();
+    let mut lines: Vec<Line> = aids
+        .iter()
+        .enumerate()
+        .map(|(i, aid)| {
+            if i == list.chosen {
+                Line::styled(format!("› {}", aid.entry_text()), app.theme.selected())
+            } else {
+                Line::raw(format!("  {}", aid.entry_text()))
+            }
+        })
+        .collect();
+    lines.push(Line::raw(""));
+    let sums: Vec<String> =
+        day.map(aid_days).unwrap_or_default().iter().map(|a| format!("{} {}", a.name, a.amount_text())).collect();
+    lines.push(Line::from(vec![Span::styled("That day: ", app.theme.dim()), Span::raw(sums.join(" · "))]));
+    lines.push(Line::raw(""));
+    lines.push(hint(app, "a add · ↑↓ choose · x delete · Esc close"));
+    let height = u16::try_from(lines.len()).unwrap_or(u16::MAX).saturating_add(2);
+    let rect = centered(area, 76, height);
+    box_(app, rect, buf, &format!(" Aids on {} ", list.date.format("%A %-d %B")));
+    // Keep the chosen entry in view when the list is taller than the window.
+    let room = usize::from(rect.height.saturating_sub(2));
+    let scroll = (list.chosen + 5).saturating_sub(room);
+    Paragraph::new(lines)
+        .wrap(Wrap { trim: false })
+        .scroll((u16::try_from(scroll).unwrap_or(0), 0))
+        .render(inner(rect), buf);
 }
 
 /// The welcome's last question: the countries in two columns, by number.

@@ -102,6 +102,28 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     Paragraph::new(lines).scroll((u16::try_from(scroll).unwrap_or(0), 0)).render(area, buf);
 }
 
+/// The day's aid entries joined by commas, cut before the one that would not
+/// fit in `room` characters, with "+N more (a)" for the rest.
+fn aids_that_fit(day: &crate::journal::Day, room: usize) -> String {
+    let entries: Vec<String> = day.aids.iter().map(crate::journal::Aid::entry_text).collect();
+    let all = entries.join(", ");
+    if all.chars().count() <= room {
+        return all;
+    }
+    let mut shown = String::new();
+    for (i, entry) in entries.iter().enumerate() {
+        let more = format!(" +{} more (a)", entries.len() - i);
+        let candidate = if shown.is_empty() { entry.clone() } else { format!("{shown}, {entry}") };
+        let rest = entries.len() - i - 1;
+        let tail = if rest == 0 { 0 } else { format!(" +{rest} more (a)").chars().count() };
+        if candidate.chars().count() + tail > room {
+            return format!("{shown}{more}").trim_start().to_owned();
+        }
+        shown = candidate;
+    }
+    shown
+}
+
 /// Sleep, note and aids of the day, on one line.
 fn details_line(app: &App, width: u16) -> Line<'static> {
     let theme = app.theme;
@@ -119,9 +141,11 @@ fn details_line(app: &App, width: u16) -> Line<'static> {
             format!("“{short}{more}”{}", if n.for_provider { " (for your provider)" } else { "" })
         }
     };
-    let aids: Vec<String> =
-        day.map(|d| d.aids.iter().map(|a| format!("{} {}", a.name, a.display_amount())).collect()).unwrap_or_default();
-    let aids = if aids.is_empty() { "none".to_owned() } else { aids.join(", ") };
+    // The entries as typed, each with what it counts as when that differs;
+    // as many as fit, and how many more the aids list (`a`) holds.
+    let used = " Sleep ".len() + sleep.chars().count() + "  Note ".len() + note.chars().count() + "  Aids ".len();
+    let room = usize::from(width).saturating_sub(used + 1);
+    let aids = day.filter(|d| !d.aids.is_empty()).map_or_else(|| "none".to_owned(), |d| aids_that_fit(d, room));
     Line::from(vec![
         Span::styled(" Sleep ", theme.dim()),
         Span::raw(sleep),
