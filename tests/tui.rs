@@ -895,3 +895,32 @@ fn n_on_the_doses_screen_records_a_day_without_kratom_and_takes_it_back() {
     press(&mut app, KeyCode::Char('n'));
     assert!(saved(&app).no_dose_days().is_empty(), "pressed again, taken back");
 }
+
+// ---------------------------------------------------------------- safety
+
+#[test]
+fn a_fact_for_attention_opens_a_box_when_logged_and_stays_until_dismissed() {
+    for (w, h) in [(80, 24), (120, 40)] {
+        let (_dir, mut app) = empty_app();
+        press(&mut app, KeyCode::Esc); // past the welcome
+        app.overlay = None;
+        // Low or depressed mood is the last physical-then-psychological item.
+        let last = app.today_items().iter().position(|id| id == "depressed-mood").unwrap();
+        for _ in 0..last {
+            press(&mut app, KeyCode::Down);
+        }
+        press(&mut app, KeyCode::Char('3'));
+        let shown = screen(&app, w, h);
+        assert!(shown.contains("For attention"), "{shown}");
+        assert!(shown.contains("Low or depressed mood rated severe or extreme on Tue 10 Mar"), "{shown}");
+        insta::assert_snapshot!(format!("attention_{w}x{h}"), shown);
+        press(&mut app, KeyCode::Char('x'));
+        assert!(matches!(app.overlay, Some(tui::Overlay::Attention(_))), "other keys do not dismiss it unread");
+        press(&mut app, KeyCode::Enter);
+        assert!(app.overlay.is_none());
+        // The Today screen keeps one line for it; rating again does not reopen the box.
+        assert!(screen(&app, w, h).contains("For attention: low mood rated severe (Tue 10 Mar) · ! help"));
+        press(&mut app, KeyCode::Char('4'));
+        assert!(app.overlay.is_none(), "the same fact is not said twice");
+    }
+}

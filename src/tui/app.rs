@@ -133,6 +133,8 @@ pub struct App {
     /// Test-only: a key that makes the app panic, to prove the terminal is
     /// restored and saved changes kept (set only in debug builds).
     pub panic_on: Option<char>,
+    /// Facts for attention a change brought, shown after the key is handled.
+    pub attention: Vec<String>,
 }
 
 impl App {
@@ -173,6 +175,7 @@ impl App {
             theme,
             print_cmd: None,
             panic_on: None,
+            attention: Vec::new(),
         }
     }
 
@@ -207,6 +210,7 @@ impl App {
         } else if let Some(action) = super::keys::lookup(self.screen, &key) {
             self.apply(action);
         }
+        self.show_attention();
     }
 
     /// Whether the window is below the size the screens are made for.
@@ -248,12 +252,16 @@ impl App {
             self.warn("Read-only: this change was not made, because another easeoff has the journal open.");
             return false;
         }
+        let flags_before = crate::analysis::flags::recent(&self.journal, &self.situation());
         match edit(&mut self.journal, self.now) {
             Err(e) => {
                 self.warn(&e.to_string());
                 false
             }
             Ok(said) => {
+                // A fact that matters for safety is said the moment it is logged.
+                let after = crate::analysis::flags::recent(&self.journal, &self.situation());
+                self.attention.extend(after.into_iter().filter(|f| !flags_before.contains(f)).map(|f| f.text));
                 self.unsaved = true;
                 if self.save() {
                     self.status = Some(Status { text: said, warning: false });

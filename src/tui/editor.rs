@@ -22,6 +22,15 @@ pub enum Overlay {
     Aids(AidList),
     Confirm(Confirm),
     FirstRun(FirstRun),
+    /// Facts for attention that a change just brought (safety spec): shown
+    /// at once, over whatever was open, until dismissed.
+    Attention(Attention),
+}
+
+/// New flags, over what was open when they came, which comes back after.
+pub struct Attention {
+    pub facts: Vec<String>,
+    pub under: Option<Box<Overlay>>,
 }
 
 /// "When to get help", scrolled to a line, over whatever was open when `!`
@@ -227,7 +236,31 @@ impl App {
             Overlay::Note(editor) => self.on_note_key(editor, key).map(Overlay::Note),
             Overlay::Aids(list) => self.on_aids_key(list, key),
             Overlay::FirstRun(first) => self.on_first_run_key(first, key).map(Overlay::FirstRun),
+            Overlay::Attention(attention) if bang => {
+                self.overlay = Some(Overlay::Attention(attention));
+                self.open_get_help();
+                return;
+            }
+            Overlay::Attention(_) if is_ctrl(&key, 'c') => {
+                self.request_quit();
+                None
+            }
+            // Read on purpose: only Enter, Esc or Space closes it.
+            Overlay::Attention(attention) => match key.code {
+                KeyCode::Enter | KeyCode::Esc | KeyCode::Char(' ') => attention.under.map(|o| *o),
+                _ => Some(Overlay::Attention(attention)),
+            },
         };
+    }
+
+    /// Shows the facts a change brought, over whatever is open.
+    pub(super) fn show_attention(&mut self) {
+        if self.attention.is_empty() {
+            return;
+        }
+        let facts = std::mem::take(&mut self.attention);
+        let under = self.overlay.take().map(Box::new);
+        self.overlay = Some(Overlay::Attention(Attention { facts, under }));
     }
 
     /// Arrows, j/k and the page keys scroll; any other key closes and brings

@@ -11,7 +11,9 @@ use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
 use super::centered;
 use crate::analysis::aids::aid_days;
 use crate::tui::app::App;
-use crate::tui::editor::{AidList, FirstRun, GetHelp, NoteEditor, Overlay, Prompt, Purpose, Step, aid_suggestions};
+use crate::tui::editor::{
+    AidList, Attention, FirstRun, GetHelp, NoteEditor, Overlay, Prompt, Purpose, Step, aid_suggestions,
+};
 use crate::tui::keys;
 
 pub fn render(app: &App, overlay: &Overlay, area: Rect, buf: &mut Buffer) {
@@ -29,7 +31,27 @@ pub fn render(app: &App, overlay: &Overlay, area: Rect, buf: &mut Buffer) {
                 .render(inner(rect), buf);
         }
         Overlay::FirstRun(first) => render_first_run(app, first, area, buf),
+        Overlay::Attention(attention) => render_attention(app, attention, area, buf),
     }
+}
+
+/// New facts for attention, in a box that stays until dismissed.
+fn render_attention(app: &App, attention: &Attention, area: Rect, buf: &mut Buffer) {
+    if let Some(under) = &attention.under {
+        render(app, under, area, buf);
+    }
+    let width = area.width.min(76);
+    let text_width = usize::from(width.saturating_sub(4)).max(10);
+    let mut lines: Vec<Line> = Vec::new();
+    for fact in &attention.facts {
+        lines.extend(rewrap(fact, text_width).into_iter().map(|t| Line::styled(t, app.theme.warning())));
+        lines.push(Line::raw(""));
+    }
+    lines.push(hint(app, "Enter closes · ! when to get help"));
+    let height = u16::try_from(lines.len()).unwrap_or(u16::MAX).saturating_add(2);
+    let rect = centered(area, width, height);
+    box_(app, rect, buf, " For attention ");
+    Paragraph::new(lines).render(inner(rect), buf);
 }
 
 /// "When to get help" placed in `area`: a box up to 80 columns wide where
