@@ -306,6 +306,8 @@ fn up_and_down_choose_symptoms_within_the_list() {
     }
     press(&mut app, KeyCode::Char('4'));
     assert_eq!(rating(&app, "2026-03-10", "depressed-mood"), Some(4), "the cursor stops at the last item");
+    assert!(matches!(app.overlay, Some(tui::Overlay::Attention(_))), "low mood at 4 is a fact for attention");
+    press(&mut app, KeyCode::Enter);
     press(&mut app, KeyCode::Char('k'));
     press(&mut app, KeyCode::Char('1'));
     assert_eq!(rating(&app, "2026-03-10", "irritability"), Some(1));
@@ -390,6 +392,10 @@ fn the_aids_list_adds_and_deletes_an_entry_and_leaves_the_rest_of_the_day() {
 
     press(&mut app, KeyCode::Char('a'));
     type_text(&mut app, "Imodium 6 tablets");
+    press(&mut app, KeyCode::Enter);
+    // 12 mg of loperamide: the fact is said at once, in a box over the list.
+    let shown = screen(&app, 80, 24);
+    assert!(shown.contains("Loperamide 12 mg on Mon 9 Mar — above the 8 mg a day"), "{shown}");
     press(&mut app, KeyCode::Enter);
     let status = app.status.clone().unwrap().text;
     assert!(status.contains("loperamide 12 mg (Imodium 6 tablets: 6 pills × 2 mg"), "{status}");
