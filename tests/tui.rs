@@ -930,3 +930,51 @@ fn a_fact_for_attention_opens_a_box_when_logged_and_stays_until_dismissed() {
         assert!(app.overlay.is_none(), "the same fact is not said twice");
     }
 }
+
+#[test]
+fn each_flag_has_its_line_on_today() {
+    use easeoff::journal::edit::DayChange;
+    let day = |d: &str| -> chrono::NaiveDate { d.parse().unwrap() };
+    let aid = |text: &str| easeoff::journal::edit::aid(text).unwrap();
+    let cases: Vec<(&str, Vec<(&str, DayChange)>)> = vec![
+        (
+            "loperamide above the label's daily maximum (Mon 9 Mar)",
+            vec![("2026-03-09", DayChange { aids: vec![aid("loperamide 12 mg")], ..DayChange::default() })],
+        ),
+        (
+            "loperamide 3 days running (Sat 7 Mar – Mon 9 Mar)",
+            ["2026-03-07", "2026-03-08", "2026-03-09"]
+                .into_iter()
+                .map(|d| (d, DayChange { aids: vec![aid("imodium 2 tablets")], ..DayChange::default() }))
+                .collect(),
+        ),
+        (
+            "low mood rated severe (Mon 9 Mar)",
+            vec![("2026-03-09", DayChange { ratings: vec![("depressed-mood".into(), 3)], ..DayChange::default() })],
+        ),
+        (
+            "severe diarrhoea, nausea or vomiting two days running (Sun 8 Mar – Mon 9 Mar)",
+            vec![
+                ("2026-03-08", DayChange { ratings: vec![("diarrhea".into(), 4)], ..DayChange::default() }),
+                ("2026-03-09", DayChange { ratings: vec![("nausea".into(), 3)], ..DayChange::default() }),
+            ],
+        ),
+    ];
+    for (line, changes) in cases {
+        let mut journal = easeoff::journal::Journal::new();
+        for (date, change) in &changes {
+            journal.log_day(day(date), change, now()).unwrap();
+        }
+        let scenario = easeoff::scenarios::Scenario { name: "flag", journal, now: now() };
+        let (_dir, app) = scenario_app(&scenario);
+        let shown = screen(&app, 120, 40);
+        assert!(shown.contains(&format!("For attention: {line} · ! help")), "{line}:\n{shown}");
+    }
+    // The tolerance fact of a lapse (scenario 3) has its line too.
+    let (_dir, app) = scenario_app(&easeoff::scenarios::lapse());
+    let shown = screen(&app, 120, 40);
+    assert!(
+        shown.contains("For attention: kratom again after a week or more without (Sun 8 Mar): tolerance is lower"),
+        "{shown}"
+    );
+}
