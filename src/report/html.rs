@@ -45,7 +45,6 @@ pub fn render(s: &Summary) -> String {
     render_status(&mut h, s);
     render_course(&mut h, s);
     render_columns(&mut h, s);
-    render_person(&mut h, s);
     h.push_str("<footer>\n");
     for line in s.footer() {
         let _ = writeln!(h, "<p>{}</p>", esc(line));
@@ -91,7 +90,7 @@ fn render_course(h: &mut String, s: &Summary) {
 }
 
 fn render_columns(h: &mut String, s: &Summary) {
-    h.push_str("<div class=\"columns\">\n<section class=\"items\">\n<h2>Symptoms, most severe first</h2>\n");
+    h.push_str("<div class=\"columns\">\n<div>\n<section class=\"items\">\n<h2>Symptoms, most severe first</h2>\n");
     if s.items.is_empty() {
         h.push_str("<p>No symptoms were rated in this period.</p>\n");
     } else {
@@ -117,9 +116,11 @@ fn render_columns(h: &mut String, s: &Summary) {
         }
         h.push_str("</p>\n");
     }
-    // Sleep sits under the symptoms, which leaves the columns about even.
-    let _ = writeln!(h, "<h2>Sleep</h2>\n<p>{}</p>", esc(&s.sleep_line()));
+    // The person's own words sit under the symptoms and sleep under the
+    // doses: the two columns come out about even and the page stays one.
     h.push_str("</section>\n");
+    render_person(h, s);
+    h.push_str("</div>\n");
     render_side(h, s);
     h.push_str("</div>\n");
 }
@@ -164,6 +165,7 @@ fn render_side(h: &mut String, s: &Summary) {
     for line in s.plan_line().into_iter().chain(s.history_lines()) {
         let _ = writeln!(h, "<p class=\"small\">{}</p>", esc(&line));
     }
+    let _ = writeln!(h, "<h2>Sleep</h2>\n<p>{}</p>", esc(&s.sleep_line()));
     h.push_str("</section>\n");
 }
 

@@ -12,11 +12,11 @@ use crate::journal::{Kind, format_number};
 
 /// Plot geometry, in SVG user units.
 const W: f64 = 700.0;
-const H: f64 = 166.0;
+const H: f64 = 142.0;
 const LEFT: f64 = 56.0;
 const RIGHT: f64 = 690.0;
 const TOP: f64 = 22.0;
-const BOTTOM: f64 = 138.0;
+const BOTTOM: f64 = 114.0;
 
 fn y_of(value: f64) -> f64 {
     BOTTOM - value.clamp(0.0, 4.0) / 4.0 * (BOTTOM - TOP)
@@ -249,7 +249,7 @@ fn legend(g: &mut String, p: &Plot, max_dose: f64) {
     }
     if max_dose > 0.0 {
         let x = if has_band { LEFT + 400.0 } else { LEFT + 180.0 };
-        let what = if has_band { "daily dose before the stop, and any lapse" } else { "daily dose; ▼ a cut" };
+        let what = if has_band { "daily dose" } else { "daily dose; ▼ a cut" };
         let _ = write!(
             g,
             "<rect x=\"{x:.1}\" y=\"{:.1}\" width=\"8\" height=\"7\" fill=\"#d8c79a\"/><text x=\"{:.1}\" y=\"{:.1}\" class=\"label\">{what} (tallest {} g)</text>",
