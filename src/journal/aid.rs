@@ -6,6 +6,8 @@
 use serde::{Deserialize, Serialize};
 
 use super::aid_catalog::{AidEntry, AidKind, aid_catalog};
+/// Why typed text is not an aid with an amount.
+pub use super::amount::Problem;
 use super::amount::{self, Amount, Measure};
 use super::format_number;
 
@@ -123,9 +125,6 @@ impl From<StoredAid> for Aid {
         }
     }
 }
-
-/// Why typed text is not an aid with an amount.
-pub use super::amount::Problem;
 
 impl Aid {
     /// Reads `NAME AMOUNT` as typed: the name matched to the catalog, the

@@ -86,6 +86,10 @@ impl AidEntry {
 pub struct AidCatalog {
     pub sources: Vec<Source>,
     pub aids: Vec<AidEntry>,
+    /// Every id and name's match key with its entry's place, built once so
+    /// reading an old journal's aids does not rebuild them for each entry.
+    #[serde(skip)]
+    keys: Vec<(String, usize)>,
 }
 
 impl AidCatalog {
@@ -106,7 +110,7 @@ impl AidCatalog {
         if key.is_empty() {
             return None;
         }
-        self.aids.iter().find(|a| match_key(&a.id) == key || a.names.iter().any(|n| match_key(n) == key))
+        self.keys.iter().find(|(k, _)| *k == key).and_then(|(_, i)| self.aids.get(*i))
     }
 }
 
@@ -116,7 +120,15 @@ pub fn aid_catalog() -> &'static AidCatalog {
     CATALOG.get_or_init(|| {
         // Compiled in and checked by the tests below, so a failure here is a
         // build defect, never something a person typed.
-        serde_json::from_str(include_str!("../../assets/aids.json")).expect("assets/aids.json is valid")
+        let mut catalog: AidCatalog =
+            serde_json::from_str(include_str!("../../assets/aids.json")).expect("assets/aids.json is valid");
+        catalog.keys = catalog
+            .aids
+            .iter()
+            .enumerate()
+            .flat_map(|(i, a)| std::iter::once(&a.id).chain(&a.names).map(move |n| (match_key(n), i)))
+            .collect();
+        catalog
     })
 }
 
