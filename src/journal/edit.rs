@@ -58,7 +58,10 @@ impl Journal {
             return Err(InputError::NothingToLog);
         }
         let catalog = self.catalog();
-        for (id, value) in &change.ratings {
+        for (i, (id, value)) in change.ratings.iter().enumerate() {
+            if change.ratings.iter().take(i).any(|(earlier, _)| earlier == id) {
+                return Err(InputError::RatedTwice { id: id.clone() });
+            }
             known_item(catalog, id)?;
             rating(id, &value.to_string())?;
         }

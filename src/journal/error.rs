@@ -78,6 +78,8 @@ pub enum InputError {
         "your dose log has a later dose ({newest}): the last use is at or after your newest dose, e.g. easeoff last-use --at \"{newest}\""
     )]
     MarkBeforeDose { newest: String },
+    #[error("{id} is rated twice: give each item once, e.g. {id}=2")]
+    RatedTwice { id: String },
     #[error("there are no doses to undo")]
     NoDoses,
     #[error("{0}")]

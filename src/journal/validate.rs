@@ -38,9 +38,11 @@ pub fn known_item(catalog: Catalog<'_>, id: &str) -> Result<String, InputError> 
 /// A dose in grams: more than 0, at most 100, kept to 0.01 g.
 pub fn grams(text: &str) -> Result<f64, InputError> {
     let trimmed = text.trim().trim_end_matches('g').trim();
-    trimmed
-        .parse::<f64>()
-        .ok()
+    // Plain decimals only: `1e1` or `inf` would parse, but nobody weighs that.
+    let plain = !trimmed.is_empty() && trimmed.chars().all(|c| c.is_ascii_digit() || c == '.');
+    Some(trimmed)
+        .filter(|_| plain)
+        .and_then(|t| t.parse::<f64>().ok())
         .filter(|g| g.is_finite() && *g > 0.0 && *g <= MAX_DOSE_GRAMS)
         .map(|g| round_to(g, 0.01))
         .filter(|g| *g > 0.0)
