@@ -55,14 +55,13 @@ fn render_chart(
 ) {
     let theme = app.theme;
     let Some(plot) = plot_of(area) else { return };
-    let axis_width = AXIS_WIDTH;
     let per_day = if plot.width >= 42 { 2 } else { 1 };
     let today = app.now.date_naive();
     let (first, last) = day_window(app.cursor, today, i64::from((plot.width / per_day).max(1)));
     let rows = f64::from(plot.height.saturating_sub(1));
     let row_of = rows_of(plot);
 
-    render_legend_and_scale(app, area, axis_width, row_of, buf);
+    render_legend_and_scale(app, area, !situation.lapses.is_empty(), row_of, buf);
 
     let scales = Kind::BOTH.map(|k| compare::scale(course_days, k));
     let doses = analysis::dose_days_in(&app.journal, first, last);
@@ -156,7 +155,8 @@ fn render_caption(app: &App, plot: Rect, label_end: u16, y: u16, max_grams: f64,
 }
 
 /// The legend on the top line and the 0–4 scale on the left.
-fn render_legend_and_scale(app: &App, area: Rect, axis_width: u16, row_of: impl Fn(f64) -> u16, buf: &mut Buffer) {
+fn render_legend_and_scale(app: &App, area: Rect, lapse: bool, row_of: impl Fn(f64) -> u16, buf: &mut Buffer) {
+    let axis_width = AXIS_WIDTH;
     let theme = app.theme;
     // The short words when the full legend would be cut.
     let full = area.width >= 52;
@@ -165,7 +165,7 @@ fn render_legend_and_scale(app: &App, area: Rect, axis_width: u16, row_of: impl 
         Span::styled(if full { "◆ psychological " } else { "◆ psych " }, theme.psychological()),
         Span::styled("░ usual ", theme.band()),
         Span::styled("▒ g/day ▼ step ", theme.doses()),
-        Span::styled("L lapse", theme.warning()),
+        Span::styled(if lapse { "L lapse" } else { "" }, theme.warning()),
     ];
     Line::from(legend).render(Rect { height: 1, ..area }, buf);
     for v in 0..=4u8 {
