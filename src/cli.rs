@@ -46,7 +46,7 @@ pub struct Cli {
 pub enum Command {
     /// Rate symptoms for a day (default today): ITEM=RATING with 0 none … 4 extreme.
     #[command(
-        after_help = "Examples:\n  easeoff log --date yesterday muscle-aches=3 anxiety=2 --sleep 4 \\\n    --aid \"loperamide 4 mg\" --note \"Bad night\" --for-provider\n  easeoff log --aid \"imodium 2 tablets\" --aid \"ibuprofen 2 x 200 mg\"\n  easeoff log --date yesterday --remove-aid imodium   (every entry of it that day)\n  easeoff log --clear anxiety --clear sleep --clear note\n\nAid amounts: mg, g, mcg (µg, ug), ml, IU, or tablets (tab, caplet, capsule, cap, softgel,\npill); 2 x 2 mg and 2mg x2 multiply; 1,5 mg is 1.5 mg. Tablets of a known aid are\ncounted in mg (loperamide 2 mg, ibuprofen 200 mg, naproxen 220 mg, diphenhydramine 25 mg)."
+        after_help = "Examples:\n  easeoff log --date yesterday muscle-aches=3 anxiety=2 --sleep 4 \\\n    --aid \"loperamide 4 mg\" --note \"Slept 3 hours\" --for-provider\n  easeoff log --aid \"imodium 2 tablets\" --aid \"ibuprofen 2 x 200 mg\"\n  easeoff log --date yesterday --remove-aid imodium   (every entry of it that day)\n  easeoff log --clear anxiety --clear sleep --clear note\n\nAid amounts: mg, g, mcg (µg, ug), ml, IU, or tablets (tab, caplet, capsule, cap, softgel,\npill); 2 x 2 mg and 2mg x2 multiply; 1,5 mg is 1.5 mg. Tablets of a known aid are\ncounted in mg (loperamide 2 mg, ibuprofen 200 mg, naproxen 220 mg, diphenhydramine 25 mg)."
     )]
     Log(LogArgs),
     /// Log a dose in grams (default now) or a day without (`none`), list doses, or undo the newest.

@@ -439,7 +439,9 @@ fn aid_rows(journal: &Journal, from: NaiveDate, to: NaiveDate) -> Vec<AidRow> {
             }
             let Some(row) = rows.iter_mut().find(|r| r.name == sums.name) else { continue };
             row.days += 1;
-            row.unchecked_days += usize::from(sums.unchecked());
+            // Only an aid with a label maximum can go unchecked against it.
+            let has_max = sums.entry().is_some_and(|e| e.first_max().is_some());
+            row.unchecked_days += usize::from(sums.unchecked() && has_max);
             let per_unit = sums.mg.map(|mg| (AidUnit::Mg, mg)).into_iter().chain(sums.not_mg.iter().cloned());
             for (unit, amount) in per_unit {
                 match row.amounts.iter_mut().find(|t| t.unit == unit) {

@@ -276,9 +276,15 @@ pub fn peak_sentence(days: &[CourseDay], kind: Kind, voice: Voice) -> String {
         ),
         Finding::Found(p) => {
             let so_far = if p.so_far { " so far" } else { "" };
+            // A peak from a day with few items rated is said to be one.
+            let partial = p
+                .partial
+                .map_or_else(String::new, |(rated, active)| format!("; partial: {rated} of {active} items rated"));
             let lead = match voice {
-                Voice::Person => format!("Your {word} peak{so_far} was on day {} ({:.1})", p.day, p.score),
-                Voice::Provider => format!("{} peak{so_far}: day {} ({:.1} of 4)", capitalised(word), p.day, p.score),
+                Voice::Person => format!("Your {word} peak{so_far} was on day {} ({:.1}{partial})", p.day, p.score),
+                Voice::Provider => {
+                    format!("{} peak{so_far}: day {} ({:.1} of 4{partial})", capitalised(word), p.day, p.score)
+                }
             };
             match kind {
                 Kind::Physical => {
@@ -325,6 +331,9 @@ pub fn now_sentence(days: &[CourseDay], kind: Kind, voice: Voice) -> String {
         }
         Movement::Steady => {
             format!("{word} scores are steady over days {}–{} (mean {:.1}).", n.from_day, n.day, n.mean)
+        }
+        Movement::Varied { low, high } => {
+            format!("{word} scores varied over days {}–{} (from {low:.1} to {high:.1}).", n.from_day, n.day)
         }
     };
     if n.latest_stands_out {

@@ -278,3 +278,27 @@ fn refusals_say_why_and_what_is_allowed_and_change_nothing() {
         assert_eq!(env.bytes().unwrap(), before, "easeoff {args:?} changed the journal");
     }
 }
+
+#[test]
+fn a_slip_that_would_escape_the_label_check_is_refused_with_what_to_write() {
+    let env = Env::new();
+    env.ok(&["log", "anxiety=1"]);
+    let before = env.bytes().unwrap();
+    for (aid, said) in [
+        ("lopramide 4 mg", "'lopramide' is not in the catalog (did you mean loperamide?)"),
+        ("imodim 2 mg", "(did you mean loperamide?)"),
+        ("loperamide 1/2 tab", "fractions are not read: write 0.5 tablet"),
+        ("ibuprofen 200 mg x 2 tablets", "it holds more than one amount"),
+        ("ibuprofen 2 tablets of 400 mg", "it holds more than one amount"),
+        ("loperamide 2 mg 2 mg", "it holds more than one amount"),
+        ("kratom 5 g", "kratom itself goes in the dose log, in grams: easeoff dose 5"),
+    ] {
+        let err = env.fails(&["log", "--aid", aid], 2);
+        assert!(err.contains(said), "{aid}: {err}");
+        assert_eq!(env.bytes().unwrap(), before, "{aid} changed the journal");
+    }
+    // Names the catalog does not know and that are not a slip stay as typed.
+    for aid in ["zinc 50 mg", "5-htp 100 mg", "omega-3 1000 mg"] {
+        env.ok(&["log", "--aid", aid]);
+    }
+}

@@ -180,7 +180,13 @@ fn status_tells_the_day_the_phase_and_the_peak_timing() {
     assert!(out.contains("Days 3–4 are usually the hardest."), "{out}");
     assert!(out.contains("Today: not rated yet today."), "{out}");
     // 2026-03-09 noon is 62 h after last use: day 3, the highest physical day.
-    assert!(out.contains("Your physical peak so far was on day 3 (3.0) — inside the usual days 3–4."), "{out}");
+    // One item of seven rated that day: the peak says it rests on a partial day.
+    assert!(
+        out.contains(
+            "Your physical peak so far was on day 3 (3.0; partial: 1 of 7 items rated) — inside the usual days 3–4."
+        ),
+        "{out}"
+    );
     assert!(out.contains("Physical symptoms have not yet stayed at mild (1) or below"), "{out}");
     // 1, 2, 3 over days 1–3: rising into the peak days, not "inside a band".
     assert!(out.contains("Physical scores are rising (days 1–3), as they usually do toward days 3–4."), "{out}");

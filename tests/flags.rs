@@ -39,7 +39,7 @@ fn loperamide_above_the_label_maximum() {
     assert!(out.status.success(), "the entry is kept: it is a record of what happened");
     assert_everywhere(
         &env,
-        "Loperamide 12 mg on Mon 9 Mar — above the 8 mg a day on the over-the-counter label. High doses can cause serious heart problems and death (FDA, 2016 and 2018).",
+        "Loperamide 12 mg on Mon 9 Mar — above the 8 mg a day on the over-the-counter label. High doses can cause serious heart problems (FDA, 2016 and 2018).",
     );
 }
 
@@ -51,7 +51,7 @@ fn loperamide_on_more_than_two_days_running() {
     }
     assert_everywhere(
         &env,
-        "Loperamide on 3 days in a row (Sat 7 Mar – Mon 9 Mar): the label says to ask a doctor if diarrhoea lasts more than 2 days.",
+        "Loperamide on 3 days in a row (Sat 7 Mar – Mon 9 Mar): the label says to ask a doctor if diarrhea lasts more than 2 days.",
     );
 }
 
@@ -62,7 +62,7 @@ fn low_mood_rated_severe() {
     // The crisis line of the person's country (the US lines until one is chosen).
     assert_everywhere(
         &env,
-        "Low or depressed mood rated severe or extreme on Mon 9 Mar. 988 Suicide & Crisis Lifeline: call or text 988, any time;",
+        "Low or depressed mood rated severe or extreme on Mon 9 Mar. 988 Suicide & Crisis Lifeline: call or text 988, any time (in the US; `easeoff settings country XX` gives yours);",
     );
     env.ok(&["settings", "country", "GB"]);
     let status = env.ok(&["status"]);
@@ -76,7 +76,7 @@ fn fluids_two_days_running() {
     env.ok(&["log", "--date", "2026-03-09", "nausea=4"]);
     assert_everywhere(
         &env,
-        "Diarrhoea, nausea or vomiting rated severe or extreme on two days running (Sun 8 Mar – Mon 9 Mar): signs of dehydration (dizziness, very dark urine, little urine) need medical help.",
+        "Diarrhea, nausea or vomiting rated severe or extreme on two days running (Sun 8 Mar – Mon 9 Mar): signs of dehydration (dizziness, very dark urine, little urine) need medical help.",
     );
 }
 

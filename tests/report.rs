@@ -80,10 +80,11 @@ fn the_text_summary_says_what_was_worked_out_by_hand() {
     // Rated: 26 Feb and 2, 3, 4, 5, 6, 8, 9 Mar = 8 of the 17 days 22 Feb – 10 Mar.
     expect("Days rated: 8 of 17 in the period (9 without ratings).");
     // Physical means since the last dose: d1 1.0, d2 2.0, d3 3.0, d4 3.5, d5 1.5, d7 1.0, d8 0.5.
-    expect("Physical peak: day 4 (3.5 of 4) — inside the usual days 3–4.");
+    // 2 of the 7 physical items rated that day: a partial day, and said so.
+    expect("Physical peak: day 4 (3.5 of 4; partial: 2 of 7 items rated) — inside the usual days 3–4.");
     // Psychological: d1 2.0, d2 2.5, d3 3.5, d4 3.0, d5 2.5, d7 2.0, d8 1.5 — its day and value only.
     expect(
-        "Psychological peak: day 3 (3.5 of 4). Psychological symptoms can begin with the physical ones and last for weeks.",
+        "Psychological peak: day 3 (3.5 of 4; partial: 2 of 5 items rated). Psychological symptoms can begin with the physical ones and last for weeks.",
     );
     assert!(!flat.contains("day 3 (3.5 of 4), inside"), "no days 3–4 verdict on the psychological peak");
     // The last three rated physical days, d5 1.5, d7 1.0, d8 0.5, fall by 1.0 after the peak days.
@@ -133,7 +134,7 @@ fn the_markdown_summary_carries_the_same_content() {
         "# Withdrawal symptom summary — patient-reported",
         "- Stopped: last dose Sun 1 Mar 2026, 21:00 (dose log) — day 9 since.",
         "```text\n4 |",
-        "- Physical peak: day 4 (3.5 of 4) — inside the usual days 3–4.",
+        "- Physical peak: day 4 (3.5 of 4; partial: 2 of 7 items rated) — inside the usual days 3–4.",
         "| cravings | psychological | 2.7 | 4 | 4 | 7 |",
         "| muscle aches | physical | 1.9 | 4 | 2 | 8 |",
         "Sleep: mean 4.4 h over 4 nights; 2 nights under 4 hours.",

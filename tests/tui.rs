@@ -953,7 +953,7 @@ fn each_flag_has_its_line_on_today() {
             vec![("2026-03-09", DayChange { ratings: vec![("depressed-mood".into(), 3)], ..DayChange::default() })],
         ),
         (
-            "severe diarrhoea, nausea or vomiting two days running (Sun 8 Mar – Mon 9 Mar)",
+            "severe diarrhea, nausea or vomiting two days running (Sun 8 Mar – Mon 9 Mar)",
             vec![
                 ("2026-03-08", DayChange { ratings: vec![("diarrhea".into(), 4)], ..DayChange::default() }),
                 ("2026-03-09", DayChange { ratings: vec![("nausea".into(), 3)], ..DayChange::default() }),

@@ -35,6 +35,8 @@ pub struct Peak {
     pub timing: Ordering,
     /// The highest day is also the latest rated day, so it may still rise.
     pub so_far: bool,
+    /// Fewer than half the items of its kind were rated that day: (rated, active).
+    pub partial: Option<(usize, usize)>,
 }
 
 impl Peak {
@@ -61,8 +63,10 @@ pub enum Movement {
     EasingAsUsual,
     /// Falling before the usual peak days.
     FallingEarly,
-    /// Neither up nor down by half a point.
+    /// Neither up nor down by half a point, and within a point.
     Steady,
+    /// Neither up nor down by half a point, but spread over more than a point.
+    Varied { low: f64, high: f64 },
 }
 
 /// Where the latest rated days are going.
@@ -143,7 +147,14 @@ pub fn peak(days: &[CourseDay], kind: Kind) -> Finding<Peak> {
         }
     }
     let so_far = rated.last().is_some_and(|last| last.0.date == best.0.date);
-    Finding::Found(Peak { day: best.0.day, score: best.1, timing: course().peak_window_contains(best.0.day), so_far })
+    let partial = best.0.scores.of(kind).filter(super::Score::partial).map(|s| (s.rated, s.active));
+    Finding::Found(Peak {
+        day: best.0.day,
+        score: best.1,
+        timing: course().peak_window_contains(best.0.day),
+        so_far,
+        partial,
+    })
 }
 
 /// The highest score of a kind since the stop, for scaling the band.
@@ -190,7 +201,9 @@ pub fn now(days: &[CourseDay], kind: Kind) -> Finding<Now> {
     } else if change <= -c.trend_change_at_least {
         if day > i64::from(peak_last) { Movement::EasingAsUsual } else { Movement::FallingEarly }
     } else {
-        Movement::Steady
+        let low = window.iter().map(|r| r.1).fold(f64::MAX, f64::min);
+        let high = window.iter().map(|r| r.1).fold(f64::MIN, f64::max);
+        if high - low <= c.steady_range_within { Movement::Steady } else { Movement::Varied { low, high } }
     };
     Finding::Found(Now {
         movement,
@@ -339,11 +352,14 @@ mod tests {
         let d = days(&all(&[1.0, 2.0, 3.0, 3.0, 2.0, 1.0, 1.0, 1.5, 2.5]), &all(&[2.0; 9]));
         let Finding::Found(n) = now(&d, Kind::Physical) else { panic!() };
         assert_eq!((n.movement, n.day), (Movement::RoseAgain, 9));
-        // Steady, and the latest day named when it stands a category apart.
+        // Up and down within half a point overall, but over more than a point: varied.
         let d = days(&all(&[1.0, 2.0, 3.0, 1.0, 2.5, 1.0]), &all(&[2.0; 6]));
         let Finding::Found(n) = now(&d, Kind::Physical) else { panic!() };
-        assert_eq!(n.movement, Movement::Steady);
+        assert_eq!(n.movement, Movement::Varied { low: 1.0, high: 2.5 });
         assert!(!n.latest_stands_out, "1.0 against a mean of 1.5");
+        let d = days(&all(&[1.0, 2.0, 3.0, 1.0, 1.5, 1.2]), &all(&[2.0; 6]));
+        let Finding::Found(n) = now(&d, Kind::Physical) else { panic!() };
+        assert_eq!(n.movement, Movement::Steady, "1.0, 1.5, 1.2");
         let d = days(&all(&[1.0, 2.0, 3.0, 0.5, 0.5, 2.0]), &all(&[2.0; 6]));
         let Finding::Found(n) = now(&d, Kind::Physical) else { panic!() };
         assert!(n.latest_stands_out, "2.0 against a mean of 1.0: {n:?}");

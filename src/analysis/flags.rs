@@ -46,7 +46,7 @@ impl Flag {
             FlagKind::LoperamideDays => format!("loperamide {} days running ({when})", self.dates.len()),
             FlagKind::LowMood => format!("low mood rated severe ({when})"),
             FlagKind::Tolerance => format!("kratom again after a week or more without ({when}): tolerance is lower"),
-            FlagKind::Fluids => format!("severe diarrhoea, nausea or vomiting two days running ({when})"),
+            FlagKind::Fluids => format!("severe diarrhea, nausea or vomiting two days running ({when})"),
         }
     }
 }
@@ -59,6 +59,8 @@ pub fn flags(journal: &Journal, situation: &Situation, from: NaiveDate, to: Naiv
     out.extend(low_mood(journal, from, to));
     out.extend(tolerance(situation, from, to));
     out.extend(fluids(journal, from, to));
+    // The newest first: what just happened matters most.
+    out.sort_by(|a, b| b.dates.last().cmp(&a.dates.last()).then(a.kind.cmp(&b.kind)));
     out
 }
 
@@ -99,9 +101,11 @@ fn low_mood(journal: &Journal, from: NaiveDate, to: NaiveDate) -> Option<Flag> {
     (!dates.is_empty()).then(|| Flag {
         kind: FlagKind::LowMood,
         text: format!(
-            "Low or depressed mood rated severe or extreme on {}. {}; more people to reach, day or night, under `easeoff get-help` (! in the app).",
+            "Low or depressed mood rated severe or extreme on {}. {}{}; more people to reach, day or night, under `easeoff get-help` (! in the app).",
             dates_words(&dates),
-            crate::get_help::crisis_line(journal.settings()).text
+            crate::get_help::crisis_line(journal.settings()).text,
+            // Said so when no country is chosen: the line shown is the US one.
+            if journal.settings().country.is_none() { " (in the US; `easeoff settings country XX` gives yours)" } else { "" }
         ),
         dates,
     })
@@ -131,7 +135,7 @@ fn fluids(journal: &Journal, from: NaiveDate, to: NaiveDate) -> Option<Flag> {
     (!dates.is_empty()).then(|| Flag {
         kind: FlagKind::Fluids,
         text: format!(
-            "Diarrhoea, nausea or vomiting rated severe or extreme on two days running ({}): signs of dehydration (dizziness, very dark urine, little urine) need medical help.",
+            "Diarrhea, nausea or vomiting rated severe or extreme on two days running ({}): signs of dehydration (dizziness, very dark urine, little urine) need medical help.",
             dates_words(&dates)
         ),
         dates,
@@ -148,7 +152,7 @@ fn loperamide_mg(journal: &Journal, date: NaiveDate) -> Option<f64> {
 /// aids where a source says it (assets/aids.json).
 fn above_label_fact(id: &str) -> &'static str {
     match id {
-        "loperamide" => " High doses can cause serious heart problems and death (FDA, 2016 and 2018).",
+        "loperamide" => " High doses can cause serious heart problems (FDA, 2016 and 2018).",
         "acetaminophen" => " The label warns of severe liver damage above it.",
         _ => "",
     }
@@ -197,7 +201,7 @@ fn loperamide_days(journal: &Journal, from: NaiveDate, to: NaiveDate) -> Vec<Fla
         .map(|run| Flag {
             kind: FlagKind::LoperamideDays,
             text: format!(
-                "Loperamide on {} days in a row ({}): the label says to ask a doctor if diarrhoea lasts more than 2 days.",
+                "Loperamide on {} days in a row ({}): the label says to ask a doctor if diarrhea lasts more than 2 days.",
                 run.len(),
                 dates_words(&run)
             ),

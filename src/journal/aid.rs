@@ -134,6 +134,15 @@ impl Aid {
         let text = text.trim();
         let (name, Amount { value, measure }) = amount::split(text)?;
         let entry = aid_catalog().find(name);
+        if entry.is_none() {
+            let key = super::aid_catalog::match_key(name);
+            if key == "kratom" || key.starts_with("kratom") {
+                return Err(Problem::Kratom);
+            }
+            if let Some(suggestion) = aid_catalog().near(name) {
+                return Err(Problem::NearName { typed: collapse(name), suggestion });
+            }
+        }
         let strength = entry.and_then(|e| e.per_unit_mg.as_ref()).map(|s| s.mg);
         let (amount, unit) = match (measure, strength) {
             (Measure::Mg, _) => (value, AidUnit::Mg),

@@ -114,6 +114,26 @@ impl AidCatalog {
     }
 }
 
+impl AidCatalog {
+    /// A name the catalog knows that a typed name is a slip away from (one
+    /// letter for short names, two for names of six letters or more): a
+    /// misspelt `lopramide` must not escape the label check unseen.
+    pub fn near(&self, name: &str) -> Option<String> {
+        let key = match_key(name);
+        let most = if key.chars().count() >= 6 { 2 } else { 1 };
+        if key.chars().count() < 4 {
+            return None;
+        }
+        self.keys
+            .iter()
+            .map(|(k, i)| (strsim::levenshtein(&key, k), k, i))
+            .filter(|(d, _, _)| *d > 0 && *d <= most)
+            .min_by_key(|(d, _, _)| *d)
+            .and_then(|(_, _, i)| self.aids.get(*i))
+            .map(|entry| entry.id.clone())
+    }
+}
+
 /// The catalog compiled into this build.
 pub fn aid_catalog() -> &'static AidCatalog {
     static CATALOG: OnceLock<AidCatalog> = OnceLock::new();

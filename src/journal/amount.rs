@@ -42,15 +42,38 @@ pub enum Problem {
     NoAmount,
     NameFirst,
     NoName,
-    NoUnit { number: String },
-    UnknownUnit { unit: String },
-    NoNumber { unit: String },
-    BadNumber { number: String },
+    NoUnit {
+        number: String,
+    },
+    UnknownUnit {
+        unit: String,
+    },
+    NoNumber {
+        unit: String,
+    },
+    BadNumber {
+        number: String,
+    },
     NotPositive,
-    TooMuch { most: String },
-    BadTimes { times: String },
+    TooMuch {
+        most: String,
+    },
+    BadTimes {
+        times: String,
+    },
     TwoMultipliers,
     TooLong,
+    /// `200 mg x 2 tablets`, `2 tablets of 400 mg`: more than one amount.
+    TwoAmounts,
+    /// `1/2 tab`: a fraction.
+    Fraction,
+    /// A name a letter or two away from one the catalog knows.
+    NearName {
+        typed: String,
+        suggestion: String,
+    },
+    /// Kratom itself: it goes in the dose log.
+    Kratom,
 }
 
 impl Problem {
@@ -71,6 +94,14 @@ impl Problem {
             }
             Problem::TwoMultipliers => "give the number of times once, as in 2 x 2 mg or 2 mg x2".to_owned(),
             Problem::TooLong => "it is longer than 120 characters".to_owned(),
+            Problem::TwoAmounts => "it holds more than one amount: write one, as in ibuprofen 2 x 200 mg".to_owned(),
+            Problem::Fraction => "fractions are not read: write 0.5 tablet, or the mg".to_owned(),
+            Problem::NearName { typed, suggestion } => format!(
+                "'{typed}' is not in the catalog (did you mean {suggestion}?); a name the catalog knows is added up and checked against its label"
+            ),
+            Problem::Kratom => {
+                "kratom itself goes in the dose log, in grams: easeoff dose 5 (or d on Today)".to_owned()
+            }
         }
     }
 }
@@ -157,7 +188,21 @@ pub fn split(text: &str) -> Result<(&str, Amount), Problem> {
     if value > most.0 {
         return Err(Problem::TooMuch { most: most.1.to_owned() });
     }
+    // What comes before the amount is the name: another number followed by
+    // a unit, or a multiplier, there means a second amount.
+    let before = toks.get(..start).unwrap_or_default();
+    let second_amount = before.windows(2).any(|w| match (&w[0].0, &w[1].0) {
+        (Tok::Num(_), Tok::Word(u)) => unit(u).is_some(),
+        (Tok::Num(_), Tok::Times) => true,
+        _ => false,
+    });
+    if second_amount {
+        return Err(Problem::TwoAmounts);
+    }
     let name_end = toks.get(start).map_or(text.len(), |(_, at)| *at);
+    if text.get(..name_end).is_some_and(|n| n.trim_end().ends_with('/')) {
+        return Err(Problem::Fraction);
+    }
     let name = text.get(..name_end).unwrap_or_default();
     // Punctuation between the name and the amount is not part of the name.
     let name = name.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ':' | ';' | '-' | '(' | '='));

@@ -33,7 +33,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     // Facts for attention in the last 7 days: one line, first, with `!`.
     let flags = crate::analysis::flags::recent(&app.journal, &situation);
     if let Some(first) = flags.first() {
-        let more = if flags.len() > 1 { format!(" (and {} more: status)", flags.len() - 1) } else { String::new() };
+        let more =
+            if flags.len() > 1 { format!(" (+{} more in easeoff status)", flags.len() - 1) } else { String::new() };
         let text = format!("For attention: {}{more} · ! help", first.short());
         lines.extend(
             textwrap::wrap(&text, width).into_iter().map(|part| Line::styled(format!(" {part}"), theme.warning())),
