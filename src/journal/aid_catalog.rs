@@ -29,13 +29,8 @@ impl AidKind {
     }
 }
 
-/// A cited source, as in `assets/expected-course.json`.
-#[derive(Debug, Deserialize)]
-pub struct Source {
-    pub id: String,
-    pub cites: String,
-    pub says: String,
-}
+/// A cited source: the same shape as in `assets/expected-course.json`.
+pub use crate::course::Source;
 
 /// How much of the active ingredient one tablet or capsule holds.
 #[derive(Debug, Deserialize)]
