@@ -47,6 +47,19 @@ pub enum PrintError {
 
 /// Sends `bytes` to the print queue: `command` (run by `sh -c`, reading the
 /// document on standard input) if given, else `lp`. Returns what was used.
+/// Where `send` would send a document, in words: the command, or the
+/// system's default printer with its name when `lpstat -d` gives one.
+pub fn destination(command: Option<&str>) -> String {
+    if let Some(c) = command {
+        return format!("`{c}` (EASEOFF_PRINT_CMD)");
+    }
+    let default = Command::new("lpstat").arg("-d").output().ok().filter(|o| o.status.success()).and_then(|o| {
+        let text = String::from_utf8_lossy(&o.stdout).into_owned();
+        text.split_once(':').map(|(_, name)| name.trim().to_owned()).filter(|n| !n.is_empty())
+    });
+    default.map_or_else(|| "the default printer (lp)".to_owned(), |name| format!("the printer {name} (lp)"))
+}
+
 pub fn send(bytes: &[u8], command: Option<&str>) -> Result<String, PrintError> {
     let (mut cmd, used) = match command {
         Some(c) => {

@@ -583,7 +583,7 @@ fn summary_scrolls_writes_every_format_and_prints() {
     assert_eq!(app.summary_scroll, 11);
     press(&mut app, KeyCode::Up);
     assert_eq!(app.summary_scroll, 10);
-    for (key, extension, expected) in [('t', "txt", "KEY POINTS"), ('m', "md", "## Key points"), ('h', "html", "<svg")]
+    for (key, extension, expected) in [('t', "txt", "KEY POINTS"), ('m', "md", "## Key points"), ('w', "html", "<svg")]
     {
         press(&mut app, KeyCode::Char(key));
         let file = dir.path().join(format!("easeoff-summary-2026-03-10.{extension}"));
@@ -595,6 +595,14 @@ fn summary_scrolls_writes_every_format_and_prints() {
     let printed = dir.path().join("printed.txt");
     app.print_cmd = Some(format!("cat > '{}'", printed.display()));
     press(&mut app, KeyCode::Char('p'));
+    // Nothing leaves for a (maybe shared) printer before the person says yes.
+    let asked = screen(&app, 80, 24);
+    assert!(asked.contains("Print the summary, with your name, notes and ratings, on"), "{asked}");
+    assert!(!printed.exists(), "not printed before the answer");
+    press(&mut app, KeyCode::Char('n'));
+    assert!(!printed.exists(), "no means no");
+    press(&mut app, KeyCode::Char('p'));
+    press(&mut app, KeyCode::Char('y'));
     assert!(screen(&app, 80, 24).contains("Sent the summary to the printer"));
     assert!(std::fs::read_to_string(&printed).unwrap().starts_with("Withdrawal symptom summary"));
 }

@@ -82,6 +82,7 @@ pub enum Confirmed {
     DeleteAid { date: NaiveDate, index: usize },
     ClearPlan,
     QuitUnsaved,
+    Print,
 }
 
 /// The welcome: only what is needed, every question skippable.
@@ -299,6 +300,7 @@ impl App {
             KeyCode::Char('y' | 'Y') => {
                 match confirm.on_yes {
                     Confirmed::QuitUnsaved => self.quit = true,
+                    Confirmed::Print => self.print_summary(),
                     Confirmed::ClearPlan => {
                         self.change(|j, now| {
                             j.clear_plan(now).map(|()| "Cleared the plan; its history is kept.".to_owned())

@@ -97,10 +97,29 @@ pub const SUMMARY: &[Binding] = &[
     bind(&[Code(KeyCode::Down), Char('j')], "↑↓", "scroll", false, Action::Down),
     bind(&[Code(KeyCode::PageUp)], "PgUp PgDn", "a page up / down", false, Action::PageLeft),
     bind(&[Code(KeyCode::PageDown)], "PgUp PgDn", "a page up / down", false, Action::PageRight),
-    bind(&[Char('t')], "t m h", "write text / Markdown / HTML", true, Action::WriteSummary(SummaryFormat::Text)),
-    bind(&[Char('m')], "t m h", "write text / Markdown / HTML", false, Action::WriteSummary(SummaryFormat::Markdown)),
-    bind(&[Char('h')], "t m h", "write text / Markdown / HTML", false, Action::WriteSummary(SummaryFormat::Html)),
-    bind(&[Char('p')], "p", "print", true, Action::PrintSummary),
+    // `w` for the web page: `h` means "left" on the other screens.
+    bind(
+        &[Char('t')],
+        "t m w",
+        "write text / Markdown / web page (HTML)",
+        true,
+        Action::WriteSummary(SummaryFormat::Text),
+    ),
+    bind(
+        &[Char('m')],
+        "t m w",
+        "write text / Markdown / web page (HTML)",
+        false,
+        Action::WriteSummary(SummaryFormat::Markdown),
+    ),
+    bind(
+        &[Char('w')],
+        "t m w",
+        "write text / Markdown / web page (HTML)",
+        false,
+        Action::WriteSummary(SummaryFormat::Html),
+    ),
+    bind(&[Char('p')], "p", "print (asks first)", true, Action::PrintSummary),
 ];
 
 /// The table of a screen.

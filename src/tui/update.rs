@@ -209,7 +209,14 @@ impl App {
             Action::PageLeft => self.summary_scroll = self.summary_scroll.saturating_sub(PAGE_LINES),
             Action::PageRight => self.summary_scroll = self.summary_scroll.saturating_add(PAGE_LINES),
             Action::WriteSummary(format) => self.write_summary(format),
-            Action::PrintSummary => self.print_summary(),
+            // A shared printer is seen by others: ask first, naming where it goes.
+            Action::PrintSummary => {
+                let to = crate::print::destination(self.print_cmd.as_deref());
+                self.overlay = Some(Overlay::Confirm(Confirm {
+                    question: format!("Print the summary, with your name, notes and ratings, on {to}?"),
+                    on_yes: Confirmed::Print,
+                }));
+            }
             _ => {}
         }
     }
@@ -236,7 +243,7 @@ impl App {
         }
     }
 
-    fn print_summary(&mut self) {
+    pub(super) fn print_summary(&mut self) {
         let text = crate::report::text::render(&self.summary());
         match crate::print::send(text.as_bytes(), self.print_cmd.as_deref()) {
             Ok(used) => self.say(&format!("Sent the summary to the printer ({used}).")),
