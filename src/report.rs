@@ -196,7 +196,7 @@ pub fn default_period(journal: &Journal, now: Stamp) -> (NaiveDate, NaiveDate) {
     let from = match (stop, s.state) {
         (Some(stop), _) => stop.at.date_naive() - Duration::days(DAYS_BEFORE_STOP),
         (None, State::Tapering) => {
-            let since = s.attempts.last().map(|a| a.resumed.date_naive());
+            let since = s.use_since();
             let start = taper::taper_now(journal, today, since).start.unwrap_or(today);
             (start - Duration::days(7)).max(today - Duration::days(MOST_TAPER_DAYS))
         }
@@ -230,7 +230,7 @@ pub fn build(journal: &Journal, now: Stamp, from: NaiveDate, to: NaiveDate, name
     let plan = plan_row(journal, &situation, from, to);
     let step_effects = taper::step_effects(journal, &stretches);
     let taper_now = (situation.state == State::Tapering).then(|| {
-        let since = situation.attempts.last().map(|a| a.resumed.date_naive());
+        let since = situation.use_since();
         taper::taper_now(journal, now.date_naive(), since)
     });
     Summary {
@@ -363,7 +363,7 @@ fn key_points(journal: &Journal, situation: &Situation, days: &[CourseDay], to: 
     let mut points = if situation.anchor().is_some() {
         crate::status::comparison_sentences(days, crate::status::Voice::Provider)
     } else {
-        let since = situation.attempts.last().map(|a| a.resumed.date_naive());
+        let since = situation.use_since();
         taper::taper_now(journal, to, since).unsettled.iter().map(crate::status::unsettled_sentence).collect()
     };
     points.push(last_week(journal, to));
@@ -468,8 +468,10 @@ fn loperamide_over(journal: &Journal, from: NaiveDate, to: NaiveDate) -> Vec<(Na
         .days()
         .range(from..=to)
         .filter_map(|(date, day)| {
-            let mg = aids::aid_days(day).into_iter().find(|a| a.name == "loperamide")?.mg?;
-            (mg > LOPERAMIDE_LABEL_MAX_MG).then_some((*date, mg))
+            // The same test as the above-label flag: the catalog's maximum.
+            let loperamide = aids::aid_days(day).into_iter().find(|a| a.name == "loperamide")?;
+            loperamide.above_max()?;
+            Some((*date, loperamide.mg?))
         })
         .collect()
 }

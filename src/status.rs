@@ -63,7 +63,7 @@ pub fn headline(journal: &Journal, situation: &Situation, at: Where) -> Vec<Stri
             if let Some(line) = resumed_line(situation) {
                 lines.push(line);
             }
-            let since = situation.attempts.last().map(|a| a.resumed.date_naive());
+            let since = situation.use_since();
             lines.extend(taper_lines(&taper::taper_now(journal, today, since), today));
         }
         State::Stopped | State::Lapse => {
@@ -453,7 +453,7 @@ pub fn full(journal: &Journal, now: Stamp) -> String {
         }
     }
     if situation.state == State::Tapering {
-        let since = situation.attempts.last().map(|a| a.resumed.date_naive());
+        let since = situation.use_since();
         for cut in taper::taper_now(journal, today, since).cuts.iter().rev().take(3) {
             let _ = writeln!(out, "Around the cut of {}.", step_effect_line(cut));
         }
@@ -485,7 +485,7 @@ pub fn short(journal: &Journal, now: Stamp) -> String {
             .hours_since_dose()
             .map_or_else(|| "using".to_owned(), |h| format!("using, newest dose {} ago", hours_words(h))),
         State::Tapering => {
-            let since = situation.attempts.last().map(|a| a.resumed.date_naive());
+            let since = situation.use_since();
             let t = taper::taper_now(journal, today, since);
             let mut parts = vec![t.day.map_or_else(|| "tapering".to_owned(), |d| format!("taper day {d}"))];
             if let Some((k, m)) = t.step {

@@ -122,6 +122,12 @@ impl Situation {
         self.newest_dose.map(|at| (self.now - at).num_seconds() as f64 / 3600.0)
     }
 
+    /// The day the current run of use began: after the latest earlier
+    /// attempt, so an older taper's steps are not this one's.
+    pub fn use_since(&self) -> Option<NaiveDate> {
+        self.attempts.last().map(|a| a.resumed.date_naive())
+    }
+
     /// Using or tapering again after an earlier stop.
     pub fn resumed(&self) -> bool {
         matches!(self.state, State::Using | State::Tapering) && !self.attempts.is_empty()

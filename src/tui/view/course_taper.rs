@@ -23,7 +23,7 @@ const DOSE_SHARE: f64 = 0.4;
 
 pub fn render(app: &App, situation: &Situation, chart: Rect, panel: Rect, buf: &mut Buffer) {
     let today = app.now.date_naive();
-    let since = situation.attempts.last().map(|a| a.resumed.date_naive());
+    let since = situation.use_since();
     let taper_now = taper::taper_now(&app.journal, today, since);
     render_chart(app, situation, &taper_now, chart, buf);
     render_panel(app, situation, &taper_now, panel, buf);

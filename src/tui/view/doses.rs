@@ -126,7 +126,7 @@ fn render_plan(app: &App, situation: &Situation, effects: &[taper::StepEffect], 
     if app.journal.plan().is_none() {
         lines.push(Line::styled("No taper plan: p makes one (with your provider).", theme.dim()));
     } else if situation.state == State::Tapering {
-        let since = situation.attempts.last().map(|a| a.resumed.date_naive());
+        let since = situation.use_since();
         let now = taper::taper_now(&app.journal, today, since);
         lines.extend(crate::status::taper_lines(&now, today).into_iter().map(Line::raw));
     } else {
