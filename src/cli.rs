@@ -415,16 +415,23 @@ impl Ctx {
     pub fn run_app(&self, path: &std::path::Path) -> Result<(), CliError> {
         let clock = if self.fixed { crate::tui::Clock::Fixed(self.now) } else { crate::tui::Clock::System };
         let mut app = crate::tui::open(path, clock, crate::tui::Theme::new(self.color))?;
-        app.print_cmd.clone_from(&self.print_cmd);
+        app.model.print_cmd.clone_from(&self.print_cmd);
         if cfg!(debug_assertions) {
             // Test builds only: the reliability suite's forced panic.
             app.panic_on = std::env::var("EASEOFF_TEST_PANIC_KEY").ok().and_then(|k| k.chars().next());
         }
-        crate::tui::run(&mut app).map_err(|e| {
+        let lost = crate::tui::run(&mut app).map_err(|e| {
             CliError::Other(format!(
                 "the terminal could not be used ({e}); the shell commands work without it, e.g. `easeoff status`"
             ))
-        })
+        })?;
+        if lost > 0 {
+            let changes = if lost == 1 { "1 change was".to_owned() } else { format!("{lost} changes were") };
+            return Err(CliError::Other(format!(
+                "{changes} not saved, as you chose when quitting; the journal file holds everything saved before"
+            )));
+        }
+        Ok(())
     }
 
     pub fn read(&self) -> Result<Journal, CliError> {

@@ -2,14 +2,19 @@
 //! band, the history, the doses and the summary. Only this module touches the
 //! terminal; it changes the journal only through the journal's own methods.
 //!
-//! `app` holds the state and the loop, `keys` the key tables, `action` what
-//! keys ask for, `update` how actions change the state, `editor` the input
-//! overlays, `view` the drawing and `theme` the styles.
+//! One way in, one way out: a key becomes a `Msg` (`msg`), which `update`
+//! handles by changing the `Model` (`model`) — through a screen's key table
+//! (`keys`, `action`) or the open pop-up (`popup`), journal changes as
+//! `Edit`s (`change`) — and returns `Effect`s; `app` runs the loop, draws
+//! with `view` (styled by `theme`), and then carries out the effects.
 
 mod action;
 mod app;
-mod editor;
+mod change;
 mod keys;
+mod model;
+mod msg;
+mod popup;
 mod theme;
 mod update;
 mod view;
@@ -18,9 +23,13 @@ use std::io;
 use std::path::Path;
 
 pub use action::{Action, SummaryFormat};
-pub use app::{App, Clock, Kinds, Screen, Status};
-pub use editor::{GetHelp, Overlay};
+pub use app::{App, Clock};
+pub use change::Edit;
+pub use model::{Kinds, Model, Screen, Status};
+pub use msg::{Effect, Msg};
+pub use popup::{GetHelp, Overlay};
 pub use theme::Theme;
+pub use update::update;
 pub use view::{MIN_HEIGHT, MIN_WIDTH};
 
 use crate::store::{Access, Store, StoreError};
@@ -44,10 +53,10 @@ pub fn open(path: &Path, clock: Clock, theme: Theme) -> Result<App, StoreError> 
 }
 
 /// Runs the app in the terminal, restoring the terminal on every exit,
-/// error and panic.
-pub fn run(app: &mut App) -> io::Result<()> {
+/// error and panic. Returns how many changes the person chose to lose.
+pub fn run(app: &mut App) -> io::Result<usize> {
     let mut terminal = ratatui::try_init()?;
     let result = app.run(&mut terminal);
     ratatui::restore();
-    result
+    result.map(|()| app.model.lost)
 }

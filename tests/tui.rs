@@ -6,7 +6,7 @@
 
 use easeoff::journal::Stamp;
 use easeoff::store::{Access, Store};
-use easeoff::tui::{self, Action, App, Clock, Screen, Theme};
+use easeoff::tui::{self, App, Clock, Screen, Theme};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
@@ -37,7 +37,7 @@ fn empty_app() -> (tempfile::TempDir, App) {
 /// What the person sees: the whole screen as text.
 fn screen(app: &App, width: u16, height: u16) -> String {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    terminal.draw(|frame| frame.render_widget(app, frame.area())).unwrap();
+    terminal.draw(|frame| frame.render_widget(&app.model, frame.area())).unwrap();
     let buffer = terminal.backend().buffer();
     let mut text = String::new();
     for y in 0..height {
@@ -52,11 +52,11 @@ fn screen(app: &App, width: u16, height: u16) -> String {
 }
 
 fn press(app: &mut App, code: KeyCode) {
-    app.on_key(KeyEvent::new(code, KeyModifiers::NONE));
+    app.press(KeyEvent::new(code, KeyModifiers::NONE));
 }
 
 fn ctrl(app: &mut App, c: char) {
-    app.on_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL));
+    app.press(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL));
 }
 
 fn type_text(app: &mut App, text: &str) {
@@ -66,7 +66,19 @@ fn type_text(app: &mut App, text: &str) {
 }
 
 fn rating(app: &App, date: &str, id: &str) -> Option<u8> {
-    app.journal.day(date.parse().unwrap()).and_then(|d| d.ratings.get(id)).map(|r| r.value)
+    app.model.journal.day(date.parse().unwrap()).and_then(|d| d.ratings.get(id)).map(|r| r.value)
+}
+
+/// The app opened again after `change` was made to its journal on disk, as
+/// `easeoff settings` would make it.
+fn changed_on_disk(app: App, change: impl FnOnce(&mut easeoff::journal::Journal)) -> App {
+    let path = app.journal_path().to_path_buf();
+    drop(app);
+    let (mut store, mut journal) = Store::open(&path, Access::Write, now()).unwrap();
+    change(&mut journal);
+    store.save(&journal, now()).unwrap();
+    drop(store);
+    tui::open(&path, Clock::Fixed(now()), Theme::new(false)).unwrap()
 }
 
 /// The journal as saved on disk, read back by a separate store.
@@ -81,7 +93,7 @@ fn snapshots_of_every_screen_at_both_sizes() {
     for (w, h) in [(80, 24), (120, 40)] {
         let (_dir, mut app) = demo_app();
         for screen in Screen::ALL {
-            app.screen = screen;
+            app.model.screen = screen;
             insta::assert_snapshot!(format!("{}_{w}x{h}", screen.title().to_lowercase()), screen_text(&app, w, h));
         }
     }
@@ -136,7 +148,7 @@ fn a_window_below_80_by_24_says_how_big_it_must_be() {
 
 /// The app told the window is `w`×`h` (the loop does this before each key).
 fn sized(app: &mut App, w: u16, h: u16) {
-    app.window = ratatui::layout::Size { width: w, height: h };
+    app.model.window = ratatui::layout::Size { width: w, height: h };
 }
 
 #[test]
@@ -150,7 +162,7 @@ fn a_small_window_still_offers_help_and_bang_shows_it_in_the_space_there_is() {
         press(&mut app, KeyCode::Char('3'));
         press(&mut app, KeyCode::Char('n'));
         assert_eq!(rating(&app, "2026-03-10", "muscle-aches"), None);
-        assert!(app.overlay.is_none());
+        assert!(app.model.overlay.is_none());
         press(&mut app, KeyCode::Char('!'));
         let help = screen(&app, w, h);
         assert!(help.contains("If you are in danger"), "{w}×{h}: {help}");
@@ -163,9 +175,9 @@ fn a_small_window_still_offers_help_and_bang_shows_it_in_the_space_there_is() {
         press(&mut app, KeyCode::Home);
         assert_eq!(screen(&app, w, h), help, "Home goes back to the top");
         press(&mut app, KeyCode::Esc);
-        assert!(app.overlay.is_none() && screen(&app, w, h).starts_with("! help"));
+        assert!(app.model.overlay.is_none() && screen(&app, w, h).starts_with("! help"));
         press(&mut app, KeyCode::Char('q'));
-        assert!(app.quit, "q quits from the notice");
+        assert!(app.model.quit, "q quits from the notice");
     }
 }
 
@@ -201,7 +213,7 @@ fn bang_works_from_the_key_help_and_ctrl_c_over_a_hidden_note_saves_it() {
     press(&mut app, KeyCode::PageDown);
     assert!(screen(&app, 80, 24).contains("No country is chosen yet"), "a page down shows the end");
     press(&mut app, KeyCode::Esc);
-    assert!(app.overlay.is_none(), "the key help is not brought back");
+    assert!(app.model.overlay.is_none(), "the key help is not brought back");
 
     // A note being written when the window shrinks: ! shows the help over
     // it, and Ctrl-C saves the note before quitting.
@@ -212,7 +224,7 @@ fn bang_works_from_the_key_help_and_ctrl_c_over_a_hidden_note_saves_it() {
     press(&mut app, KeyCode::Char('!'));
     assert!(screen(&app, 50, 12).contains("When to get help"));
     ctrl(&mut app, 'c');
-    assert!(app.quit);
+    assert!(app.model.quit);
     let saved = saved(&app);
     assert_eq!(saved.day("2026-03-10".parse().unwrap()).unwrap().note.as_ref().unwrap().text, "Shaky tonight.");
 }
@@ -220,7 +232,7 @@ fn bang_works_from_the_key_help_and_ctrl_c_over_a_hidden_note_saves_it() {
 /// The lines inside the "When to get help" box, without its border.
 fn panel_lines(app: &App, width: u16, height: u16) -> Vec<String> {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    terminal.draw(|frame| frame.render_widget(app, frame.area())).unwrap();
+    terminal.draw(|frame| frame.render_widget(&app.model, frame.area())).unwrap();
     let buffer = terminal.backend().buffer();
     let cell = |x: u16, y: u16| buffer.cell((x, y)).map_or(" ", |c| c.symbol()).to_owned();
     let row = |y: u16, from: u16, to: u16| (from..to).map(|x| cell(x, y)).collect::<String>();
@@ -253,9 +265,9 @@ fn the_bang_panel_shows_exactly_what_easeoff_get_help_prints() {
     let default = check(&app);
     assert!(default[0].contains("your local emergency number"));
     press(&mut app, KeyCode::Esc);
-    app.change(|j, _| {
-        j.set_country(Some("NZ"))?;
-        j.set_contact(Some("Aroha (sponsor) 021 555 0100")).map(|()| String::new())
+    let mut app = changed_on_disk(app, |j| {
+        j.set_country(Some("NZ")).unwrap();
+        j.set_contact(Some("Aroha (sponsor) 021 555 0100")).unwrap();
     });
     press(&mut app, KeyCode::Char('!'));
     let chosen = check(&app);
@@ -296,7 +308,7 @@ fn digits_arrows_and_x_rate_the_chosen_symptom_and_save_at_once() {
 fn up_and_down_choose_symptoms_within_the_list() {
     let (_dir, mut app) = demo_app();
     press(&mut app, KeyCode::Up);
-    assert_eq!(app.item, 0);
+    assert_eq!(app.model.item, 0);
     press(&mut app, KeyCode::Char('j'));
     press(&mut app, KeyCode::Down);
     press(&mut app, KeyCode::Char('2'));
@@ -306,7 +318,7 @@ fn up_and_down_choose_symptoms_within_the_list() {
     }
     press(&mut app, KeyCode::Char('4'));
     assert_eq!(rating(&app, "2026-03-10", "depressed-mood"), Some(4), "the cursor stops at the last item");
-    assert!(matches!(app.overlay, Some(tui::Overlay::Attention(_))), "low mood at 4 is a fact for attention");
+    assert!(matches!(app.model.overlay, Some(tui::Overlay::Attention(_))), "low mood at 4 is a fact for attention");
     press(&mut app, KeyCode::Enter);
     press(&mut app, KeyCode::Char('k'));
     press(&mut app, KeyCode::Char('1'));
@@ -328,14 +340,14 @@ fn low_mood_rated_4_shows_one_calm_line_pointing_to_get_help() {
 fn brackets_move_between_days_but_never_past_today() {
     let (_dir, mut app) = demo_app();
     press(&mut app, KeyCode::Char(']'));
-    assert_eq!(app.date.to_string(), "2026-03-10");
+    assert_eq!(app.model.date.to_string(), "2026-03-10");
     press(&mut app, KeyCode::Char('['));
     press(&mut app, KeyCode::Char('['));
-    assert_eq!(app.date.to_string(), "2026-03-08");
+    assert_eq!(app.model.date.to_string(), "2026-03-08");
     press(&mut app, KeyCode::Char('2'));
     assert_eq!(rating(&app, "2026-03-08", "muscle-aches"), Some(2), "a past day can be filled in");
     press(&mut app, KeyCode::Char(']'));
-    assert_eq!(app.date.to_string(), "2026-03-09");
+    assert_eq!(app.model.date.to_string(), "2026-03-09");
 }
 
 #[test]
@@ -351,7 +363,7 @@ fn sleep_note_and_aid_are_entered_and_saved() {
     }
     type_text(&mut app, "5.5");
     press(&mut app, KeyCode::Enter);
-    assert!(app.overlay.is_none());
+    assert!(app.model.overlay.is_none());
 
     press(&mut app, KeyCode::Char('n'));
     type_text(&mut app, "Bad night.");
@@ -397,7 +409,7 @@ fn the_aids_list_adds_and_deletes_an_entry_and_leaves_the_rest_of_the_day() {
     let shown = screen(&app, 80, 24);
     assert!(shown.contains("Loperamide 12 mg on Mon 9 Mar — above the 8 mg a day"), "{shown}");
     press(&mut app, KeyCode::Enter);
-    let status = app.status.clone().unwrap().text;
+    let status = app.model.status.clone().unwrap().text;
     assert!(status.contains("loperamide 12 mg (Imodium 6 tablets: 6 pills × 2 mg"), "{status}");
     let day = saved(&app).day(date).cloned().unwrap();
     let added = day.aids.last().unwrap();
@@ -420,7 +432,7 @@ fn the_aids_list_adds_and_deletes_an_entry_and_leaves_the_rest_of_the_day() {
     let asked = screen(&app, 80, 24);
     assert!(asked.contains("Delete the aid Imodium 6 tablets (loperamide 12 mg) of Mon 9 Mar?"), "{asked}");
     press(&mut app, KeyCode::Char('y'));
-    assert!(matches!(app.overlay, Some(easeoff::tui::Overlay::Aids(_))), "back to the list while aids are left");
+    assert!(matches!(app.model.overlay, Some(easeoff::tui::Overlay::Aids(_))), "back to the list while aids are left");
     press(&mut app, KeyCode::Esc);
     assert_eq!(saved(&app).day(date), Some(&before), "the rest of the day is untouched");
 }
@@ -429,16 +441,19 @@ fn the_aids_list_adds_and_deletes_an_entry_and_leaves_the_rest_of_the_day() {
 fn deleting_the_last_aid_of_a_day_and_saying_no_keep_things_as_they_should() {
     let (_dir, mut app) = demo_app();
     press(&mut app, KeyCode::Char('a'));
-    assert!(matches!(app.overlay, Some(easeoff::tui::Overlay::Prompt(_))), "no aids today: straight to adding one");
+    assert!(
+        matches!(app.model.overlay, Some(easeoff::tui::Overlay::Prompt(_))),
+        "no aids today: straight to adding one"
+    );
     type_text(&mut app, "melatonin 300 mcg");
     press(&mut app, KeyCode::Enter);
     press(&mut app, KeyCode::Char('a'));
     press(&mut app, KeyCode::Char('x'));
     press(&mut app, KeyCode::Char('n'));
-    assert!(matches!(app.overlay, Some(easeoff::tui::Overlay::Aids(_))), "n keeps it and goes back to the list");
+    assert!(matches!(app.model.overlay, Some(easeoff::tui::Overlay::Aids(_))), "n keeps it and goes back to the list");
     press(&mut app, KeyCode::Char('x'));
     press(&mut app, KeyCode::Char('y'));
-    assert!(app.overlay.is_none(), "nothing left to list");
+    assert!(app.model.overlay.is_none(), "nothing left to list");
     assert!(saved(&app).day("2026-03-10".parse().unwrap()).is_none_or(|d| d.aids.is_empty()));
 }
 
@@ -458,7 +473,7 @@ fn an_empty_sleep_prompt_clears_sleep_and_ctrl_l_empties_the_note() {
         press(&mut app, KeyCode::Backspace);
     }
     press(&mut app, KeyCode::Enter);
-    assert!(app.overlay.is_none());
+    assert!(app.model.overlay.is_none());
     let day = saved(&app).day(date).cloned().unwrap();
     assert_eq!(day.sleep, None, "an empty sleep prompt clears the night's sleep");
     assert_eq!((&day.ratings, &day.note, &day.aids), (&before.ratings, &before.note, &before.aids));
@@ -467,7 +482,7 @@ fn an_empty_sleep_prompt_clears_sleep_and_ctrl_l_empties_the_note() {
     press(&mut app, KeyCode::Char('n'));
     ctrl(&mut app, 'l');
     assert!(
-        matches!(&app.overlay, Some(easeoff::tui::Overlay::Note(editor)) if editor.text.is_empty()),
+        matches!(&app.model.overlay, Some(easeoff::tui::Overlay::Note(editor)) if editor.text.is_empty()),
         "Ctrl-L empties the editor"
     );
     press(&mut app, KeyCode::Esc);
@@ -497,28 +512,28 @@ fn a_dose_from_today_defaults_to_now() {
 #[test]
 fn tab_and_shift_tab_cycle_the_screens() {
     let (_dir, mut app) = demo_app();
-    let mut seen = vec![app.screen];
+    let mut seen = vec![app.model.screen];
     for _ in 0..5 {
         press(&mut app, KeyCode::Tab);
-        seen.push(app.screen);
+        seen.push(app.model.screen);
     }
     assert_eq!(seen, [Screen::Today, Screen::Course, Screen::History, Screen::Doses, Screen::Summary, Screen::Today]);
     press(&mut app, KeyCode::BackTab);
-    assert_eq!(app.screen, Screen::Summary);
+    assert_eq!(app.model.screen, Screen::Summary);
 }
 
 #[test]
 fn course_cursor_moves_within_the_journal_and_p_cycles_kinds() {
     let (_dir, mut app) = demo_app();
-    app.apply(Action::NextScreen);
+    press(&mut app, KeyCode::Tab);
     press(&mut app, KeyCode::Right);
-    assert_eq!(app.cursor.to_string(), "2026-03-10", "never past today");
+    assert_eq!(app.model.cursor.to_string(), "2026-03-10", "never past today");
     press(&mut app, KeyCode::Left);
     assert!(screen(&app, 80, 24).contains("Day 20 · Mon 9 Mar"));
     for _ in 0..100 {
         press(&mut app, KeyCode::Left);
     }
-    assert_eq!(app.cursor, app.journal.span().unwrap().0, "never before the first entry");
+    assert_eq!(app.model.cursor, app.model.journal.span().unwrap().0, "never before the first entry");
     press(&mut app, KeyCode::Char('p'));
     assert!(screen(&app, 80, 24).contains("Showing physical only"));
     press(&mut app, KeyCode::Char('p'));
@@ -530,30 +545,30 @@ fn course_cursor_moves_within_the_journal_and_p_cycles_kinds() {
 #[test]
 fn history_pages_and_enter_opens_the_day_in_today() {
     let (_dir, mut app) = demo_app();
-    app.screen = Screen::History;
+    app.model.screen = Screen::History;
     press(&mut app, KeyCode::PageUp);
-    assert_eq!(app.cursor.to_string(), "2026-02-24");
+    assert_eq!(app.model.cursor.to_string(), "2026-02-24");
     press(&mut app, KeyCode::PageDown);
     press(&mut app, KeyCode::PageDown);
-    assert_eq!(app.cursor.to_string(), "2026-03-10");
+    assert_eq!(app.model.cursor.to_string(), "2026-03-10");
     press(&mut app, KeyCode::Left);
     press(&mut app, KeyCode::Enter);
-    assert_eq!((app.screen, app.date.to_string()), (Screen::Today, "2026-03-09".to_owned()));
+    assert_eq!((app.model.screen, app.model.date.to_string()), (Screen::Today, "2026-03-09".to_owned()));
 }
 
 #[test]
 fn doses_are_added_changed_and_deleted_after_asking() {
     let (_dir, mut app) = demo_app();
-    app.screen = Screen::Doses;
+    app.model.screen = Screen::Doses;
     for _ in 0..22 {
         press(&mut app, KeyCode::Left);
     }
-    assert_eq!(app.cursor.to_string(), "2026-02-16");
-    let before = app.doses_on(app.cursor).len();
+    assert_eq!(app.model.cursor.to_string(), "2026-02-16");
+    let before = app.model.doses_on(app.model.cursor).len();
     press(&mut app, KeyCode::Char('a'));
     type_text(&mut app, "0.5 06:15");
     press(&mut app, KeyCode::Enter);
-    assert_eq!(app.doses_on(app.cursor).len(), before + 1);
+    assert_eq!(app.model.doses_on(app.model.cursor).len(), before + 1);
     // The new 06:15 dose is the first of the day; change it.
     press(&mut app, KeyCode::Char('e'));
     for _ in 0..12 {
@@ -561,28 +576,28 @@ fn doses_are_added_changed_and_deleted_after_asking() {
     }
     type_text(&mut app, "0.75 06:20");
     press(&mut app, KeyCode::Enter);
-    let first = app.doses_on(app.cursor)[0].1.clone();
+    let first = app.model.doses_on(app.model.cursor)[0].1.clone();
     assert_eq!((first.grams, first.at.format("%H:%M").to_string()), (0.75, "06:20".to_owned()));
     press(&mut app, KeyCode::Char('x'));
     press(&mut app, KeyCode::Char('n'));
-    assert_eq!(app.doses_on(app.cursor).len(), before + 1, "n keeps it");
+    assert_eq!(app.model.doses_on(app.model.cursor).len(), before + 1, "n keeps it");
     press(&mut app, KeyCode::Delete);
     press(&mut app, KeyCode::Char('y'));
-    assert_eq!(app.doses_on(app.cursor).len(), before);
-    assert_eq!(saved(&app).doses().len(), app.journal.doses().len());
+    assert_eq!(app.model.doses_on(app.model.cursor).len(), before);
+    assert_eq!(saved(&app).doses().len(), app.model.journal.doses().len());
 }
 
 #[test]
 fn summary_scrolls_writes_every_format_and_prints() {
     use std::os::unix::fs::PermissionsExt;
     let (dir, mut app) = demo_app();
-    app.screen = Screen::Summary;
+    app.model.screen = Screen::Summary;
     assert!(screen(&app, 80, 24).contains("Withdrawal symptom summary — patient-reported"));
     press(&mut app, KeyCode::Down);
     press(&mut app, KeyCode::PageDown);
-    assert_eq!(app.summary_scroll, 11);
+    assert_eq!(app.model.summary_scroll, 11);
     press(&mut app, KeyCode::Up);
-    assert_eq!(app.summary_scroll, 10);
+    assert_eq!(app.model.summary_scroll, 10);
     for (key, extension, expected) in [('t', "txt", "KEY POINTS"), ('m', "md", "## Key points"), ('w', "html", "<svg")]
     {
         press(&mut app, KeyCode::Char(key));
@@ -593,7 +608,7 @@ fn summary_scrolls_writes_every_format_and_prints() {
         assert_eq!(std::fs::metadata(&file).unwrap().permissions().mode() & 0o777, 0o600);
     }
     let printed = dir.path().join("printed.txt");
-    app.print_cmd = Some(format!("cat > '{}'", printed.display()));
+    app.model.print_cmd = Some(format!("cat > '{}'", printed.display()));
     press(&mut app, KeyCode::Char('p'));
     // Nothing leaves for a (maybe shared) printer before the person says yes.
     let asked = screen(&app, 80, 24);
@@ -612,7 +627,7 @@ fn only_key_presses_count() {
     let (_dir, mut app) = demo_app();
     let mut release = KeyEvent::new(KeyCode::Char('3'), KeyModifiers::NONE);
     release.kind = KeyEventKind::Release;
-    app.on_key(release);
+    app.press(release);
     assert_eq!(rating(&app, "2026-03-10", "muscle-aches"), None);
 }
 
@@ -622,19 +637,19 @@ fn q_and_ctrl_c_quit_and_the_help_keys_open_overlays() {
     press(&mut app, KeyCode::Char('?'));
     assert!(screen(&app, 80, 24).contains("Everywhere:"));
     press(&mut app, KeyCode::Char('q'));
-    assert!(!app.quit, "q closes the overlay first");
+    assert!(!app.model.quit, "q closes the overlay first");
     press(&mut app, KeyCode::Char('q'));
-    assert!(app.quit);
+    assert!(app.model.quit);
     let (_dir, mut app) = demo_app();
     ctrl(&mut app, 'c');
-    assert!(app.quit);
+    assert!(app.model.quit);
 }
 
 #[test]
 fn the_taper_plan_is_made_held_restepped_and_cleared_from_the_doses_screen() {
     for (w, h) in [(80, 24), (120, 40)] {
         let (_dir, mut app) = demo_app();
-        app.screen = Screen::Doses;
+        app.model.screen = Screen::Doses;
         press(&mut app, KeyCode::Char('o'));
         assert!(screen(&app, w, h).contains("There is no taper plan yet: p makes one."));
         press(&mut app, KeyCode::Char('p'));
@@ -648,22 +663,26 @@ fn the_taper_plan_is_made_held_restepped_and_cleared_from_the_doses_screen() {
         assert!(screen(&app, w, h).contains("give FROM STEP EVERY"), "an incomplete plan keeps the prompt open");
         type_text(&mut app, "% 7 1");
         press(&mut app, KeyCode::Enter);
-        assert!(app.overlay.is_none());
-        let plan = app.journal.plan().unwrap().clone();
+        assert!(app.model.overlay.is_none());
+        let plan = app.model.journal.plan().unwrap().clone();
         assert_eq!(plan.target_on("2026-03-10".parse().unwrap()), Some(4.0));
         assert_eq!(plan.target_on("2026-03-17".parse().unwrap()), Some(3.5), "4 − 10 % = 3.6, to the nearest 0.25 g");
         insta::assert_snapshot!(format!("doses_with_plan_{w}x{h}"), screen(&app, w, h));
         press(&mut app, KeyCode::Char('o'));
         type_text(&mut app, "3");
         press(&mut app, KeyCode::Enter);
-        assert_eq!(app.journal.plan().unwrap().target_on("2026-03-19".parse().unwrap()), Some(4.0), "held 3 days");
+        assert_eq!(
+            app.model.journal.plan().unwrap().target_on("2026-03-19".parse().unwrap()),
+            Some(4.0),
+            "held 3 days"
+        );
         press(&mut app, KeyCode::Char('s'));
         type_text(&mut app, "40%");
         press(&mut app, KeyCode::Enter);
         assert!(screen(&app, w, h).contains("Worth a second look"), "a big step is saved with a note");
         press(&mut app, KeyCode::Char('c'));
         press(&mut app, KeyCode::Char('y'));
-        assert!(app.journal.plan().is_none());
+        assert!(app.model.journal.plan().is_none());
         assert_eq!(saved(&app).plan_history().len(), 4);
     }
 }
@@ -671,7 +690,7 @@ fn the_taper_plan_is_made_held_restepped_and_cleared_from_the_doses_screen() {
 #[test]
 fn the_course_marks_the_taper_steps_before_the_last_dose() {
     let (_dir, mut app) = demo_app();
-    app.screen = Screen::Course;
+    app.model.screen = Screen::Course;
     let text = screen(&app, 120, 40);
     assert_eq!(text.matches('▼').count(), 2 + 1, "two steps in the demo taper, plus the legend: {text}");
 }
@@ -692,7 +711,7 @@ fn the_first_run_asks_four_skippable_questions_the_last_for_the_help_numbers() {
     assert!(shown.contains("Which country's numbers should When to get help (!) give?"), "{shown}");
     assert!(shown.contains("3  United Kingdom"), "{shown}");
     press(&mut app, KeyCode::Char('3'));
-    assert!(app.overlay.is_none());
+    assert!(app.model.overlay.is_none());
     let journal = saved(&app);
     assert_eq!(journal.settings().mode, Some(easeoff::journal::Mode::Stopped));
     assert_eq!(journal.last_use_mark().unwrap().to_rfc3339(), "2026-03-09T22:30:00+01:00");
@@ -706,7 +725,7 @@ fn the_first_run_asks_four_skippable_questions_the_last_for_the_help_numbers() {
     for _ in 0..4 {
         press(&mut app, KeyCode::Esc);
     }
-    assert!(app.overlay.is_none(), "every question can be skipped");
+    assert!(app.model.overlay.is_none(), "every question can be skipped");
     assert!(!app.journal_path().exists(), "skipping writes nothing");
 }
 
@@ -722,7 +741,7 @@ fn the_welcome_country_question_at_both_sizes_and_bang_shows_help_then_comes_bac
         press(&mut app, KeyCode::Esc);
         assert!(screen(&app, w, h).contains("Which country's numbers"), "the welcome comes back");
         press(&mut app, KeyCode::Enter);
-        assert!(app.overlay.is_none());
+        assert!(app.model.overlay.is_none());
         assert_eq!(saved(&app).settings().country, None, "skipped: nothing chosen");
     }
 }
@@ -745,23 +764,42 @@ fn a_second_instance_is_read_only_with_a_banner_and_saves_nothing() {
 #[test]
 fn a_failed_save_keeps_the_change_and_warns() {
     let (dir, mut app) = demo_app();
-    // The journal's folder disappears (an unplugged drive, say).
+    // The journal's folder is gone and a file stands in its way, so it cannot
+    // be made again (a drive unplugged and something else in its place).
     std::fs::remove_dir_all(dir.path()).unwrap();
+    std::fs::write(dir.path(), b"not a folder").unwrap();
     press(&mut app, KeyCode::Char('2'));
     assert_eq!(rating(&app, "2026-03-10", "muscle-aches"), Some(2), "the change stays in memory");
-    assert!(app.unsaved);
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Char('3'));
+    assert_eq!(app.model.unsaved, 2);
     assert!(screen(&app, 80, 24).contains("Not saved:"));
     press(&mut app, KeyCode::Char('q'));
-    assert!(!app.quit, "quitting asks before losing the change");
-    assert!(screen(&app, 80, 24).contains("Quit anyway and lose it?"));
+    assert!(!app.model.quit, "quitting asks before losing the changes");
+    assert!(screen(&app, 80, 24).contains("2 changes could not be saved. Quit anyway and lose them?"));
     press(&mut app, KeyCode::Char('n'));
-    assert!(!app.quit);
-    // The folder comes back: the next change saves both.
+    assert!(!app.model.quit);
+    // The folder comes back: the next change saves all three.
+    std::fs::remove_file(dir.path()).unwrap();
     std::fs::create_dir_all(dir.path()).unwrap();
     press(&mut app, KeyCode::Down);
     press(&mut app, KeyCode::Char('1'));
-    assert!(!app.unsaved);
-    assert_eq!(saved(&app).day("2026-03-10".parse().unwrap()).unwrap().ratings.len(), 2);
+    assert_eq!(app.model.unsaved, 0);
+    assert_eq!(saved(&app).day("2026-03-10".parse().unwrap()).unwrap().ratings.len(), 3);
+}
+
+#[test]
+fn quitting_after_a_failed_save_and_choosing_to_lose_the_changes_says_how_many() {
+    let (dir, mut app) = demo_app();
+    std::fs::remove_dir_all(dir.path()).unwrap();
+    std::fs::write(dir.path(), b"not a folder").unwrap();
+    press(&mut app, KeyCode::Char('2'));
+    press(&mut app, KeyCode::Char('q'));
+    assert!(screen(&app, 80, 24).contains("1 change could not be saved. Quit anyway and lose it?"));
+    press(&mut app, KeyCode::Char('y'));
+    assert!(app.model.quit);
+    assert_eq!(app.model.lost, 1, "the app exits non-zero when changes are lost");
+    std::fs::remove_file(dir.path()).unwrap();
 }
 
 // ---------------------------------------------------------------- resizing
@@ -774,13 +812,13 @@ fn no_window_size_makes_it_panic() {
         vec![(0, 0), (0, 1), (1, 0), (1, 1), (0, 24), (80, 0), (80, 1), (1, 24), (79, 23), (80, 24)];
     sizes.extend((0..300).map(|_| (rng.u16(0..260), rng.u16(0..90))));
     for (i, &(w, h)) in sizes.iter().enumerate() {
-        app.screen = Screen::ALL[i % Screen::ALL.len()];
+        app.model.screen = Screen::ALL[i % Screen::ALL.len()];
         let _ = screen(&app, w, h);
     }
     // And with every overlay open.
     for key in ['?', '!', 'n'] {
         press(&mut app, KeyCode::Esc);
-        app.screen = Screen::Today;
+        app.model.screen = Screen::Today;
         press(&mut app, KeyCode::Char(key));
         for (w, h) in [(0, 0), (1, 1), (5, 3), (80, 24), (200, 60)] {
             let _ = screen(&app, w, h);
@@ -789,10 +827,10 @@ fn no_window_size_makes_it_panic() {
     // "When to get help" opened in a small window, scrolled, at every size:
     // it draws in whatever space there is, and never panics.
     press(&mut app, KeyCode::Esc);
-    app.change(|j, _| j.set_contact(Some(&format!("{} 555 0100", "a long name ".repeat(7)))).map(|()| String::new()));
+    app.model.journal.set_contact(Some(&format!("{} 555 0100", "a long name ".repeat(7)))).unwrap();
     for (i, (w, h)) in sizes.iter().enumerate() {
-        app.window = ratatui::layout::Size { width: *w, height: *h };
-        if app.overlay.is_none() {
+        app.model.window = ratatui::layout::Size { width: *w, height: *h };
+        if app.model.overlay.is_none() {
             press(&mut app, KeyCode::Char('!'));
         }
         for _ in 0..i % 40 {
@@ -813,10 +851,10 @@ fn no_color_means_no_colour_at_all_and_colour_uses_the_grey_ramp() {
     use ratatui::style::Color;
     let (_dir, mut app) = demo_app();
     press(&mut app, KeyCode::Char('4'));
-    app.screen = Screen::History;
+    app.model.screen = Screen::History;
     let colours = |app: &App| {
         let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
-        terminal.draw(|frame| frame.render_widget(app, frame.area())).unwrap();
+        terminal.draw(|frame| frame.render_widget(&app.model, frame.area())).unwrap();
         terminal
             .backend()
             .buffer()
@@ -827,7 +865,7 @@ fn no_color_means_no_colour_at_all_and_colour_uses_the_grey_ramp() {
             .collect::<Vec<Color>>()
     };
     assert!(colours(&app).is_empty(), "NO_COLOR: only bold, dim and reverse");
-    app.theme = Theme::new(true);
+    app.model.theme = Theme::new(true);
     let used = colours(&app);
     assert!(used.contains(&Color::Indexed(255)), "a rating of 4 is the brightest grey");
     assert!(used.iter().any(|c| matches!(c, Color::Indexed(238))), "0 is the darkest");
@@ -855,7 +893,7 @@ fn a_taper_speaks_in_taper_terms_on_today_and_course() {
         assert!(today.contains("Latest cut: Thu 5 Mar, 4 → 3.5 g/day, 4 days ago."), "{today}");
         assert!(!today.contains("since your last dose") && !today.contains("usually"), "no withdrawal words: {today}");
         insta::assert_snapshot!(format!("taper_today_{w}x{h}"), today);
-        app.screen = Screen::Course;
+        app.model.screen = Screen::Course;
         let course = screen(&app, w, h);
         assert!(course.contains("─ target") && course.contains("▼"), "targets and the cut: {course}");
         assert!(course.contains("1 Mar"), "dates on the axis: {course}");
@@ -874,7 +912,7 @@ fn a_lapse_keeps_the_stop_on_today_and_course() {
         assert!(today.contains("For attention"), "{today}");
         assert!(!today.to_lowercase().contains("relapse") && !today.contains("reset"), "{today}");
         insta::assert_snapshot!(format!("lapse_today_{w}x{h}"), today);
-        app.screen = Screen::Course;
+        app.model.screen = Screen::Course;
         let course = screen(&app, w, h);
         assert!(course.contains('L'), "the lapse is marked on the axis: {course}");
         assert!(course.contains("░"), "the band stays: {course}");
@@ -898,7 +936,7 @@ fn between_doses_the_today_header_asks_and_s_marks_the_last_dose() {
 #[test]
 fn n_on_the_doses_screen_records_a_day_without_kratom_and_takes_it_back() {
     let (_dir, mut app) = scenario_app(&easeoff::scenarios::not_logged());
-    app.screen = Screen::Doses;
+    app.model.screen = Screen::Doses;
     press(&mut app, KeyCode::Char('n'));
     assert!(saved(&app).no_dose_days().contains(&"2026-03-03".parse().unwrap()));
     assert!(screen(&app, 80, 24).contains("Tue 3 Mar: no kratom that day."));
@@ -917,9 +955,9 @@ fn a_fact_for_attention_opens_a_box_when_logged_and_stays_until_dismissed() {
     for (w, h) in [(80, 24), (120, 40)] {
         let (_dir, mut app) = empty_app();
         press(&mut app, KeyCode::Esc); // past the welcome
-        app.overlay = None;
+        app.model.overlay = None;
         // Low or depressed mood is the last physical-then-psychological item.
-        let last = app.today_items().iter().position(|id| id == "depressed-mood").unwrap();
+        let last = app.model.today_items().iter().position(|id| id == "depressed-mood").unwrap();
         for _ in 0..last {
             press(&mut app, KeyCode::Down);
         }
@@ -929,13 +967,13 @@ fn a_fact_for_attention_opens_a_box_when_logged_and_stays_until_dismissed() {
         assert!(shown.contains("Low or depressed mood rated severe or extreme on Tue 10 Mar"), "{shown}");
         insta::assert_snapshot!(format!("attention_{w}x{h}"), shown);
         press(&mut app, KeyCode::Char('x'));
-        assert!(matches!(app.overlay, Some(tui::Overlay::Attention(_))), "other keys do not dismiss it unread");
+        assert!(matches!(app.model.overlay, Some(tui::Overlay::Attention(_))), "other keys do not dismiss it unread");
         press(&mut app, KeyCode::Enter);
-        assert!(app.overlay.is_none());
+        assert!(app.model.overlay.is_none());
         // The Today screen keeps one line for it; rating again does not reopen the box.
         assert!(screen(&app, w, h).contains("For attention: low mood rated severe (Tue 10 Mar) · ! help"));
         press(&mut app, KeyCode::Char('4'));
-        assert!(app.overlay.is_none(), "the same fact is not said twice");
+        assert!(app.model.overlay.is_none(), "the same fact is not said twice");
     }
 }
 

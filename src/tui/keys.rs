@@ -5,7 +5,7 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::action::{Action, SummaryFormat};
-use super::app::Screen;
+use super::model::Screen;
 
 /// A key as written in a table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

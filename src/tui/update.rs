@@ -1,253 +1,204 @@
-//! Carrying out an action: moving, switching screens, and asking the journal
-//! for changes (always through `App::change`).
+//! The one place the app's model changes: `update` takes a message and
+//! returns the effects for the loop to carry out. It reads no clock, touches
+//! no disk and runs no process, so its tests need no folder.
 
-use chrono::{Duration, NaiveDate};
+mod screens;
 
-use super::action::{Action, SummaryFormat};
-use super::app::{App, Screen};
-use super::editor::{Confirm, Confirmed, Overlay, Prompt, Purpose};
-use crate::journal::{Dose, Kind, format_number, rating_word};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
-/// How far Page Up and Page Down move on History and Summary.
-const PAGE_DAYS: i64 = 14;
-const PAGE_LINES: u16 = 10;
+use super::action::Action;
+use super::change::Edit;
+use super::keys;
+use super::model::Model;
+use super::msg::{Effect, Msg};
+use super::popup::{AidList, Attention, Confirm, Confirmed, Ctx, GetHelp, Overlay};
 
-impl App {
-    pub fn apply(&mut self, action: Action) {
-        match action {
-            Action::NextScreen => self.screen = self.screen.next(),
-            Action::PrevScreen => self.screen = self.screen.prev(),
-            Action::OpenHelp => self.overlay = Some(Overlay::Help),
-            Action::OpenGetHelp => self.open_get_help(),
-            Action::Quit => self.request_quit(),
-            _ => match self.screen {
-                Screen::Today => self.apply_today(action),
-                Screen::Course | Screen::History => self.apply_days(action),
-                Screen::Doses => self.apply_doses(action),
-                Screen::Summary => self.apply_summary(action),
-            },
+/// Handles one message and everything it leads to.
+pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
+    let mut effects = Vec::new();
+    handle(model, msg, &mut effects);
+    effects
+}
+
+fn handle(model: &mut Model, msg: Msg, effects: &mut Vec<Effect>) {
+    match msg {
+        Msg::Key(key) => {
+            on_key(model, key, effects);
+            show_attention(model);
         }
-    }
-
-    /// Quits after a last save; if that fails, asks before losing anything.
-    pub fn request_quit(&mut self) {
-        if self.save() {
-            self.quit = true;
-        } else {
-            self.overlay = Some(Overlay::Confirm(Confirm {
-                question: "Your last change could not be saved. Quit anyway and lose it?".into(),
-                on_yes: Confirmed::QuitUnsaved,
+        Msg::Do(action) => on_action(model, action, effects),
+        Msg::Edit(edit) => on_edit(model, edit, effects),
+        Msg::Warn(text) => model.warn(&text),
+        Msg::OpenGetHelp => model.overlay = Some(GetHelp::over(model.overlay.take())),
+        Msg::Quit => request_quit(model, effects),
+        Msg::QuitUnsaved => {
+            model.lost = model.unsaved;
+            model.quit = true;
+        }
+        // A shared printer is seen by others: ask first, naming where it goes.
+        Msg::PrinterIs(to) => {
+            model.overlay = Some(Overlay::Confirm(Confirm {
+                question: format!("Print the summary, with your name, notes and ratings, on {to}?"),
+                on_yes: Confirmed::Print,
             }));
         }
-    }
-
-    /// The ids of the items shown on Today, physical first.
-    pub fn today_items(&self) -> Vec<String> {
-        let catalog = self.journal.catalog();
-        Kind::BOTH.iter().flat_map(|k| catalog.active(*k)).map(|e| e.id.to_owned()).collect()
-    }
-
-    fn apply_today(&mut self, action: Action) {
-        let items = self.today_items();
-        let count = items.len();
-        self.item = self.item.min(count.saturating_sub(1));
-        let Some(id) = items.get(self.item).cloned() else { return };
-        let date = self.date;
-        let current = self.journal.day(date).and_then(|d| d.ratings.get(id.as_str())).map(|r| r.value);
-        match action {
-            Action::Up => self.item = self.item.saturating_sub(1),
-            Action::Down => self.item = (self.item + 1).min(count.saturating_sub(1)),
-            Action::Rate(value) => self.rate(date, &id, value),
-            Action::Higher => self.rate(date, &id, current.map_or(0, |v| (v + 1).min(4))),
-            Action::Lower => match current {
-                Some(v) if v > 0 => self.rate(date, &id, v - 1),
-                Some(_) => self.say("0 (none) is the lowest rating; x makes it not rated."),
-                None => self.say("Not rated yet: press 0–4 or → to rate it."),
-            },
-            Action::Clear if current.is_some() => {
-                self.change(|j, now| j.clear(date, &id, now).map(|()| format!("{id}: not rated on {date}.")));
-            }
-            Action::PrevDay => self.date -= Duration::days(1),
-            Action::NextDay => self.date = (self.date + Duration::days(1)).min(self.now.date_naive()),
-            Action::EditSleep => {
-                let hours = self.journal.day(date).and_then(|d| d.sleep).map(|s| format_number(s.hours));
-                self.overlay = Some(Overlay::Prompt(Prompt::new(Purpose::Sleep(date), hours.as_deref())));
-            }
-            Action::EditNote => self.overlay = Some(Overlay::note(&self.journal, date)),
-            Action::Aids => self.overlay = Some(Overlay::aids(&self.journal, date)),
-            Action::AddDose => self.open_dose_prompt(date, None),
-            Action::MarkLastDose => {
-                let situation = self.situation();
-                match situation.newest_dose.filter(|_| situation.ask_if_last) {
-                    Some(at) => {
-                        self.change(|j, now| {
-                            j.mark_last_use(at, now).map(|()| {
-                                format!(
-                                    "Marked {} as your last dose: the course counts from it.",
-                                    at.format("%a %-d %b, %H:%M")
-                                )
-                            })
-                        });
-                    }
-                    None => self.warn(
-                        "S marks the newest dose as your last when it is 12–48 hours old, and nothing says so yet.",
-                    ),
-                }
-            }
-            _ => {}
+        Msg::Print => {
+            let text = crate::report::text::render(&model.summary());
+            effects.push(Effect::Print { text, command: model.print_cmd.clone() });
         }
-    }
-
-    fn rate(&mut self, date: NaiveDate, id: &str, value: u8) {
-        self.change(|j, now| {
-            j.rate(date, id, value, now).map(|()| format!("{id}: {value} ({}).", rating_word(Some(value))))
-        });
-    }
-
-    /// The first and last day the day cursor may reach.
-    pub fn day_bounds(&self) -> (NaiveDate, NaiveDate) {
-        let today = self.now.date_naive();
-        let first = self.journal.span().map_or(today, |(first, _)| first.min(today));
-        (first, today)
-    }
-
-    fn move_cursor(&mut self, days: i64) {
-        let (first, last) = self.day_bounds();
-        self.cursor = (self.cursor + Duration::days(days)).clamp(first, last);
-        self.dose = 0;
-    }
-
-    fn apply_days(&mut self, action: Action) {
-        match action {
-            Action::Left => self.move_cursor(-1),
-            Action::Right => self.move_cursor(1),
-            Action::PageLeft => self.move_cursor(-PAGE_DAYS),
-            Action::PageRight => self.move_cursor(PAGE_DAYS),
-            Action::ToggleKinds => self.kinds = self.kinds.next(),
-            Action::OpenDay => {
-                self.date = self.cursor;
-                self.screen = Screen::Today;
+        Msg::ShowAids { date, chosen } => {
+            let count = model.journal.day(date).map_or(0, |d| d.aids.len());
+            if count > 0 {
+                model.overlay = Some(Overlay::Aids(AidList { date, chosen: chosen.min(count - 1) }));
             }
-            _ => {}
         }
-    }
-
-    /// The doses of a day, with their indexes in the journal.
-    pub fn doses_on(&self, date: NaiveDate) -> Vec<(usize, &Dose)> {
-        self.journal.doses().iter().enumerate().filter(|(_, d)| d.at.date_naive() == date).collect()
-    }
-
-    fn apply_doses(&mut self, action: Action) {
-        let count = self.doses_on(self.cursor).len();
-        let chosen = self.doses_on(self.cursor).get(self.dose).map(|(i, d)| (*i, (*d).clone()));
-        match action {
-            Action::Left => self.move_cursor(-1),
-            Action::Right => self.move_cursor(1),
-            Action::Up => self.dose = self.dose.saturating_sub(1),
-            Action::Down => self.dose = (self.dose + 1).min(count.saturating_sub(1)),
-            Action::AddDose => self.open_dose_prompt(self.cursor, None),
-            Action::EditDose => match chosen {
-                Some((index, dose)) => self.open_dose_prompt(self.cursor, Some((index, &dose))),
-                None => self.say("No dose on this day to change: a adds one."),
-            },
-            Action::NewPlan => {
-                // The usual amount the person gave is the default start.
-                let prefill = self.journal.settings().usual_daily_grams.map(|g| format!("{} 10% 7", format_number(g)));
-                self.overlay = Some(Overlay::Prompt(Prompt::new(Purpose::NewPlan, prefill.as_deref())));
-            }
-            Action::NoDoseDay => {
-                let date = self.cursor;
-                if self.journal.no_dose_days().contains(&date) {
-                    self.change(|j, _| {
-                        j.unmark_no_dose(date);
-                        Ok(format!("{}: no longer marked as a day without kratom.", date.format("%a %-d %b")))
-                    });
-                } else {
-                    self.change(|j, now| {
-                        j.mark_no_dose(date, now).map(|()| format!("{}: no kratom that day.", date.format("%a %-d %b")))
-                    });
-                }
-            }
-            Action::HoldPlan | Action::RestepPlan | Action::ClearPlan if self.journal.plan().is_none() => {
-                self.say("There is no taper plan yet: p makes one.");
-            }
-            Action::HoldPlan => self.overlay = Some(Overlay::Prompt(Prompt::new(Purpose::HoldPlan, None))),
-            Action::RestepPlan => self.overlay = Some(Overlay::Prompt(Prompt::new(Purpose::RestepPlan, None))),
-            Action::ClearPlan => {
-                self.overlay = Some(Overlay::Confirm(Confirm {
-                    question: "Clear the taper plan? Its history is kept.".into(),
-                    on_yes: Confirmed::ClearPlan,
-                }));
-            }
-            Action::DeleteDose => match chosen {
-                Some((index, dose)) => {
-                    self.overlay = Some(Overlay::Confirm(Confirm {
-                        question: format!(
-                            "Delete the dose of {} g at {}?",
-                            format_number(dose.grams),
-                            dose.at.format("%Y-%m-%d %H:%M")
-                        ),
-                        on_yes: Confirmed::DeleteDose(index),
-                    }));
-                }
-                None => self.say("No dose on this day to delete."),
-            },
-            _ => {}
+        Msg::Saved(result) => on_saved(model, result),
+        Msg::Wrote(Ok(path)) => {
+            model.say(&format!("Wrote the summary to {} (readable only by you).", path.display()));
         }
+        Msg::Wrote(Err(e)) => model.warn(&format!("Could not write the summary: {e}")),
+        Msg::Printed(Ok(used)) => model.say(&format!("Sent the summary to the printer ({used}).")),
+        Msg::Printed(Err(e)) => model.warn(&e),
     }
+}
 
-    fn open_dose_prompt(&mut self, date: NaiveDate, existing: Option<(usize, &Dose)>) {
-        let prefill = existing.map(|(_, dose)| format!("{} {}", format_number(dose.grams), dose.at.format("%H:%M")));
-        let purpose = Purpose::Dose { date, replace: existing.map(|(i, _)| i) };
-        self.overlay = Some(Overlay::Prompt(Prompt::new(purpose, prefill.as_deref())));
+/// One key press; only presses count, so no action happens twice.
+fn on_key(model: &mut Model, key: KeyEvent, effects: &mut Vec<Effect>) {
+    if key.kind != KeyEventKind::Press {
+        return;
     }
-
-    fn apply_summary(&mut self, action: Action) {
-        match action {
-            Action::Up => self.summary_scroll = self.summary_scroll.saturating_sub(1),
-            Action::Down => self.summary_scroll = self.summary_scroll.saturating_add(1),
-            Action::PageLeft => self.summary_scroll = self.summary_scroll.saturating_sub(PAGE_LINES),
-            Action::PageRight => self.summary_scroll = self.summary_scroll.saturating_add(PAGE_LINES),
-            Action::WriteSummary(format) => self.write_summary(format),
-            // A shared printer is seen by others: ask first, naming where it goes.
-            Action::PrintSummary => {
-                let to = crate::print::destination(self.print_cmd.as_deref());
-                self.overlay = Some(Overlay::Confirm(Confirm {
-                    question: format!("Print the summary, with your name, notes and ratings, on {to}?"),
-                    on_yes: Confirmed::Print,
-                }));
-            }
-            _ => {}
-        }
-    }
-
-    /// The visit summary of the default period (14 days before the last
-    /// dose to today), as the Summary screen shows it.
-    pub fn summary(&self) -> crate::report::Summary {
-        let (from, to) = crate::report::default_period(&self.journal, self.now);
-        crate::report::build(&self.journal, self.now, from, to, None)
-    }
-
-    fn write_summary(&mut self, format: SummaryFormat) {
-        let summary = self.summary();
-        let (text, extension) = match format {
-            SummaryFormat::Text => (crate::report::text::render(&summary), "txt"),
-            SummaryFormat::Markdown => (crate::report::markdown::render(&summary), "md"),
-            SummaryFormat::Html => (crate::report::html::render(&summary), "html"),
+    if model.too_small() && !matches!(model.overlay, Some(Overlay::GetHelp(_))) {
+        on_key_too_small(model, key, effects);
+    } else if let Some(overlay) = model.overlay.take() {
+        let ctx = Ctx {
+            journal: &model.journal,
+            now: model.now,
+            help_page: super::view::get_help_page(model),
+            help_last: super::view::get_help_max_scroll(model),
         };
-        let folder = self.journal_path().parent().map(std::path::Path::to_path_buf).unwrap_or_default();
-        let path = folder.join(format!("easeoff-summary-{}.{extension}", self.now.format("%Y-%m-%d")));
-        match crate::store::write_private_file(&path, text.as_bytes()) {
-            Ok(()) => self.say(&format!("Wrote the summary to {} (readable only by you).", path.display())),
-            Err(e) => self.warn(&format!("Could not write the summary: {e}")),
+        let reply = overlay.key(key, &ctx);
+        model.overlay = reply.next;
+        for msg in reply.msgs {
+            handle(model, msg, effects);
         }
+    } else if let Some(action) = keys::lookup(model.screen, &key) {
+        on_action(model, action, effects);
     }
+}
 
-    pub(super) fn print_summary(&mut self) {
-        let text = crate::report::text::render(&self.summary());
-        match crate::print::send(text.as_bytes(), self.print_cmd.as_deref()) {
-            Ok(used) => self.say(&format!("Sent the summary to the printer ({used}).")),
-            Err(e) => self.warn(&e.to_string()),
+/// Below the smallest size only the notice shows, so only what it offers
+/// works: `!` opens "When to get help", `q` and Ctrl-C quit. Any other key
+/// would rate or type where the person cannot see it.
+fn on_key_too_small(model: &mut Model, key: KeyEvent, effects: &mut Vec<Effect>) {
+    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    let quit = (key.code == KeyCode::Char('q') && !ctrl) || (key.code == KeyCode::Char('c') && ctrl);
+    if key.code == KeyCode::Char('!') && !ctrl {
+        handle(model, Msg::OpenGetHelp, effects);
+    } else if quit && let Some(overlay) = model.overlay.take() {
+        // Each pop-up quits its own way (a note is saved first).
+        let ctx = Ctx { journal: &model.journal, now: model.now, help_page: 1, help_last: 0 };
+        let reply = overlay.key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL), &ctx);
+        model.overlay = reply.next;
+        for msg in reply.msgs {
+            handle(model, msg, effects);
+        }
+    } else if quit {
+        request_quit(model, effects);
+    }
+}
+
+fn on_action(model: &mut Model, action: Action, effects: &mut Vec<Effect>) {
+    match action {
+        Action::NextScreen => model.screen = model.screen.next(),
+        Action::PrevScreen => model.screen = model.screen.prev(),
+        Action::OpenHelp => model.overlay = Some(Overlay::Help),
+        Action::OpenGetHelp => handle(model, Msg::OpenGetHelp, effects),
+        Action::Quit => request_quit(model, effects),
+        _ => {
+            let (msgs, more) = screens::on_action(model, action);
+            effects.extend(more);
+            for msg in msgs {
+                handle(model, msg, effects);
+            }
         }
     }
+}
+
+/// Applies a change to the journal and schedules a save. A refused change
+/// says why and leaves the journal as it was. A fact that matters for safety
+/// is said the moment it is logged.
+fn on_edit(model: &mut Model, edit: Edit, effects: &mut Vec<Effect>) {
+    if model.read_only.is_some() {
+        model.warn("Read-only: this change was not made, because another easeoff has the journal open.");
+        return;
+    }
+    let deletes_dose = matches!(edit, Edit::DeleteDose(_));
+    let flags_before = crate::analysis::flags::recent(&model.journal, &model.situation());
+    match edit.apply(&mut model.journal, model.now) {
+        Err(e) => model.warn(&e.to_string()),
+        Ok(said) => {
+            let after = crate::analysis::flags::recent(&model.journal, &model.situation());
+            model.attention.extend(after.into_iter().filter(|f| !flags_before.contains(f)).map(|f| f.text));
+            model.unsaved += 1;
+            effects.push(Effect::Save);
+            if said.warnings.is_empty() {
+                model.say(&said.text);
+            } else {
+                model.warn(&format!("Saved. Worth a second look: {}.", said.warnings.join("; ")));
+            }
+            if deletes_dose {
+                model.dose = model.dose.saturating_sub(1);
+            }
+        }
+    }
+}
+
+/// A finished save: on success nothing is left unsaved; on failure the
+/// changes stay in memory, are tried again with the next one, and quitting
+/// asks before losing them.
+fn on_saved(model: &mut Model, result: Result<Option<String>, String>) {
+    match result {
+        Ok(backup_warning) => {
+            model.unsaved = 0;
+            model.save_failed = None;
+            if let Some(w) = backup_warning {
+                model.warn(&format!("Saved, but the backup could not be written: {w}"));
+            }
+            if model.quitting {
+                model.quit = true;
+            }
+        }
+        Err(e) => {
+            model.warn(&format!("Not saved: {e}. Your change is kept here and will be saved with the next one."));
+            model.save_failed = Some(e);
+            if std::mem::take(&mut model.quitting) {
+                let question = match model.unsaved {
+                    1 => "1 change could not be saved. Quit anyway and lose it?".to_owned(),
+                    n => format!("{n} changes could not be saved. Quit anyway and lose them?"),
+                };
+                model.overlay = Some(Overlay::Confirm(Confirm { question, on_yes: Confirmed::QuitUnsaved }));
+            }
+        }
+    }
+}
+
+/// Quits once everything is saved; with changes still in memory, saves
+/// them first (and asks if that fails).
+fn request_quit(model: &mut Model, effects: &mut Vec<Effect>) {
+    if model.unsaved == 0 {
+        model.quit = true;
+    } else {
+        model.quitting = true;
+        effects.push(Effect::Save);
+    }
+}
+
+/// Shows the facts a change brought, over whatever is open.
+fn show_attention(model: &mut Model) {
+    if model.attention.is_empty() {
+        return;
+    }
+    let facts = std::mem::take(&mut model.attention);
+    let under = model.overlay.take().map(Box::new);
+    model.overlay = Some(Overlay::Attention(Attention { facts, under }));
 }

@@ -17,9 +17,9 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
-use super::app::{App, Screen};
-use super::editor::Overlay;
 use super::keys;
+use super::model::{Model, Screen};
+use super::popup::Overlay;
 
 pub use overlay::{get_help_max_scroll, get_help_page};
 
@@ -27,7 +27,7 @@ pub use overlay::{get_help_max_scroll, get_help_page};
 pub const MIN_WIDTH: u16 = 80;
 pub const MIN_HEIGHT: u16 = 24;
 
-impl Widget for &App {
+impl Widget for &Model {
     fn render(self, area: Rect, buf: &mut Buffer) {
         if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
             // "When to get help" is reachable at every size: in whatever
@@ -69,7 +69,7 @@ impl Widget for &App {
     }
 }
 
-impl App {
+impl Model {
     fn render_tabs(&self, area: Rect, buf: &mut Buffer) {
         let mut spans = vec![Span::styled(" easeoff ", self.theme.title()), Span::styled("│", self.theme.dim())];
         for screen in Screen::ALL {
@@ -81,7 +81,10 @@ impl App {
     }
 
     fn render_status(&self, area: Rect, buf: &mut Buffer) {
-        let (text, style) = match (&self.status, self.unsaved) {
+        // Changes waiting for their save (it runs right after this frame)
+        // are not news; changes whose save failed are.
+        let failed = self.save_failed.is_some() && self.unsaved > 0;
+        let (text, style) = match (&self.status, failed) {
             (Some(s), _) if s.warning => (format!(" ⚠ {}", s.text), self.theme.warning()),
             (_, true) => (" ⚠ There is a change that is not saved yet.".to_owned(), self.theme.warning()),
             (Some(s), _) => (format!(" ✓ {}", s.text), self.theme.ok()),

@@ -18,7 +18,7 @@ use crate::analysis::{self, CourseDay, compare};
 use crate::course::{course, day_number};
 use crate::journal::{Kind, Stamp, format_number};
 use crate::status;
-use crate::tui::app::{App, Kinds};
+use crate::tui::model::{Kinds, Model};
 
 const PANEL_WIDTH: u16 = 34;
 /// How much of the chart's height the tallest dose bar may take.
@@ -26,7 +26,7 @@ const DOSE_BAR_SHARE: f64 = 0.4;
 /// Days since last use that get a guide line and a label.
 const MARKS: [(i64, &str); 5] = [(1, "1"), (3, "3–4"), (7, "7"), (21, "21"), (42, "42")];
 
-pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+pub fn render(app: &Model, area: Rect, buf: &mut Buffer) {
     let [chart, panel] = Layout::horizontal([Constraint::Min(20), Constraint::Length(PANEL_WIDTH)]).areas(area);
     let situation = app.situation();
     match (situation.anchor(), situation.state) {
@@ -46,7 +46,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
 }
 
 fn render_chart(
-    app: &App,
+    app: &Model,
     situation: &Situation,
     last_use: Stamp,
     course_days: &[CourseDay],
@@ -141,7 +141,7 @@ fn render_chart(
 }
 
 /// What the x axis counts, after the day labels.
-fn render_caption(app: &App, plot: Rect, label_end: u16, y: u16, max_grams: f64, buf: &mut Buffer) {
+fn render_caption(app: &Model, plot: Rect, label_end: u16, y: u16, max_grams: f64, buf: &mut Buffer) {
     let caption = if max_grams > 0.0 {
         format!("days since your last dose · bars: g/day (top {} g)", format_number(max_grams))
     } else {
@@ -155,7 +155,7 @@ fn render_caption(app: &App, plot: Rect, label_end: u16, y: u16, max_grams: f64,
 }
 
 /// The legend on the top line and the 0–4 scale on the left.
-fn render_legend_and_scale(app: &App, area: Rect, lapse: bool, row_of: impl Fn(f64) -> u16, buf: &mut Buffer) {
+fn render_legend_and_scale(app: &Model, area: Rect, lapse: bool, row_of: impl Fn(f64) -> u16, buf: &mut Buffer) {
     let axis_width = AXIS_WIDTH;
     let theme = app.theme;
     // The short words when the full legend would be cut.
@@ -200,7 +200,7 @@ pub(super) fn rows_of(plot: Rect) -> impl Fn(f64) -> u16 + Copy {
 /// A day's scores as marks on the chart: ● physical, ◆ psychological, ◈
 /// (or ◆ in the day's second column) where both fall on one row.
 pub(super) fn put_scores(
-    app: &App,
+    app: &Model,
     date: NaiveDate,
     x: u16,
     per_day: u16,
@@ -225,7 +225,7 @@ pub(super) fn put_scores(
 
 /// The chosen day in the side panel: its scores and its kratom (logged,
 /// none, or not logged).
-pub(super) fn day_lines(app: &App, situation: &Situation, date: NaiveDate) -> Vec<Line<'static>> {
+pub(super) fn day_lines(app: &Model, situation: &Situation, date: NaiveDate) -> Vec<Line<'static>> {
     let theme = app.theme;
     let mut lines = Vec::new();
     match app.journal.day(date).filter(|_| analysis::scores_on(&app.journal, date).is_some()) {
@@ -255,7 +255,7 @@ pub(super) fn day_lines(app: &App, situation: &Situation, date: NaiveDate) -> Ve
 }
 
 fn render_panel(
-    app: &App,
+    app: &Model,
     situation: &Situation,
     last_use: Stamp,
     course_days: &[CourseDay],

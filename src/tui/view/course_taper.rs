@@ -16,12 +16,12 @@ use crate::analysis::situation::{self, DoseRecord, Situation, State};
 use crate::analysis::{self, taper};
 use crate::journal::format_number;
 use crate::status;
-use crate::tui::app::App;
+use crate::tui::model::Model;
 
 /// How much of the chart's height the tallest dose bar may take.
 const DOSE_SHARE: f64 = 0.4;
 
-pub fn render(app: &App, situation: &Situation, chart: Rect, panel: Rect, buf: &mut Buffer) {
+pub fn render(app: &Model, situation: &Situation, chart: Rect, panel: Rect, buf: &mut Buffer) {
     let today = app.now.date_naive();
     let since = situation.use_since();
     let taper_now = taper::taper_now(&app.journal, today, since);
@@ -29,7 +29,7 @@ pub fn render(app: &App, situation: &Situation, chart: Rect, panel: Rect, buf: &
     render_panel(app, situation, &taper_now, panel, buf);
 }
 
-fn render_chart(app: &App, situation: &Situation, t: &taper::TaperNow, area: Rect, buf: &mut Buffer) {
+fn render_chart(app: &Model, situation: &Situation, t: &taper::TaperNow, area: Rect, buf: &mut Buffer) {
     let theme = app.theme;
     let Some(plot) = super::course::plot_of(area) else { return };
     let axis_width = super::course::AXIS_WIDTH;
@@ -116,7 +116,7 @@ fn render_chart(app: &App, situation: &Situation, t: &taper::TaperNow, area: Rec
     }
 }
 
-fn render_panel(app: &App, situation: &Situation, t: &taper::TaperNow, area: Rect, buf: &mut Buffer) {
+fn render_panel(app: &Model, situation: &Situation, t: &taper::TaperNow, area: Rect, buf: &mut Buffer) {
     let theme = app.theme;
     let date = app.cursor;
     let mut lines = vec![Line::styled(date.format("%a %-d %b").to_string(), theme.title())];

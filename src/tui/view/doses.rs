@@ -14,11 +14,11 @@ use crate::analysis::situation::{DoseRecord, Situation, State};
 use crate::analysis::{self, taper};
 use crate::journal::format_number;
 use crate::status::plural;
-use crate::tui::app::App;
+use crate::tui::model::Model;
 
 const COLUMN: u16 = 2;
 
-pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+pub fn render(app: &Model, area: Rect, buf: &mut Buffer) {
     let [bars, lower] = Layout::vertical([Constraint::Percentage(50), Constraint::Min(4)]).areas(area);
     let [list, plan] = Layout::horizontal([Constraint::Percentage(40), Constraint::Percentage(60)]).areas(lower);
     // The whole dose log is read once a frame, for the steps and the attempts.
@@ -30,7 +30,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     render_plan(app, &situation, &effects, plan, buf);
 }
 
-fn render_bars(app: &App, situation: &Situation, effects: &[taper::StepEffect], area: Rect, buf: &mut Buffer) {
+fn render_bars(app: &Model, situation: &Situation, effects: &[taper::StepEffect], area: Rect, buf: &mut Buffer) {
     let theme = app.theme;
     if area.height < 4 || area.width < 12 {
         return;
@@ -88,7 +88,7 @@ fn render_bars(app: &App, situation: &Situation, effects: &[taper::StepEffect], 
         .render(Rect { y: area.y + area.height - 1, height: 1, ..area }, buf);
 }
 
-fn render_list(app: &App, situation: &Situation, area: Rect, buf: &mut Buffer) {
+fn render_list(app: &Model, situation: &Situation, area: Rect, buf: &mut Buffer) {
     let theme = app.theme;
     let date: NaiveDate = app.cursor;
     let doses = app.doses_on(date);
@@ -119,7 +119,7 @@ fn render_list(app: &App, situation: &Situation, area: Rect, buf: &mut Buffer) {
     Paragraph::new(lines).scroll((u16::try_from(scroll).unwrap_or(0), 0)).render(area, buf);
 }
 
-fn render_plan(app: &App, situation: &Situation, effects: &[taper::StepEffect], area: Rect, buf: &mut Buffer) {
+fn render_plan(app: &Model, situation: &Situation, effects: &[taper::StepEffect], area: Rect, buf: &mut Buffer) {
     let theme = app.theme;
     let today = app.now.date_naive();
     let mut lines = Vec::new();

@@ -13,12 +13,12 @@ use ratatui::widgets::{Paragraph, Widget};
 use super::day_window;
 use crate::analysis;
 use crate::journal::Kind;
-use crate::tui::app::App;
+use crate::tui::model::Model;
 
 const LABEL_WIDTH: usize = 24;
 const CELL: usize = 3;
 
-pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+pub fn render(app: &Model, area: Rect, buf: &mut Buffer) {
     let theme = app.theme;
     let today = app.now.date_naive();
     let days = (usize::from(area.width).saturating_sub(LABEL_WIDTH + 1) / CELL) as i64;

@@ -10,13 +10,13 @@ use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
 
 use super::centered;
 use crate::analysis::aids::aid_days;
-use crate::tui::app::App;
-use crate::tui::editor::{
+use crate::tui::keys;
+use crate::tui::model::Model;
+use crate::tui::popup::{
     AidList, Attention, FirstRun, GetHelp, NoteEditor, Overlay, Prompt, Purpose, Step, aid_suggestions,
 };
-use crate::tui::keys;
 
-pub fn render(app: &App, overlay: &Overlay, area: Rect, buf: &mut Buffer) {
+pub fn render(app: &Model, overlay: &Overlay, area: Rect, buf: &mut Buffer) {
     match overlay {
         Overlay::Help => render_help(app, area, buf),
         Overlay::GetHelp(view) => render_get_help(app, view, area, buf),
@@ -36,7 +36,7 @@ pub fn render(app: &App, overlay: &Overlay, area: Rect, buf: &mut Buffer) {
 }
 
 /// New facts for attention, in a box that stays until dismissed.
-fn render_attention(app: &App, attention: &Attention, area: Rect, buf: &mut Buffer) {
+fn render_attention(app: &Model, attention: &Attention, area: Rect, buf: &mut Buffer) {
     if let Some(under) = &attention.under {
         render(app, under, area, buf);
     }
@@ -65,7 +65,7 @@ struct GetHelpLayout {
 }
 
 impl GetHelpLayout {
-    fn new(app: &App, area: Rect) -> Self {
+    fn new(app: &Model, area: Rect) -> Self {
         let boxed = area.width >= 40 && area.height >= 10;
         let width = if boxed { area.width.min(80) } else { area.width };
         let text_width = usize::from(if boxed { width.saturating_sub(4) } else { width });
@@ -112,22 +112,22 @@ fn rewrap(text: &str, width: usize) -> Vec<String> {
     textwrap::wrap(body, options).into_iter().map(std::borrow::Cow::into_owned).collect()
 }
 
-fn window(app: &App) -> Rect {
+fn window(app: &Model) -> Rect {
     Rect { x: 0, y: 0, width: app.window.width, height: app.window.height }
 }
 
 /// How far "When to get help" can scroll in the window as it was last drawn.
-pub fn get_help_max_scroll(app: &App) -> u16 {
+pub fn get_help_max_scroll(app: &Model) -> u16 {
     GetHelpLayout::new(app, window(app)).max_scroll()
 }
 
 /// How many lines Page Up and Page Down move it.
-pub fn get_help_page(app: &App) -> u16 {
+pub fn get_help_page(app: &Model) -> u16 {
     GetHelpLayout::new(app, window(app)).text.height.saturating_sub(1).max(1)
 }
 
 /// "When to get help", in whatever space there is (the whole window).
-pub fn render_get_help(app: &App, view: &GetHelp, area: Rect, buf: &mut Buffer) {
+pub fn render_get_help(app: &Model, view: &GetHelp, area: Rect, buf: &mut Buffer) {
     let layout = GetHelpLayout::new(app, area);
     let last = layout.max_scroll();
     let scroll = view.scroll.min(last);
@@ -146,7 +146,7 @@ pub fn render_get_help(app: &App, view: &GetHelp, area: Rect, buf: &mut Buffer) 
     Paragraph::new(layout.lines).scroll((scroll, 0)).render(layout.text, buf);
 }
 
-fn box_(app: &App, rect: Rect, buf: &mut Buffer, title: &str) {
+fn box_(app: &Model, rect: Rect, buf: &mut Buffer, title: &str) {
     Clear.render(rect, buf);
     Block::bordered().title(Span::styled(title.to_owned(), app.theme.title())).render(rect, buf);
 }
@@ -160,11 +160,11 @@ fn inner(rect: Rect) -> Rect {
     }
 }
 
-fn hint(app: &App, text: &str) -> Line<'static> {
+fn hint(app: &Model, text: &str) -> Line<'static> {
     Line::styled(text.to_owned(), app.theme.dim())
 }
 
-fn render_help(app: &App, area: Rect, buf: &mut Buffer) {
+fn render_help(app: &Model, area: Rect, buf: &mut Buffer) {
     let mut lines = vec![Line::styled(format!("On {}:", app.screen.title()), app.theme.title())];
     for (label, does) in keys::help_rows(keys::table(app.screen)) {
         lines.push(Line::from(vec![Span::styled(format!("  {label:<12}"), app.theme.key()), Span::raw(does)]));
@@ -187,13 +187,13 @@ fn render_help(app: &App, area: Rect, buf: &mut Buffer) {
     Paragraph::new(lines).wrap(Wrap { trim: false }).render(inner(rect), buf);
 }
 
-fn render_prompt(app: &App, prompt: &Prompt, area: Rect, buf: &mut Buffer) {
+fn render_prompt(app: &Model, prompt: &Prompt, area: Rect, buf: &mut Buffer) {
     let rect = centered(area, 72, 9);
     box_(app, rect, buf, &format!(" {} ", prompt.purpose.title()));
     render_prompt_body(app, prompt, inner(rect), buf);
 }
 
-fn render_prompt_body(app: &App, prompt: &Prompt, area: Rect, buf: &mut Buffer) {
+fn render_prompt_body(app: &Model, prompt: &Prompt, area: Rect, buf: &mut Buffer) {
     let [hint_area, input, extra, keys_area] =
         Layout::vertical([Constraint::Length(2), Constraint::Length(1), Constraint::Length(2), Constraint::Length(1)])
             .areas(area);
@@ -211,7 +211,7 @@ fn render_prompt_body(app: &App, prompt: &Prompt, area: Rect, buf: &mut Buffer) 
     hint(app, "Enter save · Esc cancel").render(keys_area, buf);
 }
 
-fn render_note(app: &App, editor: &NoteEditor, area: Rect, buf: &mut Buffer) {
+fn render_note(app: &Model, editor: &NoteEditor, area: Rect, buf: &mut Buffer) {
     let rect = centered(area, 76, 16);
     box_(app, rect, buf, &format!(" Note for {} ", editor.date.format("%A %-d %B")));
     let [text, flag, keys_area] =
@@ -228,7 +228,7 @@ fn render_note(app: &App, editor: &NoteEditor, area: Rect, buf: &mut Buffer) {
 
 /// The day's entries as typed (with what each counts as), the day's sum of
 /// each aid in one unit, and the keys.
-fn render_aids(app: &App, list: &AidList, area: Rect, buf: &mut Buffer) {
+fn render_aids(app: &Model, list: &AidList, area: Rect, buf: &mut Buffer) {
     let day = app.journal.day(list.date);
     let aids = day.map(|d| d.aids.as_slice()).unwrap_or_default();
     let mut lines: Vec<Line> = aids
@@ -261,7 +261,7 @@ fn render_aids(app: &App, list: &AidList, area: Rect, buf: &mut Buffer) {
 }
 
 /// The welcome's last question: the countries in two columns, by number.
-fn country_question(app: &App) -> Vec<Line<'static>> {
+fn country_question(app: &Model) -> Vec<Line<'static>> {
     let countries = crate::get_help::countries();
     let half = countries.len().div_ceil(2);
     let entry = |i: usize| countries.get(i).map(|c| format!("{}  {}", i + 1, c.name)).unwrap_or_default();
@@ -275,7 +275,7 @@ fn country_question(app: &App) -> Vec<Line<'static>> {
     lines
 }
 
-fn render_first_run(app: &App, first: &FirstRun, area: Rect, buf: &mut Buffer) {
+fn render_first_run(app: &Model, first: &FirstRun, area: Rect, buf: &mut Buffer) {
     let rect = centered(area, 74, 14);
     box_(app, rect, buf, " Welcome to easeoff ");
     let body = inner(rect);

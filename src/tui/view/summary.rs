@@ -5,9 +5,9 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
-use crate::tui::app::App;
+use crate::tui::model::Model;
 
-pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+pub fn render(app: &Model, area: Rect, buf: &mut Buffer) {
     let text = crate::report::text::render(&app.summary());
     Paragraph::new(text).wrap(Wrap { trim: false }).scroll((app.summary_scroll, 0)).render(area, buf);
 }

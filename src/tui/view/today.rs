@@ -10,11 +10,11 @@ use ratatui::widgets::{Paragraph, Widget};
 use crate::analysis;
 use crate::journal::{Kind, format_number, rating_word};
 use crate::status::{capitalised, plural, score_text};
-use crate::tui::app::App;
+use crate::tui::model::Model;
 
 const LABEL_WIDTH: usize = 34;
 
-pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+pub fn render(app: &Model, area: Rect, buf: &mut Buffer) {
     let theme = app.theme;
     let today = app.now.date_naive();
     let day = app.journal.day(app.date);
@@ -126,7 +126,7 @@ fn aids_that_fit(day: &crate::journal::Day, room: usize) -> String {
 }
 
 /// Sleep, note and aids of the day, on one line.
-fn details_line(app: &App, width: u16) -> Line<'static> {
+fn details_line(app: &Model, width: u16) -> Line<'static> {
     let theme = app.theme;
     let day = app.journal.day(app.date);
     let sleep = day

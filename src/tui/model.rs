@@ -1,0 +1,201 @@
+//! What the app holds between key presses: the journal, which screen and
+//! day are chosen, the open pop-up, the status line and the changes not yet
+//! on disk. Plain data; `update` changes it, `view` draws it, and nothing here
+//! touches the disk, the clock or the terminal.
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use ratatui::layout::Size;
+
+use super::popup::Overlay;
+use super::theme::Theme;
+use crate::journal::{Dose, Journal, Kind, Stamp};
+
+/// The screens, in Tab order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Screen {
+    Today,
+    Course,
+    History,
+    Doses,
+    Summary,
+}
+
+impl Screen {
+    pub const ALL: [Screen; 5] = [Screen::Today, Screen::Course, Screen::History, Screen::Doses, Screen::Summary];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Screen::Today => "Today",
+            Screen::Course => "Course",
+            Screen::History => "History",
+            Screen::Doses => "Doses",
+            Screen::Summary => "Summary",
+        }
+    }
+
+    fn index(self) -> usize {
+        Screen::ALL.iter().position(|s| *s == self).unwrap_or(0)
+    }
+
+    #[must_use]
+    pub fn next(self) -> Screen {
+        Screen::ALL[(self.index() + 1) % Screen::ALL.len()]
+    }
+
+    #[must_use]
+    pub fn prev(self) -> Screen {
+        Screen::ALL[(self.index() + Screen::ALL.len() - 1) % Screen::ALL.len()]
+    }
+}
+
+/// Which kinds the Course screen draws.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kinds {
+    Both,
+    Only(Kind),
+}
+
+impl Kinds {
+    pub fn shows(self, kind: Kind) -> bool {
+        match self {
+            Kinds::Both => true,
+            Kinds::Only(k) => k == kind,
+        }
+    }
+
+    #[must_use]
+    pub fn next(self) -> Kinds {
+        match self {
+            Kinds::Both => Kinds::Only(Kind::Physical),
+            Kinds::Only(Kind::Physical) => Kinds::Only(Kind::Psychological),
+            Kinds::Only(Kind::Psychological) => Kinds::Both,
+        }
+    }
+}
+
+/// A line for the person at the bottom: what just happened, or a warning.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Status {
+    pub text: String,
+    pub warning: bool,
+}
+
+/// The whole state of the app.
+pub struct Model {
+    pub journal: Journal,
+    /// Where the journal lives: summaries are written beside it.
+    pub journal_path: PathBuf,
+    /// Why nothing will be saved (another easeoff has the journal), shown as a banner.
+    pub read_only: Option<String>,
+    /// "Now", set by the loop before each message, so that `update` never
+    /// reads the clock.
+    pub now: Stamp,
+    pub screen: Screen,
+    /// The day shown on Today (never after today).
+    pub date: NaiveDate,
+    /// The chosen symptom on Today, an index into the active items.
+    pub item: usize,
+    /// The chosen day on Course, History and Doses.
+    pub cursor: NaiveDate,
+    /// The chosen dose of the chosen day on Doses.
+    pub dose: usize,
+    pub kinds: Kinds,
+    pub summary_scroll: u16,
+    pub overlay: Option<Overlay>,
+    /// The window's size at the last frame. Below the smallest size only a
+    /// notice is drawn, so keys that would act unseen are ignored then.
+    pub window: Size,
+    pub status: Option<Status>,
+    /// Changes made in memory since the journal was last saved.
+    pub unsaved: usize,
+    /// Why the last save failed, while changes are still unsaved.
+    pub save_failed: Option<String>,
+    /// Quit once the changes in memory are saved.
+    pub quitting: bool,
+    pub quit: bool,
+    /// Changes the person chose to lose when quitting after a failed save;
+    /// the app then exits non-zero.
+    pub lost: usize,
+    pub theme: Theme,
+    /// What printing runs instead of `lp` (`EASEOFF_PRINT_CMD`).
+    pub print_cmd: Option<String>,
+    /// Facts for attention a change brought, shown after the key is handled.
+    pub attention: Vec<String>,
+}
+
+impl Model {
+    /// The state on an opened journal, on Today, at `now`.
+    pub fn new(journal: Journal, journal_path: PathBuf, now: Stamp, theme: Theme) -> Self {
+        let today = now.date_naive();
+        Self {
+            journal,
+            journal_path,
+            read_only: None,
+            now,
+            screen: Screen::Today,
+            date: today,
+            item: 0,
+            cursor: today,
+            dose: 0,
+            kinds: Kinds::Both,
+            summary_scroll: 0,
+            overlay: None,
+            window: Size { width: super::MIN_WIDTH, height: super::MIN_HEIGHT },
+            status: None,
+            unsaved: 0,
+            save_failed: None,
+            quitting: false,
+            quit: false,
+            lost: 0,
+            theme,
+            print_cmd: None,
+            attention: Vec::new(),
+        }
+    }
+
+    /// Where the person is now: computed from the journal each time it is
+    /// asked for (once a frame), never kept, so it cannot go stale.
+    pub fn situation(&self) -> crate::analysis::situation::Situation {
+        crate::analysis::situation::situation(&self.journal, self.now)
+    }
+
+    /// Whether the window is below the size the screens are made for.
+    pub fn too_small(&self) -> bool {
+        self.window.width < super::MIN_WIDTH || self.window.height < super::MIN_HEIGHT
+    }
+
+    /// The ids of the items shown on Today, physical first.
+    pub fn today_items(&self) -> Vec<String> {
+        let catalog = self.journal.catalog();
+        Kind::BOTH.iter().flat_map(|k| catalog.active(*k)).map(|e| e.id.to_owned()).collect()
+    }
+
+    /// The first and last day the day cursor may reach.
+    pub fn day_bounds(&self) -> (NaiveDate, NaiveDate) {
+        let today = self.now.date_naive();
+        let first = self.journal.span().map_or(today, |(first, _)| first.min(today));
+        (first, today)
+    }
+
+    /// The doses of a day, with their indexes in the journal.
+    pub fn doses_on(&self, date: NaiveDate) -> Vec<(usize, &Dose)> {
+        self.journal.doses().iter().enumerate().filter(|(_, d)| d.at.date_naive() == date).collect()
+    }
+
+    /// The visit summary of the default period (14 days before the last
+    /// dose to today), as the Summary screen shows it.
+    pub fn summary(&self) -> crate::report::Summary {
+        let (from, to) = crate::report::default_period(&self.journal, self.now);
+        crate::report::build(&self.journal, self.now, from, to, None)
+    }
+
+    pub fn warn(&mut self, text: &str) {
+        self.status = Some(Status { text: text.to_owned(), warning: true });
+    }
+
+    pub fn say(&mut self, text: &str) {
+        self.status = Some(Status { text: text.to_owned(), warning: false });
+    }
+}

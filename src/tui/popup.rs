@@ -1,0 +1,119 @@
+//! Pop-ups drawn over a screen: help, "When to get help", one-line prompts,
+//! the note editor, the day's aids, yes/no questions, the welcome and facts
+//! for attention. Each owns its state and answers a key with a `Reply`: the
+//! pop-up that stays open (itself, another, or none) and messages for
+//! `update`. None of them changes the journal or the app itself.
+
+mod aids;
+mod confirm;
+mod first_run;
+mod get_help;
+mod note;
+mod prompt;
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+pub use aids::{AidList, aid_suggestions};
+pub use confirm::{Confirm, Confirmed};
+pub use first_run::{FirstRun, Step};
+pub use get_help::GetHelp;
+pub use note::NoteEditor;
+pub use prompt::{Prompt, Purpose, dose_prefill};
+
+use super::msg::Msg;
+use crate::journal::{Journal, Stamp};
+
+/// What is drawn over the screen, if anything.
+pub enum Overlay {
+    Help,
+    GetHelp(GetHelp),
+    Prompt(Prompt),
+    Note(NoteEditor),
+    Aids(AidList),
+    Confirm(Confirm),
+    FirstRun(FirstRun),
+    /// Facts for attention that a change just brought (safety spec): shown
+    /// at once, over whatever was open, until dismissed.
+    Attention(Attention),
+}
+
+/// New flags, over what was open when they came, which comes back after.
+pub struct Attention {
+    pub facts: Vec<String>,
+    pub under: Option<Box<Overlay>>,
+}
+
+/// What a pop-up may read to answer a key.
+pub struct Ctx<'a> {
+    pub journal: &'a Journal,
+    pub now: Stamp,
+    /// "When to get help" in the window as last drawn: the lines Page Up
+    /// and Page Down move, and how far it can scroll.
+    pub help_page: u16,
+    pub help_last: u16,
+}
+
+/// A pop-up's answer to a key.
+pub struct Reply {
+    /// What is open afterwards.
+    pub next: Option<Overlay>,
+    /// What `update` does next, in order.
+    pub msgs: Vec<Msg>,
+}
+
+impl Reply {
+    pub fn stay(overlay: Overlay) -> Self {
+        Reply { next: Some(overlay), msgs: Vec::new() }
+    }
+
+    pub fn close() -> Self {
+        Reply { next: None, msgs: Vec::new() }
+    }
+
+    pub fn close_with(msgs: Vec<Msg>) -> Self {
+        Reply { next: None, msgs }
+    }
+}
+
+pub fn is_ctrl(key: &KeyEvent, c: char) -> bool {
+    key.modifiers.contains(KeyModifiers::CONTROL) && key.code == KeyCode::Char(c)
+}
+
+impl Overlay {
+    pub fn first_run() -> Self {
+        Overlay::FirstRun(FirstRun::start())
+    }
+
+    /// Answers a key. `!` opens "When to get help" wherever it cannot be
+    /// text being typed; Ctrl-C quits from every pop-up, each its own way (a
+    /// note is saved first).
+    pub fn key(self, key: KeyEvent, ctx: &Ctx) -> Reply {
+        let bang = key.code == KeyCode::Char('!') && !key.modifiers.contains(KeyModifiers::CONTROL);
+        let quit = is_ctrl(&key, 'c');
+        match self {
+            Overlay::GetHelp(view) => view.key(key, ctx),
+            Overlay::Help if bang => Reply::close_with(vec![Msg::OpenGetHelp]),
+            Overlay::Help if quit => Reply::close_with(vec![Msg::Quit]),
+            Overlay::Help => Reply::close(),
+            Overlay::FirstRun(first) if bang && first.prompt.is_none() => {
+                Reply { next: Some(Overlay::FirstRun(first)), msgs: vec![Msg::OpenGetHelp] }
+            }
+            Overlay::FirstRun(first) => first.key(key, ctx),
+            Overlay::Confirm(confirm) => confirm.key(key),
+            Overlay::Prompt(prompt) => prompt.key(key, ctx),
+            Overlay::Note(editor) => editor.key(key, ctx),
+            Overlay::Aids(list) => list.key(key, ctx),
+            Overlay::Attention(attention) if bang => {
+                Reply { next: Some(Overlay::Attention(attention)), msgs: vec![Msg::OpenGetHelp] }
+            }
+            Overlay::Attention(_) if quit => Reply::close_with(vec![Msg::Quit]),
+            // Read on purpose: only Enter, Esc or Space closes it.
+            Overlay::Attention(attention) => match key.code {
+                KeyCode::Enter | KeyCode::Esc | KeyCode::Char(' ') => {
+                    Reply { next: attention.under.map(|o| *o), msgs: Vec::new() }
+                }
+                _ => Reply::stay(Overlay::Attention(attention)),
+            },
+        }
+    }
+}

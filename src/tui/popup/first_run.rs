@@ -1,0 +1,87 @@
+//! The welcome: only what is needed, every question skippable — tapering or
+//! stopped, the last dose, the usual amount, and whose help numbers to give.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
+
+use super::{Ctx, Overlay, Prompt, Purpose, Reply, is_ctrl};
+use crate::journal::Mode;
+use crate::tui::change::Edit;
+use crate::tui::msg::Msg;
+
+pub struct FirstRun {
+    pub step: Step,
+    pub prompt: Option<Prompt>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step {
+    Mode,
+    LastUse,
+    Amount,
+    /// Whose numbers "When to get help" gives.
+    Country,
+}
+
+impl FirstRun {
+    pub fn start() -> Self {
+        FirstRun { step: Step::Mode, prompt: None }
+    }
+
+    fn at(step: Step) -> Overlay {
+        Overlay::FirstRun(FirstRun { step, prompt: None })
+    }
+
+    /// The question for the usual daily amount.
+    fn ask_amount() -> Overlay {
+        Overlay::FirstRun(FirstRun { step: Step::Amount, prompt: Some(Prompt::new(Purpose::UsualAmount, None)) })
+    }
+
+    fn ask_last_use(prefill: Option<&str>) -> Overlay {
+        Overlay::FirstRun(FirstRun { step: Step::LastUse, prompt: Some(Prompt::new(Purpose::LastUse, prefill)) })
+    }
+
+    pub fn key(mut self, key: KeyEvent, ctx: &Ctx) -> Reply {
+        if is_ctrl(&key, 'c') {
+            return Reply::close_with(vec![Msg::Quit]);
+        }
+        if let Some(prompt) = self.prompt.take() {
+            let purpose = prompt.purpose;
+            let reply = prompt.key(key, ctx);
+            if let Some(Overlay::Prompt(prompt)) = reply.next {
+                self.prompt = Some(prompt);
+                return Reply { next: Some(Overlay::FirstRun(self)), msgs: reply.msgs };
+            }
+            // Answered (Enter) or skipped (Esc): on to the next question.
+            let next = match purpose {
+                Purpose::LastUse => FirstRun::ask_amount(),
+                _ => FirstRun::at(Step::Country),
+            };
+            return Reply { next: Some(next), msgs: reply.msgs };
+        }
+        let today = ctx.now.date_naive();
+        match (self.step, key.code) {
+            (Step::Mode, KeyCode::Char('t')) => {
+                Reply { next: Some(FirstRun::ask_amount()), msgs: vec![Msg::Edit(Edit::Mode(Mode::Tapering))] }
+            }
+            (Step::Mode, KeyCode::Char('s')) => {
+                Reply { next: Some(FirstRun::at(Step::LastUse)), msgs: vec![Msg::Edit(Edit::Mode(Mode::Stopped))] }
+            }
+            (Step::LastUse, KeyCode::Char('1')) => Reply::stay(FirstRun::ask_last_use(Some(&format!("{today} ")))),
+            (Step::LastUse, KeyCode::Char('2')) => {
+                let yesterday = today - chrono::Duration::days(1);
+                Reply::stay(FirstRun::ask_last_use(Some(&format!("{yesterday} "))))
+            }
+            (Step::LastUse, KeyCode::Char('3')) => Reply::stay(FirstRun::ask_last_use(None)),
+            (Step::Mode | Step::LastUse, KeyCode::Enter | KeyCode::Esc) => Reply::stay(FirstRun::ask_amount()),
+            (Step::Country, KeyCode::Char(digit @ '1'..='9')) => {
+                let index = digit.to_digit(10).map_or(0, |d| d as usize - 1);
+                match crate::get_help::countries().get(index) {
+                    Some(country) => Reply::close_with(vec![Msg::Edit(Edit::Country(country.code.clone()))]),
+                    None => Reply::stay(Overlay::FirstRun(self)),
+                }
+            }
+            (Step::Country, KeyCode::Enter | KeyCode::Esc) => Reply::close(),
+            _ => Reply::stay(Overlay::FirstRun(self)),
+        }
+    }
+}

@@ -1,0 +1,186 @@
+//! One-line prompts: sleep, an aid, a dose, the last dose, the usual amount
+//! and the taper plan. Text that does not parse keeps the prompt open with
+//! the reason, so nothing typed is lost; text that does becomes an `Edit`.
+
+use chrono::NaiveDate;
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui_textarea::TextArea;
+
+use super::{Ctx, Overlay, Reply, aid_suggestions, is_ctrl};
+use crate::dates::parse_moment;
+use crate::journal::{Dose, edit, format_number, plan};
+use crate::tui::change::Edit;
+use crate::tui::msg::Msg;
+
+/// What a one-line prompt is asking for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Purpose {
+    Sleep(NaiveDate),
+    Aid(NaiveDate),
+    Dose { date: NaiveDate, replace: Option<usize> },
+    LastUse,
+    UsualAmount,
+    NewPlan,
+    HoldPlan,
+    RestepPlan,
+}
+
+pub struct Prompt {
+    pub purpose: Purpose,
+    pub input: TextArea<'static>,
+    pub error: Option<String>,
+}
+
+impl Purpose {
+    pub fn title(self) -> String {
+        match self {
+            Purpose::Sleep(date) => format!("Hours of sleep the night before {date}"),
+            Purpose::Aid(date) => format!("An aid taken on {date}"),
+            Purpose::Dose { date, replace: None } => format!("A dose on {date}"),
+            Purpose::Dose { replace: Some(_), .. } => "Change this dose".to_owned(),
+            Purpose::LastUse => "When was your last dose?".to_owned(),
+            Purpose::UsualAmount => "Your usual daily amount, in grams (optional)".to_owned(),
+            Purpose::NewPlan => "A new taper plan, starting today".to_owned(),
+            Purpose::HoldPlan => "Hold the current step longer".to_owned(),
+            Purpose::RestepPlan => "Change the step size from today".to_owned(),
+        }
+    }
+
+    pub fn hint(self) -> &'static str {
+        match self {
+            Purpose::Sleep(_) => "A number from 0 to 24, e.g. 5.5 · an empty line clears it",
+            Purpose::Aid(_) => {
+                "Name and amount: loperamide 4 mg, imodium 2 tablets, 2 x 200 mg, 400 mcg · Tab completes a name used before"
+            }
+            Purpose::Dose { .. } => "Grams, then the time: 1.5 08:30 (no time: now today, noon on an earlier day)",
+            Purpose::LastUse => "YYYY-MM-DD HH:MM or HH:MM",
+            Purpose::UsualAmount => "e.g. 6 — Enter on an empty line skips",
+            Purpose::NewPlan => {
+                "FROM STEP EVERY [FLOOR]: 6 10% 7 1 = from 6 g/day, 10 % off every 7 days, down to 1 g, then stop"
+            }
+            Purpose::HoldPlan => "How many more days, e.g. 3",
+            Purpose::RestepPlan => "A share of the current amount (10%) or grams (0.25)",
+        }
+    }
+}
+
+impl Prompt {
+    pub fn new(purpose: Purpose, prefill: Option<&str>) -> Self {
+        let mut input = TextArea::new(vec![prefill.unwrap_or_default().to_owned()]);
+        input.move_cursor(ratatui_textarea::CursorMove::End);
+        Self { purpose, input, error: None }
+    }
+
+    pub fn text(&self) -> String {
+        self.input.lines().join(" ")
+    }
+
+    /// Enter checks the text: parsed, the prompt closes with its change;
+    /// refused, it stays open with the reason. Esc cancels; Tab completes an
+    /// aid's name from those used before.
+    pub fn key(mut self, key: KeyEvent, ctx: &Ctx) -> Reply {
+        match key.code {
+            KeyCode::Esc => Reply::close(),
+            KeyCode::Enter => match self.submit(ctx) {
+                Ok(msgs) => Reply::close_with(msgs),
+                Err(reason) => {
+                    self.error = Some(reason);
+                    Reply::stay(Overlay::Prompt(self))
+                }
+            },
+            KeyCode::Tab if matches!(self.purpose, Purpose::Aid(_)) => {
+                if let Some(name) = aid_suggestions(ctx.journal, &self.text()).first() {
+                    self.input = TextArea::new(vec![format!("{name} ")]);
+                    self.input.move_cursor(ratatui_textarea::CursorMove::End);
+                }
+                Reply::stay(Overlay::Prompt(self))
+            }
+            _ if is_ctrl(&key, 'c') => Reply::close_with(vec![Msg::Quit]),
+            _ => {
+                self.input.input(key);
+                self.error = None;
+                Reply::stay(Overlay::Prompt(self))
+            }
+        }
+    }
+
+    /// The change the text asks for (none for an empty optional answer).
+    fn submit(&self, ctx: &Ctx) -> Result<Vec<Msg>, String> {
+        let text = self.text();
+        let text = text.trim();
+        let edit = match self.purpose {
+            // An empty line clears the night's sleep, if there was one.
+            Purpose::Sleep(date) if text.is_empty() => {
+                ctx.journal.day(date).is_some_and(|d| d.sleep.is_some()).then_some(Edit::Sleep { date, hours: None })
+            }
+            Purpose::Sleep(date) => {
+                Some(Edit::Sleep { date, hours: Some(edit::sleep(text).map_err(|e| e.to_string())?) })
+            }
+            Purpose::Aid(date) => Some(Edit::AddAid { date, aid: edit::aid(text).map_err(|e| e.to_string())? }),
+            Purpose::Dose { date, replace } => {
+                let dose = parse_dose(ctx, date, replace, text)?;
+                Some(match replace {
+                    Some(index) => Edit::ReplaceDose { index, dose },
+                    None => Edit::AddDose(dose),
+                })
+            }
+            Purpose::LastUse => {
+                Some(Edit::MarkLastUse(parse_moment(text, ctx.now, "the last dose").map_err(|e| e.to_string())?))
+            }
+            Purpose::NewPlan => Some(Edit::NewPlan(plan_spec(ctx, text)?)),
+            Purpose::HoldPlan => Some(Edit::HoldPlan(plan::days_arg("days", text).map_err(|e| e.to_string())?)),
+            Purpose::RestepPlan => {
+                Some(Edit::RestepPlan { cut: plan::cut_arg(text).map_err(|e| e.to_string())?, typed: text.to_owned() })
+            }
+            Purpose::UsualAmount if text.is_empty() => None,
+            Purpose::UsualAmount => Some(Edit::UsualAmount(edit::grams(text).map_err(|e| e.to_string())?)),
+        };
+        Ok(edit.into_iter().map(Msg::Edit).collect())
+    }
+}
+
+/// `FROM STEP EVERY [FLOOR]`, starting today.
+fn plan_spec(ctx: &Ctx, text: &str) -> Result<plan::PlanSpec, String> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let [from, step, every, rest @ ..] = words.as_slice() else {
+        return Err("give FROM STEP EVERY, e.g. 6 10% 7 (and the floor if you like: 6 10% 7 1)".to_owned());
+    };
+    let spec = plan::PlanSpec {
+        from_grams: plan::grams_arg("FROM", from).map_err(|e| e.to_string())?,
+        cut: plan::cut_arg(step).map_err(|e| e.to_string())?,
+        every_days: plan::days_arg("EVERY", every).map_err(|e| e.to_string())?,
+        start: ctx.now.date_naive(),
+        floor_grams: rest.first().map_or(Ok(0.25), |f| plan::grams_arg("FLOOR", f)).map_err(|e| e.to_string())?,
+        round_grams: 0.25,
+    };
+    plan::check(&spec).map_err(|e| e.to_string())?;
+    Ok(spec)
+}
+
+/// `GRAMS [TIME]` for a day: the time defaults to now today, or noon on an
+/// earlier day. A changed dose keeps its form and note.
+fn parse_dose(ctx: &Ctx, date: NaiveDate, replace: Option<usize>, text: &str) -> Result<Dose, String> {
+    let (grams_text, time_text) = text.split_once(char::is_whitespace).unwrap_or((text, ""));
+    let grams = edit::grams(grams_text).map_err(|e| e.to_string())?;
+    let time_text = time_text.trim();
+    let at = if !time_text.is_empty() {
+        // A bare HH:MM belongs to the day on screen.
+        let full = if chrono::NaiveTime::parse_from_str(time_text, "%H:%M").is_ok() {
+            format!("{date} {time_text}")
+        } else {
+            time_text.to_owned()
+        };
+        parse_moment(&full, ctx.now, "the dose time").map_err(|e| e.to_string())?
+    } else if date == ctx.now.date_naive() {
+        ctx.now
+    } else {
+        crate::analysis::noon(date, *ctx.now.offset())
+    };
+    let kept = replace.and_then(|i| ctx.journal.doses().get(i));
+    Ok(Dose { at, grams, form: kept.and_then(|d| d.form), note: kept.and_then(|d| d.note.clone()) })
+}
+
+/// The prefill of a dose prompt: the dose being changed, as it would be typed.
+pub fn dose_prefill(dose: &Dose) -> String {
+    format!("{} {}", format_number(dose.grams), dose.at.format("%H:%M"))
+}
