@@ -23,7 +23,7 @@ use std::io;
 use std::path::Path;
 
 pub use action::{Action, SummaryFormat};
-pub use app::{App, Clock};
+pub use app::{App, Clock, Frontend};
 pub use change::Edit;
 pub use model::{Kinds, Model, Screen, Status};
 pub use msg::{Effect, Msg};

@@ -4,76 +4,8 @@
 
 mod common;
 
-use std::io::{Read, Write};
-use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
-
 use common::Env;
-use portable_pty::{CommandBuilder, PtySize, native_pty_system};
-
-/// A running easeoff in a pseudo-terminal (120×40 unless said), with its
-/// screen parsed.
-struct Session {
-    screen: Arc<Mutex<vt100::Parser>>,
-    raw: Arc<Mutex<Vec<u8>>>,
-    writer: Box<dyn Write + Send>,
-    child: Box<dyn portable_pty::Child + Send + Sync>,
-}
-
-impl Session {
-    fn start(env: &Env, args: &[&str]) -> Self {
-        Self::start_sized(env, args, 40, 120)
-    }
-
-    fn start_sized(env: &Env, args: &[&str], rows: u16, cols: u16) -> Self {
-        let pty = native_pty_system().openpty(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 }).unwrap();
-        let mut cmd = CommandBuilder::new(assert_cmd::cargo::cargo_bin("easeoff"));
-        cmd.args(args);
-        cmd.env("EASEOFF_DATA_FILE", &env.path);
-        cmd.env("EASEOFF_NOW", common::NOW);
-        cmd.env("TERM", "xterm-256color");
-        let child = pty.slave.spawn_command(cmd).unwrap();
-        drop(pty.slave);
-        let size = |n: u16| std::num::NonZeroU16::new(n).unwrap();
-        let screen = Arc::new(Mutex::new(vt100::Parser::new(size(rows), size(cols), 0)));
-        let raw = Arc::new(Mutex::new(Vec::new()));
-        let mut reader = pty.master.try_clone_reader().unwrap();
-        let (screen_in, raw_in) = (Arc::clone(&screen), Arc::clone(&raw));
-        std::thread::spawn(move || {
-            let mut chunk = [0u8; 4096];
-            while let Ok(n) = reader.read(&mut chunk) {
-                if n == 0 {
-                    break;
-                }
-                screen_in.lock().unwrap().process(&chunk[..n]);
-                raw_in.lock().unwrap().extend_from_slice(&chunk[..n]);
-            }
-        });
-        let writer = pty.master.take_writer().unwrap();
-        // Keep the master open for the life of the session.
-        std::mem::forget(pty.master);
-        Self { screen, raw, writer, child }
-    }
-
-    fn contents(&self) -> String {
-        self.screen.lock().unwrap().screen().contents()
-    }
-
-    /// Waits until the screen shows `text` (the app answers in milliseconds;
-    /// the generous limit only keeps a broken build from hanging the suite).
-    fn wait_for(&self, text: &str) {
-        let start = Instant::now();
-        while !self.contents().contains(text) {
-            assert!(start.elapsed() < Duration::from_secs(20), "never saw {text:?} on screen:\n{}", self.contents());
-            std::thread::sleep(Duration::from_millis(20));
-        }
-    }
-
-    fn keys(&mut self, keys: &str) {
-        self.writer.write_all(keys.as_bytes()).unwrap();
-        self.writer.flush().unwrap();
-    }
-}
+use common::session::Session;
 
 #[test]
 fn rate_two_items_write_a_note_and_quit_in_a_real_terminal() {

@@ -94,13 +94,9 @@ fn snapshots_of_every_screen_at_both_sizes() {
         let (_dir, mut app) = demo_app();
         for screen in Screen::ALL {
             app.model.screen = screen;
-            insta::assert_snapshot!(format!("{}_{w}x{h}", screen.title().to_lowercase()), screen_text(&app, w, h));
+            insta::assert_snapshot!(format!("{}_{w}x{h}", screen.title().to_lowercase()), screen(&app, w, h));
         }
     }
-}
-
-fn screen_text(app: &App, w: u16, h: u16) -> String {
-    screen(app, w, h)
 }
 
 #[test]

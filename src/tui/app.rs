@@ -9,6 +9,7 @@ use std::time::Duration;
 
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{self, Event, KeyCode, KeyEvent};
+use ratatui::layout::Size;
 
 use super::model::Model;
 use super::msg::{Effect, Msg};
@@ -34,6 +35,27 @@ impl Clock {
     }
 }
 
+/// What the loop needs of a terminal: a frame drawn, and the next event.
+pub trait Frontend {
+    /// Draws the model and says how big the window is.
+    fn draw(&mut self, model: &Model) -> io::Result<Size>;
+    /// The next event: waiting for one if `wait`, else only one already
+    /// there. `None` when there are none (and, waiting, when they ended).
+    fn event(&mut self, wait: bool) -> io::Result<Option<Event>>;
+}
+
+/// The real terminal, and the keys typed into it.
+impl Frontend for DefaultTerminal {
+    fn draw(&mut self, model: &Model) -> io::Result<Size> {
+        DefaultTerminal::draw(self, |frame| frame.render_widget(model, frame.area()))?;
+        self.size()
+    }
+
+    fn event(&mut self, wait: bool) -> io::Result<Option<Event>> {
+        if wait || event::poll(Duration::ZERO)? { event::read().map(Some) } else { Ok(None) }
+    }
+}
+
 /// The running app: its model, and what only the loop may touch.
 pub struct App {
     pub model: Model,
@@ -41,6 +63,8 @@ pub struct App {
     clock: Clock,
     /// Effects `update` asked for, carried out after the next frame.
     effects: Vec<Effect>,
+    /// Saves carried out so far.
+    saves: usize,
     /// Test-only: a key that makes the app panic, to prove the terminal is
     /// restored and saved changes kept (set only in debug builds).
     pub panic_on: Option<char>,
@@ -62,34 +86,34 @@ impl App {
             .or_else(|| store.read_only().map(str::to_owned))
             .map(|why| format!("Read-only: {why}. Nothing you change here is saved."));
         model.overlay = (first_run && model.read_only.is_none()).then(Overlay::first_run);
-        Self { model, store, clock, effects: Vec::new(), panic_on: None }
+        Self { model, store, clock, effects: Vec::new(), saves: 0, panic_on: None }
     }
 
-    /// Runs until the person quits; the terminal is set up and restored by
-    /// the caller.
-    pub fn run(&mut self, terminal: &mut DefaultTerminal) -> io::Result<()> {
+    /// Runs until the person quits (or the events end); the terminal is set
+    /// up and restored by the caller.
+    pub fn run(&mut self, front: &mut impl Frontend) -> io::Result<()> {
         while !self.model.quit {
             self.model.now = self.clock.now();
-            terminal.draw(|frame| frame.render_widget(&self.model, frame.area()))?;
-            self.model.window = terminal.size()?;
+            self.model.window = front.draw(&self.model)?;
             if !self.effects.is_empty() {
                 // Their results change the model: draw again before waiting.
                 self.perform();
                 continue;
             }
-            // Wait for a key, then take every key already waiting.
-            let mut event = event::read()?;
+            // Wait for a key, then take every key already waiting, so that
+            // keys typed during a save are saved together next.
+            let Some(mut event) = front.event(true)? else { break };
             loop {
                 if let Event::Key(key) = event {
                     self.on_key(key);
                 }
-                if self.model.quit || !event::poll(Duration::ZERO)? {
-                    break;
+                match front.event(false)? {
+                    Some(next) if !self.model.quit => event = next,
+                    _ => break,
                 }
-                event = event::read()?;
             }
         }
-        // A quit never leaves effects undone (a quit waits for its save).
+        // A quit never leaves effects undone: it waits for its save.
         Ok(())
     }
 
@@ -126,6 +150,7 @@ impl App {
             }
         }
         if save {
+            self.saves += 1;
             let saved = self.store.save(&self.model.journal, self.model.now);
             results.push(Msg::Saved(saved.map(|s| s.backup_warning).map_err(|e| e.to_string())));
         }
@@ -142,6 +167,11 @@ impl App {
         while !self.effects.is_empty() {
             self.perform();
         }
+    }
+
+    /// How many saves the app has carried out.
+    pub fn saves(&self) -> usize {
+        self.saves
     }
 
     /// The effects waiting for the next frame.

@@ -80,3 +80,4 @@ impl Env {
         self.path.parent().unwrap()
     }
 }
+pub mod session;

@@ -1,0 +1,333 @@
+//! `update` as a pure function: a message in, the model and the effects
+//! out, for every screen and pop-up — no folder, no terminal, no clock. And
+//! the loop: a burst of keys is saved in one or two saves, none lost.
+
+#![allow(clippy::float_cmp)] // the values compared were typed in exactly
+
+use std::collections::VecDeque;
+use std::io;
+use std::path::PathBuf;
+
+use easeoff::journal::{Journal, Stamp};
+use easeoff::tui::{Effect, Frontend, Model, Msg, Overlay, Screen, Theme, update};
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use ratatui::layout::Size;
+
+const NOW: &str = "2026-03-10T09:00:00+01:00";
+
+fn now() -> Stamp {
+    Stamp::parse_from_rfc3339(NOW).unwrap()
+}
+
+fn model_on(journal: Journal) -> Model {
+    let mut model = Model::new(journal, PathBuf::from("/no/such/folder/journal.json"), now(), Theme::new(false));
+    model.window = Size { width: 120, height: 40 };
+    model
+}
+
+/// The 42-day demo journal, on Today.
+fn demo() -> Model {
+    model_on(easeoff::demo::generate(42, 1, now()))
+}
+
+fn key(model: &mut Model, code: KeyCode) -> Vec<Effect> {
+    update(model, Msg::Key(KeyEvent::new(code, KeyModifiers::NONE)))
+}
+
+fn ctrl(model: &mut Model, c: char) -> Vec<Effect> {
+    update(model, Msg::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL)))
+}
+
+/// Types text and presses Enter; the effects of the whole.
+fn type_enter(model: &mut Model, text: &str) -> Vec<Effect> {
+    let mut effects = Vec::new();
+    for c in text.chars() {
+        effects.extend(key(model, KeyCode::Char(c)));
+    }
+    effects.extend(key(model, KeyCode::Enter));
+    effects
+}
+
+fn status(model: &Model) -> String {
+    model.status.as_ref().map(|s| s.text.clone()).unwrap_or_default()
+}
+
+fn today_rating(model: &Model, id: &str) -> Option<u8> {
+    model.journal.day(now().date_naive()).and_then(|d| d.ratings.get(id)).map(|r| r.value)
+}
+
+// ---------------------------------------------------------------- Today
+
+#[test]
+fn a_rating_changes_the_journal_says_so_by_label_and_asks_for_one_save() {
+    let mut model = demo();
+    let effects = key(&mut model, KeyCode::Char('3'));
+    assert_eq!(today_rating(&model, "muscle-aches"), Some(3));
+    assert_eq!(effects, [Effect::Save]);
+    assert_eq!(model.unsaved, 1);
+    assert_eq!(status(&model), "muscle aches: 3 (severe).");
+    // The save's result comes back as a message: nothing is left unsaved.
+    update(&mut model, Msg::Saved(Ok(None)));
+    assert_eq!(model.unsaved, 0);
+}
+
+#[test]
+fn moving_and_a_lowest_rating_lowered_change_nothing_and_ask_for_nothing() {
+    let mut model = demo();
+    let before = model.journal.clone();
+    assert!(key(&mut model, KeyCode::Down).is_empty());
+    assert_eq!(model.item, 1);
+    assert!(key(&mut model, KeyCode::Left).is_empty(), "lowering an unrated item");
+    assert!(status(&model).contains("Not rated yet"));
+    assert!(key(&mut model, KeyCode::Char('[')).is_empty());
+    assert_eq!(model.date.to_string(), "2026-03-09");
+    assert_eq!(model.journal, before);
+}
+
+#[test]
+fn sleep_is_typed_in_a_prompt_and_a_bad_answer_keeps_it_open_unchanged() {
+    let mut model = demo();
+    key(&mut model, KeyCode::Char('s'));
+    assert!(matches!(model.overlay, Some(Overlay::Prompt(_))));
+    let before = model.journal.clone();
+    assert!(type_enter(&mut model, "30").is_empty(), "refused: nothing to save");
+    let Some(Overlay::Prompt(prompt)) = &model.overlay else { panic!("the prompt stays open") };
+    assert!(prompt.error.as_deref().is_some_and(|e| e.contains("24")), "{:?}", prompt.error);
+    assert_eq!(model.journal, before);
+    // Cleared and typed again, it is taken.
+    for _ in 0..2 {
+        key(&mut model, KeyCode::Backspace);
+    }
+    assert_eq!(type_enter(&mut model, "6.5"), [Effect::Save]);
+    assert!(model.overlay.is_none());
+    assert_eq!(model.journal.day(now().date_naive()).and_then(|d| d.sleep).map(|s| s.hours), Some(6.5));
+}
+
+#[test]
+fn the_note_editor_saves_on_esc_and_ctrl_c_saves_then_quits_after_the_save() {
+    let mut model = demo();
+    key(&mut model, KeyCode::Char('n'));
+    for c in "Slept badly".chars() {
+        assert!(key(&mut model, KeyCode::Char(c)).is_empty(), "typing saves nothing");
+    }
+    assert_eq!(key(&mut model, KeyCode::Esc), [Effect::Save]);
+    let note = model.journal.day(now().date_naive()).and_then(|d| d.note.clone()).unwrap();
+    assert_eq!(note.text, "Slept badly");
+    update(&mut model, Msg::Saved(Ok(None)));
+
+    key(&mut model, KeyCode::Char('n'));
+    key(&mut model, KeyCode::Char('!'));
+    let effects = ctrl(&mut model, 'c');
+    let note = model.journal.day(now().date_naive()).and_then(|d| d.note.clone()).unwrap();
+    assert_eq!(note.text, "Slept badly!", "in the editor, ! is text");
+    assert!(effects.contains(&Effect::Save));
+    assert!(!model.quit, "quits only once the note is saved");
+    assert!(model.quitting);
+    update(&mut model, Msg::Saved(Ok(None)));
+    assert!(model.quit);
+    assert_eq!(model.lost, 0);
+}
+
+#[test]
+fn an_aid_is_added_then_listed_and_deleted_after_asking() {
+    let mut model = demo();
+    key(&mut model, KeyCode::Char('a'));
+    assert_eq!(type_enter(&mut model, "loperamide 4 mg"), [Effect::Save]);
+    key(&mut model, KeyCode::Char('a'));
+    assert!(matches!(model.overlay, Some(Overlay::Aids(_))), "with an aid logged, `a` lists them");
+    assert!(key(&mut model, KeyCode::Char('x')).is_empty(), "x only asks");
+    assert!(matches!(model.overlay, Some(Overlay::Confirm(_))));
+    assert_eq!(key(&mut model, KeyCode::Char('y')), [Effect::Save]);
+    assert!(model.journal.day(now().date_naive()).is_none_or(|d| d.aids.is_empty()));
+    assert!(model.overlay.is_none(), "no aids left: the list does not come back");
+}
+
+#[test]
+fn a_dangerous_amount_logged_opens_the_facts_for_attention_at_once() {
+    let mut model = demo();
+    key(&mut model, KeyCode::Char('a'));
+    type_enter(&mut model, "loperamide 40 mg");
+    let Some(Overlay::Attention(attention)) = &model.overlay else { panic!("the box opens at once") };
+    assert!(attention.facts.iter().any(|f| f.starts_with("Loperamide 40 mg")), "{:?}", attention.facts);
+    assert!(key(&mut model, KeyCode::Char('x')).is_empty());
+    assert!(matches!(model.overlay, Some(Overlay::Attention(_))), "only Enter, Esc or Space close it");
+    key(&mut model, KeyCode::Enter);
+    assert!(model.overlay.is_none());
+}
+
+#[test]
+fn the_welcome_answers_become_changes_and_skipping_changes_nothing() {
+    let mut model = model_on(Journal::new());
+    model.overlay = Some(Overlay::first_run());
+    assert_eq!(key(&mut model, KeyCode::Char('t')), [Effect::Save]);
+    assert!(status(&model).contains("tapering"));
+    assert!(type_enter(&mut model, "").is_empty(), "the amount skipped");
+    assert!(key(&mut model, KeyCode::Esc).is_empty(), "the country skipped");
+    assert!(model.overlay.is_none());
+    assert_eq!(model.journal.settings().usual_daily_grams, None);
+}
+
+// ---------------------------------------------------------------- Course, History, Doses
+
+#[test]
+fn course_and_history_move_the_day_and_never_write() {
+    let mut model = demo();
+    key(&mut model, KeyCode::Tab);
+    assert_eq!(model.screen, Screen::Course);
+    assert!(key(&mut model, KeyCode::Left).is_empty());
+    assert_eq!(model.cursor.to_string(), "2026-03-09");
+    assert!(key(&mut model, KeyCode::Char('p')).is_empty());
+    key(&mut model, KeyCode::Tab);
+    assert!(key(&mut model, KeyCode::PageUp).is_empty());
+    assert_eq!(model.cursor.to_string(), "2026-02-23");
+    key(&mut model, KeyCode::Enter);
+    assert_eq!((model.screen, model.date.to_string()), (Screen::Today, "2026-02-23".to_owned()));
+}
+
+#[test]
+fn doses_a_day_without_kratom_a_plan_and_clearing_it() {
+    let mut model = model_on(Journal::new());
+    model.screen = Screen::Doses;
+    assert_eq!(key(&mut model, KeyCode::Char('n')), [Effect::Save]);
+    assert!(model.journal.no_dose_days().contains(&now().date_naive()));
+    key(&mut model, KeyCode::Char('p'));
+    assert_eq!(type_enter(&mut model, "6 10% 7"), [Effect::Save]);
+    assert!(model.journal.plan().is_some());
+    key(&mut model, KeyCode::Char('c'));
+    assert_eq!(key(&mut model, KeyCode::Char('y')), [Effect::Save]);
+    assert!(model.journal.plan().is_none());
+}
+
+// ---------------------------------------------------------------- Summary
+
+#[test]
+fn the_summary_is_written_and_printed_only_through_effects() {
+    let mut model = demo();
+    model.screen = Screen::Summary;
+    let effects = key(&mut model, KeyCode::Char('w'));
+    let [Effect::Write { path, text }] = effects.as_slice() else { panic!("{effects:?}") };
+    assert_eq!(path, &PathBuf::from("/no/such/folder/easeoff-summary-2026-03-10.html"));
+    assert!(text.contains("<html"));
+    update(&mut model, Msg::Wrote(Ok(path.clone())));
+    assert!(status(&model).contains("easeoff-summary-2026-03-10.html"));
+
+    // Printing asks first, naming where it goes (which the loop finds out).
+    let effects = key(&mut model, KeyCode::Char('p'));
+    assert_eq!(effects, [Effect::FindPrinter { command: None }]);
+    update(&mut model, Msg::PrinterIs("the printer office (lp)".to_owned()));
+    let Some(Overlay::Confirm(confirm)) = &model.overlay else { panic!("asks first") };
+    assert!(confirm.question.contains("the printer office (lp)"));
+    let effects = key(&mut model, KeyCode::Char('y'));
+    assert!(matches!(effects.as_slice(), [Effect::Print { text, command: None }] if text.contains("easeoff")));
+}
+
+// ---------------------------------------------------------------- saving and quitting
+
+#[test]
+fn a_failed_save_keeps_the_changes_and_quitting_asks_counting_them() {
+    let mut model = demo();
+    key(&mut model, KeyCode::Char('2'));
+    update(&mut model, Msg::Saved(Err("the folder is gone".to_owned())));
+    assert!(status(&model).contains("Not saved: the folder is gone"));
+    key(&mut model, KeyCode::Down);
+    key(&mut model, KeyCode::Char('3'));
+    assert_eq!(model.unsaved, 2);
+    assert_eq!(key(&mut model, KeyCode::Char('q')), [Effect::Save], "quitting tries the save again");
+    update(&mut model, Msg::Saved(Err("the folder is gone".to_owned())));
+    assert!(!model.quit);
+    let Some(Overlay::Confirm(confirm)) = &model.overlay else { panic!("asks") };
+    assert_eq!(confirm.question, "2 changes could not be saved. Quit anyway and lose them?");
+    key(&mut model, KeyCode::Char('y'));
+    assert!(model.quit);
+    assert_eq!(model.lost, 2);
+}
+
+#[test]
+fn a_read_only_journal_refuses_changes_and_asks_for_no_save() {
+    let mut model = demo();
+    model.read_only = Some("Read-only: another easeoff has it.".to_owned());
+    let before = model.journal.clone();
+    assert!(key(&mut model, KeyCode::Char('3')).is_empty());
+    assert_eq!(model.journal, before);
+    assert!(status(&model).contains("not made"));
+    assert!(key(&mut model, KeyCode::Char('q')).is_empty());
+    assert!(model.quit, "nothing unsaved: quits at once");
+}
+
+#[test]
+fn help_and_get_help_open_over_what_was_open_and_give_it_back() {
+    let mut model = demo();
+    key(&mut model, KeyCode::Char('?'));
+    assert!(matches!(model.overlay, Some(Overlay::Help)));
+    key(&mut model, KeyCode::Char('x'));
+    assert!(model.overlay.is_none(), "any key closes help");
+    let mut model = model_on(Journal::new());
+    model.overlay = Some(Overlay::first_run());
+    // Small enough that the panel scrolls.
+    model.window = Size { width: 80, height: 24 };
+    key(&mut model, KeyCode::Char('!'));
+    assert!(matches!(&model.overlay, Some(Overlay::GetHelp(view)) if view.under.is_some()));
+    key(&mut model, KeyCode::Down);
+    assert!(matches!(&model.overlay, Some(Overlay::GetHelp(view)) if view.scroll == 1));
+    key(&mut model, KeyCode::Esc);
+    assert!(matches!(model.overlay, Some(Overlay::FirstRun(_))), "the welcome comes back");
+}
+
+#[test]
+fn below_the_smallest_window_keys_that_would_act_unseen_do_nothing() {
+    let mut model = demo();
+    model.window = Size { width: 60, height: 20 };
+    assert!(key(&mut model, KeyCode::Char('3')).is_empty());
+    assert_eq!(today_rating(&model, "muscle-aches"), None);
+    key(&mut model, KeyCode::Char('!'));
+    assert!(matches!(model.overlay, Some(Overlay::GetHelp(_))));
+    key(&mut model, KeyCode::Esc);
+    key(&mut model, KeyCode::Char('q'));
+    assert!(model.quit);
+}
+
+// ---------------------------------------------------------------- the loop
+
+/// A terminal that draws nowhere and gives keys from a list, as if they
+/// were all typed at once while the app was busy.
+struct Typed {
+    keys: VecDeque<Event>,
+    frames: usize,
+}
+
+impl Frontend for Typed {
+    fn draw(&mut self, _: &Model) -> io::Result<Size> {
+        self.frames += 1;
+        Ok(Size { width: 120, height: 40 })
+    }
+
+    fn event(&mut self, _wait: bool) -> io::Result<Option<Event>> {
+        Ok(self.keys.pop_front())
+    }
+}
+
+#[test]
+fn a_burst_of_fifty_keys_is_saved_in_one_or_two_saves_and_none_is_lost() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("journal.json");
+    let (mut store, _) = easeoff::store::Store::open(&path, easeoff::store::Access::Write, now()).unwrap();
+    store.save(&easeoff::demo::generate(42, 1, now()), now()).unwrap();
+    drop(store);
+    let mut app = easeoff::tui::open(&path, easeoff::tui::Clock::Fixed(now()), Theme::new(false)).unwrap();
+    // 25 days rated, each a day further back: 50 key presses.
+    let mut keys = VecDeque::new();
+    for i in 0..25u8 {
+        keys.push_back(Event::Key(KeyEvent::from(KeyCode::Char(char::from(b'0' + i % 5)))));
+        keys.push_back(Event::Key(KeyEvent::from(KeyCode::Char('['))));
+    }
+    let mut typed = Typed { keys, frames: 0 };
+    app.run(&mut typed).unwrap();
+    assert!((1..=2).contains(&app.saves()), "{} saves for 50 keys", app.saves());
+    let (_, saved) = easeoff::store::Store::open(&path, easeoff::store::Access::Read, now()).unwrap();
+    for i in 0..25u8 {
+        let date = now().date_naive() - chrono::Duration::days(i64::from(i));
+        let value = saved.day(date).and_then(|d| d.ratings.get("muscle-aches")).map(|r| r.value);
+        assert_eq!(value, Some(i % 5), "day {date}");
+    }
+    assert!(typed.frames >= 2, "a frame before the save and one after");
+}
