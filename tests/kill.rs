@@ -103,7 +103,7 @@ fn the_app_killed_during_a_burst_of_keys_keeps_a_first_part_of_them_and_left_alo
         let before = values(&env);
         // A value for each day that differs from the one it has.
         let wanted: Vec<u64> = before.iter().map(|v| (v.unwrap_or(0) + 1) % 5).collect();
-        let burst: String = wanted.iter().map(|v| format!("{v}[")).collect();
+        let burst: String = wanted.iter().flat_map(|v| [char::from(b'0' + *v as u8), '[']).collect();
         let mut app = Session::start(&env, &[]);
         app.wait_for("quit");
         // Typed in five pieces, a few milliseconds apart, so that kills

@@ -92,9 +92,9 @@ fn saved(app: &App) -> easeoff::journal::Journal {
 fn snapshots_of_every_screen_at_both_sizes() {
     for (w, h) in [(80, 24), (120, 40)] {
         let (_dir, mut app) = demo_app();
-        for screen in Screen::ALL {
-            app.model.screen = screen;
-            insta::assert_snapshot!(format!("{}_{w}x{h}", screen.title().to_lowercase()), screen(&app, w, h));
+        for shown in Screen::ALL {
+            app.model.screen = shown;
+            insta::assert_snapshot!(format!("{}_{w}x{h}", shown.title().to_lowercase()), screen(&app, w, h));
         }
     }
 }
