@@ -25,12 +25,11 @@ use std::path::Path;
 pub use action::{Action, SummaryFormat};
 pub use app::{App, Clock, Frontend};
 pub use change::Edit;
-pub use model::{Kinds, Model, Screen, Status};
+pub use model::{Kinds, MIN_HEIGHT, MIN_WIDTH, Model, Screen, Status};
 pub use msg::{Effect, Msg};
 pub use popup::{GetHelp, Overlay};
 pub use theme::Theme;
 pub use update::update;
-pub use view::{MIN_HEIGHT, MIN_WIDTH};
 
 use crate::store::{Access, Store, StoreError};
 

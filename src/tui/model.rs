@@ -12,6 +12,10 @@ use super::popup::Overlay;
 use super::theme::Theme;
 use crate::journal::{Dose, Journal, Kind, Stamp};
 
+/// The smallest window every screen is designed for.
+pub const MIN_WIDTH: u16 = 80;
+pub const MIN_HEIGHT: u16 = 24;
+
 /// The screens, in Tab order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Screen {
@@ -142,7 +146,7 @@ impl Model {
             kinds: Kinds::Both,
             summary_scroll: 0,
             overlay: None,
-            window: Size { width: super::MIN_WIDTH, height: super::MIN_HEIGHT },
+            window: Size { width: MIN_WIDTH, height: MIN_HEIGHT },
             status: None,
             unsaved: 0,
             save_failed: None,
@@ -163,7 +167,7 @@ impl Model {
 
     /// Whether the window is below the size the screens are made for.
     pub fn too_small(&self) -> bool {
-        self.window.width < super::MIN_WIDTH || self.window.height < super::MIN_HEIGHT
+        self.window.width < MIN_WIDTH || self.window.height < MIN_HEIGHT
     }
 
     /// The ids of the items shown on Today, physical first.

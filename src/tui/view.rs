@@ -2,18 +2,18 @@
 //! the name and the screen tabs, an optional read-only banner, the screen,
 //! the status line and the footer of key hints; overlays draw on top.
 
+mod chart;
 mod course;
 mod course_taper;
 mod doses;
 mod history;
+mod layout;
 mod overlay;
 mod summary;
 mod today;
 
-use chrono::{Duration, NaiveDate};
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Layout, Position, Rect};
-use ratatui::style::Style;
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
@@ -23,9 +23,7 @@ use super::popup::Overlay;
 
 pub use overlay::{get_help_max_scroll, get_help_page};
 
-/// The smallest window every screen is designed for.
-pub const MIN_WIDTH: u16 = 80;
-pub const MIN_HEIGHT: u16 = 24;
+pub use crate::tui::model::{MIN_HEIGHT, MIN_WIDTH};
 
 impl Widget for &Model {
     fn render(self, area: Rect, buf: &mut Buffer) {
@@ -118,29 +116,4 @@ impl Model {
         ]);
         Paragraph::new(vec![keys, Line::raw(notice)]).wrap(Wrap { trim: true }).render(area, buf);
     }
-}
-
-/// Sets one cell, if it is inside the buffer.
-pub fn put(buf: &mut Buffer, x: u16, y: u16, symbol: &str, style: Style) {
-    if let Some(cell) = buf.cell_mut(Position { x, y }) {
-        cell.set_symbol(symbol).set_style(style);
-    }
-}
-
-/// The days a screen shows: `days` of them, ending today, moved back to keep
-/// the cursor in view.
-pub fn day_window(cursor: NaiveDate, today: NaiveDate, days: i64) -> (NaiveDate, NaiveDate) {
-    let days = days.max(1);
-    let mut first = today - Duration::days(days - 1);
-    if cursor < first {
-        first = cursor;
-    }
-    (first, first + Duration::days(days - 1))
-}
-
-/// A centred rectangle of at most `width`×`height` inside `area`.
-pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
-    let w = width.min(area.width);
-    let h = height.min(area.height);
-    Rect { x: area.x + (area.width - w) / 2, y: area.y + (area.height - h) / 2, width: w, height: h }
 }

@@ -11,7 +11,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
 
-use super::{day_window, put};
+use super::layout::{day_window, put};
 use crate::analysis::situation::{self, DoseRecord, Situation, State};
 use crate::analysis::{self, taper};
 use crate::journal::format_number;
@@ -31,8 +31,8 @@ pub fn render(app: &Model, situation: &Situation, chart: Rect, panel: Rect, buf:
 
 fn render_chart(app: &Model, situation: &Situation, t: &taper::TaperNow, area: Rect, buf: &mut Buffer) {
     let theme = app.theme;
-    let Some(plot) = super::course::plot_of(area) else { return };
-    let axis_width = super::course::AXIS_WIDTH;
+    let Some(plot) = super::chart::plot_of(area) else { return };
+    let axis_width = super::chart::AXIS_WIDTH;
     // The axis starts where the data does: a short log is spread wider.
     let today = app.now.date_naive();
     let data_first = app.journal.span().map_or(today, |(first, _)| first.min(today));
@@ -44,7 +44,7 @@ fn render_chart(app: &Model, situation: &Situation, t: &taper::TaperNow, area: R
         first = data_first;
     }
     let rows = f64::from(plot.height.saturating_sub(1));
-    let row_of = super::course::rows_of(plot);
+    let row_of = super::chart::rows_of(plot);
     Line::from(vec![
         Span::styled("● physical ", theme.physical()),
         Span::styled("◆ psychological ", theme.psychological()),
@@ -91,7 +91,7 @@ fn render_chart(app: &Model, situation: &Situation, t: &taper::TaperNow, area: R
         if cuts.contains(&date) {
             put(buf, x, axis_y, "▼", theme.doses());
         }
-        super::course::put_scores(app, date, x, per_day, &row_of, buf);
+        super::chart::put_scores(app, date, x, per_day, &row_of, buf);
         if date == app.cursor {
             put(buf, x, axis_y, "▲", theme.title());
         }
@@ -120,7 +120,7 @@ fn render_panel(app: &Model, situation: &Situation, t: &taper::TaperNow, area: R
     let theme = app.theme;
     let date = app.cursor;
     let mut lines = vec![Line::styled(date.format("%a %-d %b").to_string(), theme.title())];
-    lines.extend(super::course::day_lines(app, situation, date));
+    lines.extend(super::chart::day_lines(app, situation, date));
     if let Some(g) = app.journal.plan().and_then(|p| p.target_on(date)) {
         lines.push(Line::styled(format!("Plan's target: {} g", format_number(g)), theme.dim()));
     }

@@ -9,7 +9,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
 
-use super::{day_window, put};
+use super::layout::{day_window, put};
 use crate::analysis::situation::{DoseRecord, Situation, State};
 use crate::analysis::{self, taper};
 use crate::journal::format_number;

@@ -10,7 +10,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
-use super::day_window;
+use super::layout::day_window;
 use crate::analysis;
 use crate::journal::Kind;
 use crate::tui::model::Model;

@@ -8,7 +8,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
 
-use super::centered;
+use super::layout::centered;
 use crate::analysis::aids::aid_days;
 use crate::tui::keys;
 use crate::tui::model::Model;
