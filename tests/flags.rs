@@ -81,7 +81,7 @@ fn fluids_two_days_running() {
 }
 
 #[test]
-fn one_severe_day_of_diarrhoea_and_moderate_mood_are_not_flagged_and_none_is_said() {
+fn one_severe_day_of_diarrhea_and_moderate_mood_are_not_flagged_and_none_is_said() {
     let env = Env::new();
     env.ok(&["log", "--date", "2026-03-09", "diarrhea=3", "depressed-mood=2"]);
     env.ok(&["log", "--date", "2026-03-08", "--aid", "loperamide 8 mg"]);

@@ -39,7 +39,7 @@ fn a_saver_killed_at_random_moments_never_loses_an_acknowledged_save() {
             .process_group(0)
             .spawn()
             .unwrap();
-        std::thread::sleep(Duration::from_micros(rng.u64(1_000..25_000)));
+        std::thread::sleep(Duration::from_micros(rng.u64(5_000..60_000)));
         let group = format!("-{}", child.id());
         Command::new("kill").args(["-KILL", "--", &group]).status().unwrap();
         let _ = child.wait();

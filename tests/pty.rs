@@ -6,6 +6,7 @@ mod common;
 
 use common::Env;
 use common::session::Session;
+use std::time::{Duration, Instant};
 
 #[test]
 fn rate_two_items_write_a_note_and_quit_in_a_real_terminal() {
@@ -40,7 +41,15 @@ fn rate_two_items_write_a_note_and_quit_in_a_real_terminal() {
 
     // The terminal is given back: the alternate screen is left and the
     // cursor shown again.
-    let raw = String::from_utf8_lossy(&app.raw.lock().unwrap()).into_owned();
+    // The reader thread may still be taking the last bytes the app wrote.
+    let start = Instant::now();
+    let raw = loop {
+        let raw = String::from_utf8_lossy(&app.raw.lock().unwrap()).into_owned();
+        if raw.contains("\x1b[?1049l") || start.elapsed() > Duration::from_secs(5) {
+            break raw;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    };
     let left = raw.rfind("\x1b[?1049l").expect("left the alternate screen");
     let entered = raw.rfind("\x1b[?1049h").expect("entered the alternate screen");
     assert!(left > entered);

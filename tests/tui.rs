@@ -589,11 +589,31 @@ fn summary_scrolls_writes_every_format_and_prints() {
     let (dir, mut app) = demo_app();
     app.model.screen = Screen::Summary;
     assert!(screen(&app, 80, 24).contains("Withdrawal symptom summary — patient-reported"));
+    // The app's window is 80×24 (its smallest): the preview has 21 lines,
+    // and a page moves 20, keeping one line for context.
     press(&mut app, KeyCode::Down);
     press(&mut app, KeyCode::PageDown);
-    assert_eq!(app.model.summary_scroll, 11);
+    assert_eq!(app.model.summary_scroll, 21);
     press(&mut app, KeyCode::Up);
-    assert_eq!(app.model.summary_scroll, 10);
+    assert_eq!(app.model.summary_scroll, 20);
+    // End shows the last line at the bottom; Page Down never scrolls past it
+    // to a blank screen; Home goes back to the top.
+    press(&mut app, KeyCode::End);
+    let end = app.model.summary_scroll;
+    assert!(end > 20, "the summary is longer than a page or two: {end}");
+    let last_line = easeoff::report::text::render(&app.model.summary())
+        .lines()
+        .rev()
+        .find(|l| !l.trim().is_empty())
+        .unwrap()
+        .trim()
+        .to_owned();
+    let shown = screen(&app, 80, 24);
+    assert!(shown.contains(&last_line), "{last_line:?} not at the end:\n{shown}");
+    press(&mut app, KeyCode::PageDown);
+    assert_eq!(app.model.summary_scroll, end);
+    press(&mut app, KeyCode::Home);
+    assert_eq!(app.model.summary_scroll, 0);
     for (key, extension, expected) in [('t', "txt", "KEY POINTS"), ('m', "md", "## Key points"), ('w', "html", "<svg")]
     {
         press(&mut app, KeyCode::Char(key));

@@ -124,7 +124,7 @@ fn tolerance(situation: &Situation, from: NaiveDate, to: NaiveDate) -> Option<Fl
     })
 }
 
-/// Two days running with diarrhoea, nausea or vomiting rated 3 or 4.
+/// Two days running with diarrhea, nausea or vomiting rated 3 or 4.
 fn fluids(journal: &Journal, from: NaiveDate, to: NaiveDate) -> Option<Flag> {
     let severe = |date: NaiveDate| FLUID_ITEMS.iter().any(|id| rated(journal, date, id).is_some_and(|v| v >= 3));
     let dates: Vec<NaiveDate> = from

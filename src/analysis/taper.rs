@@ -274,8 +274,12 @@ impl Adherence {
     /// "on target 3 days, over 1, under 2, not logged 4".
     pub fn words(&self) -> String {
         format!(
-            "on target {} days, over {}, under {}, not logged {}",
-            self.on_target, self.over, self.under, self.not_logged
+            "on target {} {}, over {}, under {}, not logged {}",
+            self.on_target,
+            if self.on_target == 1 { "day" } else { "days" },
+            self.over,
+            self.under,
+            self.not_logged
         )
     }
 }

@@ -111,9 +111,9 @@ impl Summary {
         match self.sleep.mean {
             None => "Sleep: not recorded.".to_owned(),
             Some(mean) => format!(
-                "Sleep: mean {} h over {} nights; {} under 4 hours.",
+                "Sleep: mean {} h over {}; {} under 4 hours.",
                 format_number((mean * 10.0).round() / 10.0),
-                self.sleep.nights,
+                crate::status::plural(self.sleep.nights, "night"),
                 crate::status::plural(self.sleep.under_4, "night")
             ),
         }
@@ -192,9 +192,9 @@ impl Summary {
                 crate::journal::plan::Cut::Grams(g) => format!("{} g", format_number(g)),
             };
             format!(
-                ": from {} g/day, {cut} every {} days to {} g, then stop",
+                ": from {} g/day, {cut} every {} to {} g, then stop",
                 format_number(s.from_grams),
-                s.every_days,
+                crate::status::plural(s.every_days as usize, "day"),
                 format_number(s.floor_grams)
             )
         });

@@ -27,6 +27,10 @@ pub enum Action {
     PageLeft,
     /// A page to the right / down.
     PageRight,
+    /// To the top (Summary).
+    Top,
+    /// To the end (Summary).
+    Bottom,
     /// Rate the chosen symptom 0–4 (Today).
     Rate(u8),
     /// Rate one lower; from "not rated" nothing happens (Today).

@@ -97,6 +97,8 @@ pub const SUMMARY: &[Binding] = &[
     bind(&[Code(KeyCode::Down), Char('j')], "↑↓", "scroll", false, Action::Down),
     bind(&[Code(KeyCode::PageUp)], "PgUp PgDn", "a page up / down", false, Action::PageLeft),
     bind(&[Code(KeyCode::PageDown)], "PgUp PgDn", "a page up / down", false, Action::PageRight),
+    bind(&[Code(KeyCode::Home)], "Home End", "the top / the end", false, Action::Top),
+    bind(&[Code(KeyCode::End)], "Home End", "the top / the end", false, Action::Bottom),
     // `w` for the web page: `h` means "left" on the other screens.
     bind(
         &[Char('t')],

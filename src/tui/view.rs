@@ -22,6 +22,7 @@ use super::model::{Model, Screen};
 use super::popup::Overlay;
 
 pub use overlay::{get_help_max_scroll, get_help_page};
+pub use summary::summary_last_line;
 
 pub use crate::tui::model::{MIN_HEIGHT, MIN_WIDTH};
 
@@ -36,15 +37,7 @@ impl Widget for &Model {
             }
             return;
         }
-        let banner = u16::from(self.read_only.is_some());
-        let [tabs, banner_area, body, status, footer] = Layout::vertical([
-            Constraint::Length(1),
-            Constraint::Length(banner),
-            Constraint::Min(1),
-            Constraint::Length(1),
-            Constraint::Length(1),
-        ])
-        .areas(area);
+        let [tabs, banner_area, body, status, footer] = self.areas(area);
         self.render_tabs(tabs, buf);
         if let Some(text) = &self.read_only {
             Paragraph::new(text.as_str()).style(self.theme.banner()).render(banner_area, buf);
@@ -68,6 +61,25 @@ impl Widget for &Model {
 }
 
 impl Model {
+    /// The frame's parts: tabs, read-only banner, the screen, status, footer.
+    fn areas(&self, area: Rect) -> [Rect; 5] {
+        let banner = u16::from(self.read_only.is_some());
+        Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Length(banner),
+            Constraint::Min(1),
+            Constraint::Length(1),
+            Constraint::Length(1),
+        ])
+        .areas(area)
+    }
+
+    /// The screen's part of the window as it was last drawn.
+    pub fn body(&self) -> Rect {
+        let [_, _, body, _, _] = self.areas(Rect::new(0, 0, self.window.width, self.window.height));
+        body
+    }
+
     fn render_tabs(&self, area: Rect, buf: &mut Buffer) {
         let mut spans = vec![Span::styled(" easeoff ", self.theme.title()), Span::styled("│", self.theme.dim())];
         for screen in Screen::ALL {

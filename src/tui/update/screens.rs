@@ -10,9 +10,8 @@ use crate::tui::model::{Model, Screen};
 use crate::tui::msg::{Effect, Msg};
 use crate::tui::popup::{AidList, Confirm, Confirmed, NoteEditor, Overlay, Prompt, Purpose, dose_prefill};
 
-/// How far Page Up and Page Down move on History and Summary.
+/// How far Page Up and Page Down move on History.
 const PAGE_DAYS: i64 = 14;
-const PAGE_LINES: u16 = 10;
 
 /// A screen's own action; what it asks of the journal or the loop comes
 /// back as messages and effects.
@@ -156,10 +155,22 @@ fn open_dose_prompt(model: &mut Model, date: NaiveDate, existing: Option<(usize,
 
 fn summary(model: &mut Model, action: Action) -> Vec<Effect> {
     match action {
-        Action::Up => model.summary_scroll = model.summary_scroll.saturating_sub(1),
-        Action::Down => model.summary_scroll = model.summary_scroll.saturating_add(1),
-        Action::PageLeft => model.summary_scroll = model.summary_scroll.saturating_sub(PAGE_LINES),
-        Action::PageRight => model.summary_scroll = model.summary_scroll.saturating_add(PAGE_LINES),
+        Action::Up | Action::Down | Action::PageLeft | Action::PageRight | Action::Top | Action::Bottom => {
+            // A page is the window's height less a line kept for context;
+            // the end is the last line at the bottom, never past it.
+            let last = crate::tui::view::summary_last_line(model);
+            let page = model.body().height.saturating_sub(1).max(1);
+            let at = model.summary_scroll.min(last);
+            model.summary_scroll = match action {
+                Action::Up => at.saturating_sub(1),
+                Action::Down => at.saturating_add(1),
+                Action::PageLeft => at.saturating_sub(page),
+                Action::PageRight => at.saturating_add(page),
+                Action::Top => 0,
+                _ => last,
+            }
+            .min(last);
+        }
         Action::WriteSummary(format) => return vec![write_summary(model, format)],
         // A shared printer is seen by others: ask first, naming where it
         // goes (which takes asking the system, so the loop finds out).

@@ -61,8 +61,9 @@ pub fn render(app: &Model, area: Rect, buf: &mut Buffer) {
         for date in &dates {
             let (text, style) = match analysis::scores_on(&app.journal, *date).and_then(|s| s.of(kind)) {
                 None => (" - ".to_owned(), theme.dim()),
-                // Rounded to fit the cell; the exact score is on the line below.
-                Some(s) => (format!(" {:.0} ", s.mean), theme.heat(s.mean.round() as u8)),
+                // Rounded to fit the cell (the exact score is on the line
+                // below); a score above 0 never shows as 0.
+                Some(s) => (format!("{:>2} ", score_cell(s.mean)), theme.heat(s.mean.round() as u8)),
             };
             score.push_span(Span::styled(text, cursor_style(style, *date == app.cursor)));
         }
@@ -82,6 +83,12 @@ pub fn render(app: &Model, area: Rect, buf: &mut Buffer) {
         theme.dim(),
     ));
     Paragraph::new(lines).render(area, buf);
+}
+
+/// A score rounded half up to fit a cell, with `<1` for a score above 0
+/// that would round to 0.
+fn score_cell(mean: f64) -> String {
+    if mean > 0.0 && mean < 0.5 { "<1".to_owned() } else { format!("{}", mean.round()) }
 }
 
 /// A label cut to `width` characters, with an ellipsis when cut.
