@@ -364,12 +364,17 @@ pub enum CliError {
     Store(#[from] StoreError),
     #[error("{0}")]
     Other(String),
+    /// Whoever read the output stopped reading (`easeoff show | head -1`):
+    /// a normal end, not a failure, so it is neither shown nor exit 1.
+    #[error("the output was closed before it was all written")]
+    OutputClosed,
 }
 
 impl CliError {
-    /// 2 bad input, 3 locked or read-only, 1 anything else.
+    /// 0 output closed early, 2 bad input, 3 locked or read-only, 1 anything else.
     pub fn exit_code(&self) -> i32 {
         match self {
+            CliError::OutputClosed => 0,
             CliError::Input(_) | CliError::Usage(_) => 2,
             CliError::Store(StoreError::Locked { .. } | StoreError::ReadOnly { .. }) => 3,
             CliError::Store(_) | CliError::Other(_) => 1,
@@ -516,5 +521,20 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<(), CliError> {
 }
 
 pub(crate) fn write_out(out: &mut dyn Write, text: &str) -> Result<(), CliError> {
-    out.write_all(text.as_bytes()).map_err(|e| CliError::Other(format!("could not write the output: {e}")))
+    write_bytes(out, text.as_bytes())
+}
+
+/// Writes to standard output; a reader that has gone away ends the command
+/// quietly ([`CliError::OutputClosed`]) rather than as a failure.
+pub(crate) fn write_bytes(out: &mut dyn Write, bytes: &[u8]) -> Result<(), CliError> {
+    out.write_all(bytes).map_err(|e| output_error(&e))
+}
+
+/// What a failed write to standard output means.
+pub fn output_error(e: &std::io::Error) -> CliError {
+    if e.kind() == std::io::ErrorKind::BrokenPipe {
+        CliError::OutputClosed
+    } else {
+        CliError::Other(format!("could not write the output: {e}"))
+    }
 }

@@ -576,3 +576,28 @@ fn get_help_answers_even_when_the_journal_cannot_be_read() {
     let bad_clock = env.cmd().env("EASEOFF_NOW", "soon").arg("get-help").output().unwrap();
     assert!(bad_clock.status.success() && bad_clock.stdout == text.as_bytes());
 }
+
+// ---------------------------------------------------------------- output closed early
+
+#[test]
+fn output_into_a_closed_pipe_ends_quietly_with_success() {
+    let env = Env::with_demo();
+    for args in [&["show", "--from", "-41"][..], &["export"], &["status"]] {
+        // The reading end is closed before easeoff starts, so its first write
+        // always meets a closed pipe (as `easeoff show | head -1` does once
+        // head has its line), whatever the size of the output.
+        let (reader, writer) = std::io::pipe().expect("pipe");
+        drop(reader);
+        let out = std::process::Command::new(assert_cmd::cargo::cargo_bin("easeoff"))
+            .args(args)
+            .env("EASEOFF_DATA_FILE", &env.path)
+            .env("EASEOFF_NOW", &env.now)
+            .stdout(writer)
+            .stderr(std::process::Stdio::piped())
+            .output()
+            .expect("run");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(0), "easeoff {args:?} into a closed pipe: {stderr}");
+        assert_eq!(stderr, "", "easeoff {args:?} into a closed pipe says nothing");
+    }
+}
