@@ -4,6 +4,7 @@
 //! backups, export and import); reading commands are here.
 
 mod attention;
+mod choices;
 mod files;
 mod plan;
 mod record;
@@ -16,7 +17,7 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand};
 use thiserror::Error;
 
-use crate::journal::{Form, InputError, Journal, Kind, Stamp};
+use crate::journal::{InputError, Journal, Stamp};
 
 use crate::store::{self, Access, Store, StoreError};
 
@@ -217,7 +218,7 @@ pub struct DoseArgs {
     #[arg(long, value_name = "DATE")]
     pub date: Option<String>,
     #[arg(long, value_enum)]
-    pub form: Option<Form>,
+    pub form: Option<choices::FormArg>,
     #[arg(long, value_name = "TEXT")]
     pub note: Option<String>,
     /// List doses with daily totals.
@@ -240,7 +241,7 @@ pub enum SymptomsAction {
         #[arg(long)]
         label: String,
         #[arg(long, value_enum)]
-        kind: Kind,
+        kind: choices::KindArg,
     },
     /// Hide an item from rating (its past ratings stay).
     Hide { id: String },

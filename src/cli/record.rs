@@ -131,7 +131,7 @@ pub fn dose(ctx: &Ctx, args: &DoseArgs, out: &mut dyn Write) -> Result<(), CliEr
     let at = args.at.as_deref().map(|t| parse_moment(t, ctx.now, "the dose time")).transpose()?.unwrap_or(ctx.now);
     let note = args.note.as_deref().map(edit::note).transpose()?;
     let flags_before = super::attention::around(&journal, ctx.now, at.date_naive());
-    journal.add_dose(Dose { at, grams, form: args.form, note }, ctx.now)?;
+    journal.add_dose(Dose { at, grams, form: args.form.map(Into::into), note }, ctx.now)?;
     ctx.save(&mut store, &journal)?;
     super::attention::say_new(&flags_before, &super::attention::around(&journal, ctx.now, at.date_naive()));
     let total = analysis::dose_day(&journal, at.date_naive()).unwrap_or_default();
@@ -237,7 +237,8 @@ pub fn symptoms(ctx: &Ctx, action: Option<&SymptomsAction>, out: &mut dyn Write)
     let (mut store, mut journal) = ctx.open_write()?;
     let text = match action {
         SymptomsAction::Add { id, label, kind } => {
-            journal.add_symptom(id, label, *kind)?;
+            let kind = crate::journal::Kind::from(*kind);
+            journal.add_symptom(id, label, kind)?;
             format!("Added {id} ({label}, {}).\n", kind.word())
         }
         SymptomsAction::Hide { id } => {
