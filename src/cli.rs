@@ -6,6 +6,7 @@
 mod attention;
 mod choices;
 mod files;
+mod input_words;
 mod plan;
 mod record;
 mod report;
@@ -17,7 +18,8 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand};
 use thiserror::Error;
 
-use crate::journal::{InputError, Journal, Stamp};
+use crate::journal::plan::Cut;
+use crate::journal::{Days, Hours, InputError, Journal, PlanGrams, Stamp};
 
 use crate::store::{self, Access, Store, StoreError};
 
@@ -188,7 +190,7 @@ pub struct LogArgs {
     pub date: String,
     /// Hours slept last night (0–24).
     #[arg(long, value_name = "HOURS")]
-    pub sleep: Option<String>,
+    pub sleep: Option<Hours>,
     /// The day's note (replaces an earlier note of that day).
     #[arg(long, value_name = "TEXT")]
     pub note: Option<String>,
@@ -210,7 +212,7 @@ pub struct LogArgs {
 pub struct DoseArgs {
     /// The amount in grams (more than 0, at most 100), or `none` for a day without kratom.
     #[arg(conflicts_with_all = ["list", "undo"], required_unless_present_any = ["list", "undo"], allow_hyphen_values = true)]
-    pub grams: Option<String>,
+    pub grams: Option<choices::DoseAmount>,
     /// When: HH:MM (the most recent), "YYYY-MM-DD HH:MM" or RFC 3339; default now.
     #[arg(long, value_name = "TIME", conflicts_with = "date")]
     pub at: Option<String>,
@@ -308,31 +310,31 @@ pub enum PlanAction {
     New {
         /// The daily amount to start from, in grams (default: the usual amount you gave).
         #[arg(long, allow_hyphen_values = true)]
-        from: Option<String>,
+        from: Option<PlanGrams>,
         /// Each step: a share of the current amount (10%) or grams (0.25).
         #[arg(long, allow_hyphen_values = true)]
-        step: String,
+        step: Cut,
         /// Days between steps.
         #[arg(long, allow_hyphen_values = true)]
-        every: String,
+        every: Days,
         /// The first day (default today).
         #[arg(long, allow_hyphen_values = true)]
         start: Option<String>,
         /// The last amount before stopping (default: the rounding, 0.25 g).
         #[arg(long, allow_hyphen_values = true)]
-        floor: Option<String>,
+        floor: Option<PlanGrams>,
         /// Round targets to this many grams (default 0.25).
         #[arg(long, allow_hyphen_values = true)]
-        round: Option<String>,
+        round: Option<PlanGrams>,
     },
     /// The plan with dates, targets, what you took and the difference.
     Show,
     /// Hold the current step longer, or change the step size from today.
     Adjust {
         #[arg(long, conflicts_with = "step", allow_hyphen_values = true)]
-        hold: Option<String>,
+        hold: Option<Days>,
         #[arg(long, allow_hyphen_values = true)]
-        step: Option<String>,
+        step: Option<Cut>,
     },
     /// Remove the plan (its history is kept).
     Clear,
@@ -357,7 +359,8 @@ pub enum ExportFormat {
 /// Why a command failed; each kind has its own exit code.
 #[derive(Debug, Error)]
 pub enum CliError {
-    #[error("{0}")]
+    /// The journal's refusal, in the command line's words (its flags).
+    #[error("{}", input_words::words(.0))]
     Input(#[from] InputError),
     #[error("{0}")]
     Usage(String),

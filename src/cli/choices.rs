@@ -1,7 +1,29 @@
 //! The command line's own lists of choices for clap, so the journal's types
 //! know nothing of clap; each turns into the journal's type.
 
-use crate::journal::{Form, Kind};
+use std::str::FromStr;
+
+use crate::journal::{Form, Grams, InputError, Kind};
+
+/// What `easeoff dose` takes: an amount in grams, or `none` for a day
+/// without kratom.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum DoseAmount {
+    None,
+    Grams(Grams),
+}
+
+impl FromStr for DoseAmount {
+    type Err = InputError;
+
+    fn from_str(text: &str) -> Result<Self, InputError> {
+        if text.trim().eq_ignore_ascii_case("none") {
+            Ok(DoseAmount::None)
+        } else {
+            text.parse().map(DoseAmount::Grams)
+        }
+    }
+}
 
 /// `--form` of `easeoff dose`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
