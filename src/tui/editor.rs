@@ -10,8 +10,8 @@ use ratatui_textarea::TextArea;
 
 use super::app::App;
 use crate::dates::parse_moment;
-use crate::journal::edit::{self, DayChange};
-use crate::journal::{Dose, Journal, Mode, format_number, plan};
+use crate::journal::edit::DayChange;
+use crate::journal::{Aid, Days, Dose, Grams, Hours, InputError, Journal, Mode, format_number, plan};
 
 /// What is drawn over the screen, if anything.
 pub enum Overlay {
@@ -415,14 +415,14 @@ impl App {
                 }
             }
             Purpose::Sleep(date) => {
-                let hours = edit::sleep(text).map_err(|e| e.to_string())?;
+                let hours = text.parse::<Hours>().map_err(|e| e.to_string())?.get();
                 let change = DayChange { sleep: Some(hours), ..DayChange::default() };
                 self.change(|j, now| {
                     j.log_day(date, &change, now).map(|()| format!("Sleep: {} h.", format_number(hours)))
                 });
             }
             Purpose::Aid(date) => {
-                let aid = edit::aid(text).map_err(|e| e.to_string())?;
+                let aid = text.parse::<Aid>().map_err(|e| e.to_string())?;
                 let said = format!("Aid: {}.", aid.saved_text());
                 let change = DayChange { aids: vec![aid], ..DayChange::default() };
                 self.change(|j, now| j.log_day(date, &change, now).map(|()| said));
@@ -446,31 +446,32 @@ impl App {
                 let [from, step, every, rest @ ..] = words.as_slice() else {
                     return Err("give FROM STEP EVERY, e.g. 6 10% 7 (and the floor if you like: 6 10% 7 1)".to_owned());
                 };
-                let spec = crate::journal::plan::PlanSpec {
-                    from_grams: plan::grams_arg("FROM", from).map_err(|e| e.to_string())?,
-                    cut: plan::cut_arg(step).map_err(|e| e.to_string())?,
-                    every_days: plan::days_arg("EVERY", every).map_err(|e| e.to_string())?,
+                let request = plan::PlanRequest {
+                    from: Some(from.parse().map_err(|e: InputError| e.to_string())?),
+                    cut: step.parse().map_err(|e: InputError| e.to_string())?,
+                    every: every.parse().map_err(|e: InputError| e.to_string())?,
                     start: self.now.date_naive(),
-                    floor_grams: rest
-                        .first()
-                        .map_or(Ok(0.25), |f| plan::grams_arg("FLOOR", f))
-                        .map_err(|e| e.to_string())?,
-                    round_grams: 0.25,
+                    floor: rest.first().map(|f| f.parse()).transpose().map_err(|e: InputError| e.to_string())?,
+                    round: None,
                 };
-                let warnings = crate::journal::plan::check(&spec).map_err(|e| e.to_string())?;
-                self.change(|j, now| j.new_plan(spec, now).map(|_| "Made a new taper plan.".to_owned()));
+                let spec = self.journal.plan_spec(request).map_err(|e| e.to_string())?;
+                let mut warnings = Vec::new();
+                self.change(|j, now| {
+                    warnings = j.new_plan(spec, now)?;
+                    Ok("Made a new taper plan.".to_owned())
+                });
                 if !warnings.is_empty() {
                     self.warn(&format!("Saved. Worth a second look: {}.", warnings.join("; ")));
                 }
             }
             Purpose::HoldPlan => {
-                let days = plan::days_arg("days", text).map_err(|e| e.to_string())?;
+                let days = text.parse::<Days>().map_err(|e| e.to_string())?;
                 self.change(|j, now| {
                     j.hold_plan(days, now).map(|()| format!("Held the current step {days} days longer."))
                 });
             }
             Purpose::RestepPlan => {
-                let cut = plan::cut_arg(text).map_err(|e| e.to_string())?;
+                let cut = text.parse::<plan::Cut>().map_err(|e| e.to_string())?;
                 let mut warnings = Vec::new();
                 self.change(|j, now| {
                     warnings = j.restep_plan(cut, now)?;
@@ -482,7 +483,7 @@ impl App {
             }
             Purpose::UsualAmount if text.is_empty() => {}
             Purpose::UsualAmount => {
-                let grams = edit::grams(text).map_err(|e| e.to_string())?;
+                let grams = text.parse::<Grams>().map_err(|e| e.to_string())?.get();
                 self.change(|j, now| {
                     j.set_usual_daily_grams(Some(grams), now)
                         .map(|()| format!("Usual amount: {} g a day.", format_number(grams)))
@@ -496,7 +497,7 @@ impl App {
     /// earlier day.
     fn parse_dose(&self, date: NaiveDate, replace: Option<usize>, text: &str) -> Result<Dose, String> {
         let (grams_text, time_text) = text.split_once(char::is_whitespace).unwrap_or((text, ""));
-        let grams = edit::grams(grams_text).map_err(|e| e.to_string())?;
+        let grams = grams_text.parse::<Grams>().map_err(|e| e.to_string())?.get();
         let at = if !time_text.trim().is_empty() {
             let time_text = time_text.trim();
             // A bare HH:MM belongs to the day on screen.
