@@ -153,3 +153,54 @@ fn no_such_aid(date: NaiveDate, given: &str, that_day: &str) -> String {
 fn did_you_mean(suggestion: Option<&str>) -> String {
     suggestion.map_or_else(String::new, |s| format!(" (did you mean '{s}'?)"))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::journal::plan::PlanProblem;
+
+    #[test]
+    fn messages_name_no_flag_and_no_command_so_the_app_can_show_them() {
+        let date = NaiveDate::from_ymd_opt(2026, 3, 9).unwrap_or_default();
+        let id = || "anxiety".to_owned();
+        let errors = [
+            InputError::UnknownItem { id: id(), suggestion: None },
+            InputError::BadClear { given: id(), suggestion: None },
+            InputError::BadAid { given: "kratom 5 g".into(), problem: Problem::Kratom },
+            InputError::Contradiction { what: Cleared::Sleep },
+            InputError::Contradiction { what: Cleared::Note },
+            InputError::ReservedId { id: "sleep".into() },
+            InputError::EmptyNote,
+            InputError::NoNoteToMark { date },
+            InputError::NoPlan,
+            InputError::DosesOnDay { date, count: 2 },
+            InputError::MarkBeforeDose { newest: "2026-03-09 21:00".into() },
+            InputError::NothingToLog,
+            InputError::WrongAnswerCount { questions: 7, answers: 3 },
+            InputError::BadDays { given: "0".into(), max: 365 },
+            PlanProblem::FromOutOfRange { from: -2.0 }.into(),
+            PlanProblem::PercentOutOfRange { percent: 150.0 }.into(),
+            PlanProblem::GramsOutOfRange { grams: 7.0 }.into(),
+            PlanProblem::FloorNegative { floor: -1.0 }.into(),
+            PlanProblem::FloorNotBelowFrom { floor: 8.0, from: 6.0 }.into(),
+            PlanProblem::RoundOutOfRange { round: 0.0 }.into(),
+            PlanProblem::AtFloor.into(),
+            PlanProblem::NoStartingAmount.into(),
+        ];
+        for e in errors {
+            let text = e.to_string();
+            assert!(!text.contains("--") && !text.contains("easeoff "), "{e:?} names the command line: {text}");
+        }
+    }
+
+    #[test]
+    fn errors_carry_their_numbers_into_the_words() {
+        let e = InputError::from(PlanProblem::FloorNotBelowFrom { floor: 8.0, from: 6.5 });
+        assert_eq!(
+            e.to_string(),
+            "the floor, 8 g, is not below the starting amount, 6.5 g: the floor is the last amount before stopping"
+        );
+        let e = InputError::WrongAnswerCount { questions: 7, answers: 3 };
+        assert_eq!(e.to_string(), "the self-check has 7 questions; 3 answers were given");
+    }
+}
