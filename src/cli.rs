@@ -228,7 +228,7 @@ pub struct DoseArgs {
     pub list: bool,
     /// With --list: how many days back (default 14).
     #[arg(long, requires = "list", value_name = "N")]
-    pub days: Option<String>,
+    pub days: Option<choices::ListDays>,
     /// Remove the newest dose.
     #[arg(long)]
     pub undo: bool,

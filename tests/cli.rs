@@ -627,7 +627,10 @@ fn each_typed_value_refuses_bad_input_naming_the_flag_and_what_is_allowed() {
             &["plan", "new", "--from", "six", "--step", "10%", "--every", "7"],
             &["'--from <FROM>'", "'six' is not an amount in grams"],
         ),
-        (&["dose", "--list", "--days", "3661"], &["'3661' is not a whole number of days: use 1 to 3660"]),
+        (
+            &["dose", "--list", "--days", "3661"],
+            &["'--days <N>'", "'3661' is not a whole number of days: use 1 to 3660"],
+        ),
         (&["log", "--aid", "kratom 5 g"], &["kratom itself goes in the dose log, in grams: easeoff dose 5"]),
     ];
     for (args, expected) in cases {

@@ -3,6 +3,7 @@
 
 use std::str::FromStr;
 
+use crate::journal::values::list_days;
 use crate::journal::{Form, Grams, InputError, Kind};
 
 /// What `easeoff dose` takes: an amount in grams, or `none` for a day
@@ -22,6 +23,18 @@ impl FromStr for DoseAmount {
         } else {
             text.parse().map(DoseAmount::Grams)
         }
+    }
+}
+
+/// `--days` of `easeoff dose --list`: how many days back, 1 to 3660.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ListDays(pub u32);
+
+impl FromStr for ListDays {
+    type Err = InputError;
+
+    fn from_str(text: &str) -> Result<Self, InputError> {
+        list_days(text).map(ListDays)
     }
 }
 

@@ -12,7 +12,6 @@ use crate::analysis::{self, situation};
 use crate::dates::{parse_day, parse_moment};
 use crate::journal::catalog::signs as sign_questions;
 use crate::journal::edit::{self, DayChange};
-use crate::journal::values::list_days;
 use crate::journal::{Aid, Dose, Hours, InputError, LastUseSource, format_number, rating_word};
 use crate::status::{capitalised, plural};
 
@@ -96,7 +95,7 @@ pub fn log(ctx: &Ctx, args: &LogArgs, out: &mut dyn Write) -> Result<(), CliErro
 
 pub fn dose(ctx: &Ctx, args: &DoseArgs, out: &mut dyn Write) -> Result<(), CliError> {
     if args.list {
-        let days = args.days.as_deref().map_or(Ok(14), list_days)?;
+        let days = args.days.map_or(14, |d| d.0);
         return write_out(out, &dose_list(&ctx.read()?, ctx, days));
     }
     let (mut store, mut journal) = ctx.open_write()?;
