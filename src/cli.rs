@@ -4,7 +4,9 @@
 //! backups, export and import); reading commands are here.
 
 mod attention;
+mod choices;
 mod files;
+mod input_words;
 mod plan;
 mod record;
 mod report;
@@ -16,7 +18,8 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand};
 use thiserror::Error;
 
-use crate::journal::{Form, InputError, Journal, Kind, Stamp};
+use crate::journal::plan::Cut;
+use crate::journal::{Days, Hours, InputError, Journal, PlanGrams, Stamp};
 
 use crate::store::{self, Access, Store, StoreError};
 
@@ -187,7 +190,7 @@ pub struct LogArgs {
     pub date: String,
     /// Hours slept last night (0–24).
     #[arg(long, value_name = "HOURS")]
-    pub sleep: Option<String>,
+    pub sleep: Option<Hours>,
     /// The day's note (replaces an earlier note of that day).
     #[arg(long, value_name = "TEXT")]
     pub note: Option<String>,
@@ -209,7 +212,7 @@ pub struct LogArgs {
 pub struct DoseArgs {
     /// The amount in grams (more than 0, at most 100), or `none` for a day without kratom.
     #[arg(conflicts_with_all = ["list", "undo"], required_unless_present_any = ["list", "undo"], allow_hyphen_values = true)]
-    pub grams: Option<String>,
+    pub grams: Option<choices::DoseAmount>,
     /// When: HH:MM (the most recent), "YYYY-MM-DD HH:MM" or RFC 3339; default now.
     #[arg(long, value_name = "TIME", conflicts_with = "date")]
     pub at: Option<String>,
@@ -217,7 +220,7 @@ pub struct DoseArgs {
     #[arg(long, value_name = "DATE")]
     pub date: Option<String>,
     #[arg(long, value_enum)]
-    pub form: Option<Form>,
+    pub form: Option<choices::FormArg>,
     #[arg(long, value_name = "TEXT")]
     pub note: Option<String>,
     /// List doses with daily totals.
@@ -225,7 +228,7 @@ pub struct DoseArgs {
     pub list: bool,
     /// With --list: how many days back (default 14).
     #[arg(long, requires = "list", value_name = "N")]
-    pub days: Option<String>,
+    pub days: Option<choices::ListDays>,
     /// Remove the newest dose.
     #[arg(long)]
     pub undo: bool,
@@ -240,7 +243,7 @@ pub enum SymptomsAction {
         #[arg(long)]
         label: String,
         #[arg(long, value_enum)]
-        kind: Kind,
+        kind: choices::KindArg,
     },
     /// Hide an item from rating (its past ratings stay).
     Hide { id: String },
@@ -307,31 +310,31 @@ pub enum PlanAction {
     New {
         /// The daily amount to start from, in grams (default: the usual amount you gave).
         #[arg(long, allow_hyphen_values = true)]
-        from: Option<String>,
+        from: Option<PlanGrams>,
         /// Each step: a share of the current amount (10%) or grams (0.25).
         #[arg(long, allow_hyphen_values = true)]
-        step: String,
+        step: Cut,
         /// Days between steps.
         #[arg(long, allow_hyphen_values = true)]
-        every: String,
+        every: Days,
         /// The first day (default today).
         #[arg(long, allow_hyphen_values = true)]
         start: Option<String>,
         /// The last amount before stopping (default: the rounding, 0.25 g).
         #[arg(long, allow_hyphen_values = true)]
-        floor: Option<String>,
+        floor: Option<PlanGrams>,
         /// Round targets to this many grams (default 0.25).
         #[arg(long, allow_hyphen_values = true)]
-        round: Option<String>,
+        round: Option<PlanGrams>,
     },
     /// The plan with dates, targets, what you took and the difference.
     Show,
     /// Hold the current step longer, or change the step size from today.
     Adjust {
         #[arg(long, conflicts_with = "step", allow_hyphen_values = true)]
-        hold: Option<String>,
+        hold: Option<Days>,
         #[arg(long, allow_hyphen_values = true)]
-        step: Option<String>,
+        step: Option<Cut>,
     },
     /// Remove the plan (its history is kept).
     Clear,
@@ -356,7 +359,8 @@ pub enum ExportFormat {
 /// Why a command failed; each kind has its own exit code.
 #[derive(Debug, Error)]
 pub enum CliError {
-    #[error("{0}")]
+    /// The journal's refusal, in the command line's words (its flags).
+    #[error("{}", input_words::words(.0))]
     Input(#[from] InputError),
     #[error("{0}")]
     Usage(String),
@@ -364,12 +368,17 @@ pub enum CliError {
     Store(#[from] StoreError),
     #[error("{0}")]
     Other(String),
+    /// Whoever read the output stopped reading (`easeoff show | head -1`):
+    /// a normal end, not a failure, so it is neither shown nor exit 1.
+    #[error("the output was closed before it was all written")]
+    OutputClosed,
 }
 
 impl CliError {
-    /// 2 bad input, 3 locked or read-only, 1 anything else.
+    /// 0 output closed early, 2 bad input, 3 locked or read-only, 1 anything else.
     pub fn exit_code(&self) -> i32 {
         match self {
+            CliError::OutputClosed => 0,
             CliError::Input(_) | CliError::Usage(_) => 2,
             CliError::Store(StoreError::Locked { .. } | StoreError::ReadOnly { .. }) => 3,
             CliError::Store(_) | CliError::Other(_) => 1,
@@ -523,5 +532,20 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<(), CliError> {
 }
 
 pub(crate) fn write_out(out: &mut dyn Write, text: &str) -> Result<(), CliError> {
-    out.write_all(text.as_bytes()).map_err(|e| CliError::Other(format!("could not write the output: {e}")))
+    write_bytes(out, text.as_bytes())
+}
+
+/// Writes to standard output; a reader that has gone away ends the command
+/// quietly ([`CliError::OutputClosed`]) rather than as a failure.
+pub(crate) fn write_bytes(out: &mut dyn Write, bytes: &[u8]) -> Result<(), CliError> {
+    out.write_all(bytes).map_err(|e| output_error(&e))
+}
+
+/// What a failed write to standard output means.
+pub fn output_error(e: &std::io::Error) -> CliError {
+    if e.kind() == std::io::ErrorKind::BrokenPipe {
+        CliError::OutputClosed
+    } else {
+        CliError::Other(format!("could not write the output: {e}"))
+    }
 }

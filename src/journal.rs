@@ -15,11 +15,14 @@ pub mod amount;
 pub mod catalog;
 pub mod edit;
 mod error;
+pub mod limits;
 pub mod merge;
+pub mod number;
 pub mod plan;
 mod stamp;
 mod stored_day;
 mod validate;
+pub mod values;
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -30,14 +33,14 @@ use serde::{Deserialize, Serialize};
 pub use aid::{Aid, AidUnit};
 pub use aid_catalog::{AidKind, aid_catalog};
 pub use catalog::{Catalog, Kind, Symptom};
-pub use error::InputError;
+pub use error::{Cleared, InputError, bad_aid_words};
+pub use limits::MAX_RATING;
+pub use values::{Days, Grams, Hours, PlanGrams, RatingValue};
 
 /// The value of the `format` field at the top of every journal file.
 pub const FORMAT: &str = "easeoff-journal";
 /// The file version this build writes. Older files are migrated by the store.
 pub const VERSION: u32 = 2;
-/// The highest rating: 0 none, 1 mild, 2 moderate, 3 severe, 4 extreme.
-pub const MAX_RATING: u8 = 4;
 /// Words for each rating, indexed by the rating.
 pub const RATING_WORDS: [&str; 5] = ["none", "mild", "moderate", "severe", "extreme"];
 
@@ -149,6 +152,7 @@ pub struct Rating {
 /// Hours slept the night before this day.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct Sleep {
+    #[serde(deserialize_with = "values::checked::<_, Hours, f64>")]
     pub hours: f64,
     #[serde(deserialize_with = "stamp::deserialize")]
     pub edited: Stamp,
@@ -168,6 +172,7 @@ pub struct Note {
 pub struct Dose {
     #[serde(deserialize_with = "stamp::deserialize")]
     pub at: Stamp,
+    #[serde(deserialize_with = "values::checked::<_, Grams, f64>")]
     pub grams: f64,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub form: Option<Form>,
@@ -176,7 +181,7 @@ pub struct Dose {
 }
 
 /// What form a dose was taken in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Form {
     Leaf,

@@ -1,6 +1,8 @@
 //! The `easeoff` binary: parse the command line, run, map errors to exit
-//! codes (0 success, 2 bad input, 3 locked or read-only, 1 anything else).
+//! codes (0 success or output closed early, 2 bad input, 3 locked or
+//! read-only, 1 anything else).
 
+use std::io::Write;
 use std::process::ExitCode;
 
 use clap::Parser;
@@ -22,8 +24,11 @@ fn main() -> ExitCode {
     );
     let cli = Cli::parse();
     let mut stdout = std::io::stdout().lock();
-    match cli::run(cli, &mut stdout) {
-        Ok(()) => ExitCode::SUCCESS,
+    // The lock's buffer is flushed here rather than on drop, where an error
+    // would be lost; a reader that stopped early is a normal end.
+    let result = cli::run(cli, &mut stdout).and_then(|()| stdout.flush().map_err(|e| cli::output_error(&e)));
+    match result {
+        Ok(()) | Err(cli::CliError::OutputClosed) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("easeoff: {e}");
             ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(1))

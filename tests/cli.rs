@@ -576,3 +576,83 @@ fn get_help_answers_even_when_the_journal_cannot_be_read() {
     let bad_clock = env.cmd().env("EASEOFF_NOW", "soon").arg("get-help").output().unwrap();
     assert!(bad_clock.status.success() && bad_clock.stdout == text.as_bytes());
 }
+
+// ---------------------------------------------------------------- output closed early
+
+#[test]
+fn output_into_a_closed_pipe_ends_quietly_with_success() {
+    let env = Env::with_demo();
+    for args in [&["show", "--from", "-41"][..], &["export"], &["status"]] {
+        // The reading end is closed before easeoff starts, so its first write
+        // always meets a closed pipe (as `easeoff show | head -1` does once
+        // head has its line), whatever the size of the output.
+        let (reader, writer) = std::io::pipe().expect("pipe");
+        drop(reader);
+        let out = std::process::Command::new(assert_cmd::cargo::cargo_bin("easeoff"))
+            .args(args)
+            .env("EASEOFF_DATA_FILE", &env.path)
+            .env("EASEOFF_NOW", &env.now)
+            .stdout(writer)
+            .stderr(std::process::Stdio::piped())
+            .output()
+            .expect("run");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(0), "easeoff {args:?} into a closed pipe: {stderr}");
+        assert_eq!(stderr, "", "easeoff {args:?} into a closed pipe says nothing");
+    }
+}
+
+// ---------------------------------------------------------------- typed values
+
+#[test]
+fn each_typed_value_refuses_bad_input_naming_the_flag_and_what_is_allowed() {
+    let env = Env::new();
+    env.ok(&["log", "anxiety=2", "--sleep", "6"]);
+    env.ok(&["plan", "new", "--from", "6", "--step", "10%", "--every", "7"]);
+    let before = env.bytes().unwrap();
+    let cases: &[(&[&str], &[&str])] = &[
+        (&["dose", "2,5kg"], &["'2,5kg' is not a dose", "more than 0 and at most 100"]),
+        (&["log", "--sleep", "25"], &["'--sleep <HOURS>'", "'25' is not hours of sleep", "from 0 to 24"]),
+        (&["log", "--sleep", "5.5.5"], &["'--sleep <HOURS>'", "is not hours of sleep"]),
+        (&["log", "anxiety=2,5"], &["'2,5' is not a rating for anxiety", "whole numbers 0 (none)"]),
+        (
+            &["plan", "adjust", "--hold", "366"],
+            &["'--hold <HOLD>'", "'366' is not a whole number of days: use 1 to 365"],
+        ),
+        (&["plan", "adjust", "--step", "0%"], &["'--step <STEP>'", "more than 0 % and less than 100 %"]),
+        (&["plan", "adjust", "--step", "7"], &["--step 7 g", "less than the starting amount"]),
+        (&["plan", "new", "--from", "6", "--step", "10%", "--every", "7", "--floor", "-1"], &["--floor -1 g"]),
+        (&["plan", "new", "--from", "6", "--step", "10%", "--every", "7", "--round", "0"], &["--round 0 g"]),
+        (
+            &["plan", "new", "--from", "six", "--step", "10%", "--every", "7"],
+            &["'--from <FROM>'", "'six' is not an amount in grams"],
+        ),
+        (
+            &["dose", "--list", "--days", "3661"],
+            &["'--days <N>'", "'3661' is not a whole number of days: use 1 to 3660"],
+        ),
+        (&["log", "--aid", "kratom 5 g"], &["kratom itself goes in the dose log, in grams: easeoff dose 5"]),
+    ];
+    for (args, expected) in cases {
+        let err = env.fails(args, 2);
+        for part in *expected {
+            assert!(err.contains(part), "easeoff {args:?}: expected '{part}' in: {err}");
+        }
+        assert_eq!(env.bytes().unwrap(), before, "easeoff {args:?} changed the journal");
+    }
+}
+
+#[test]
+fn a_decimal_comma_is_read_wherever_a_number_is_typed() {
+    let env = Env::new();
+    assert!(env.ok(&["dose", "2,5", "--at", "08:00"]).starts_with("Logged 2.5 g at"));
+    assert!(env.ok(&["log", "--sleep", "5,5"]).contains("sleep 5.5 h"));
+    env.ok(&["plan", "new", "--from", "6,5", "--step", "2,5%", "--every", "7", "--floor", "0,5", "--round", "0,25"]);
+    let spec = &env.json()["plans"][0]["spec"];
+    assert_eq!(
+        (spec["from_grams"].as_f64(), spec["floor_grams"].as_f64(), spec["round_grams"].as_f64()),
+        (Some(6.5), Some(0.5), Some(0.25))
+    );
+    assert_eq!(spec["cut"]["percent"].as_f64(), Some(2.5));
+    assert!(env.ok(&["plan", "adjust", "--step", "0,5"]).starts_with("Changed the step to 0.5 from today."));
+}

@@ -5,7 +5,7 @@
 
 use chrono::{Duration, FixedOffset, NaiveDate, TimeZone};
 use easeoff::analysis::situation::{self, DoseRecord, State};
-use easeoff::journal::edit::{self, DayChange};
+use easeoff::journal::edit::DayChange;
 use easeoff::journal::plan::{Cut, PlanSpec};
 use easeoff::journal::{Dose, Form, Journal, Kind, Mode, Stamp};
 use easeoff::store::{Access, Store};
@@ -98,7 +98,7 @@ fn build(ops: &[Op]) -> Journal {
                         AID_UNITS[*unit]
                     ),
                 };
-                edit::aid(&text)
+                text.parse::<easeoff::journal::Aid>()
                     .and_then(|aid| j.log_day(day(*d), &DayChange { aids: vec![aid], ..DayChange::default() }, now()))
             }
             Op::RemoveAid { day: d, name } => {

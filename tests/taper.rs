@@ -142,13 +142,19 @@ fn nonsense_plans_are_refused_and_change_nothing() {
     let before = env.bytes().unwrap();
     let cases: &[(&[&str], &str)] = &[
         (&["plan", "new", "--from", "-2", "--step", "10%", "--every", "7"], "more than 0 and at most 100 g"),
-        (&["plan", "new", "--from", "6", "--step", "10%", "--every", "0"], "the interval must be 1 to 365 days"),
+        (
+            &["plan", "new", "--from", "6", "--step", "10%", "--every", "0"],
+            "'--every <EVERY>': '0' is not a whole number of days: use 1 to 365",
+        ),
         (&["plan", "new", "--from", "6", "--step", "10%", "--every", "7", "--floor", "8"], "is not below --from 6 g"),
         (&["plan", "new", "--from", "6", "--step", "-1", "--every", "7"], "a step must be more than 0 g"),
         (&["plan", "new", "--from", "6", "--step", "ten", "--every", "7"], "not an amount in grams"),
-        (&["plan", "new", "--from", "6", "--step", "150%", "--every", "7"], "less than 100 %"),
+        (
+            &["plan", "new", "--from", "6", "--step", "150%", "--every", "7"],
+            "'--step <STEP>': a step of 150 % is not possible: a step must be more than 0 % and less than 100 %",
+        ),
         (&["plan", "new", "--from", "6", "--step", "10%", "--every", "seven"], "not a whole number of days"),
-        (&["plan", "adjust", "--hold", "0"], "hold for 1 to 365 days"),
+        (&["plan", "adjust", "--hold", "0"], "'--hold <HOLD>': '0' is not a whole number of days: use 1 to 365"),
         (&["plan", "adjust"], "give either --hold DAYS or --step"),
     ];
     for (args, expected) in cases {

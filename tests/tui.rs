@@ -997,7 +997,7 @@ fn a_fact_for_attention_opens_a_box_when_logged_and_stays_until_dismissed() {
 fn each_flag_has_its_line_on_today() {
     use easeoff::journal::edit::DayChange;
     let day = |d: &str| -> chrono::NaiveDate { d.parse().unwrap() };
-    let aid = |text: &str| easeoff::journal::edit::aid(text).unwrap();
+    let aid = |text: &str| text.parse::<easeoff::journal::Aid>().unwrap();
     let cases: Vec<(&str, Vec<(&str, DayChange)>)> = vec![
         (
             "loperamide above the label's daily maximum (Mon 9 Mar)",

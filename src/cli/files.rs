@@ -4,7 +4,7 @@
 use std::io::Write;
 use std::path::Path;
 
-use super::{CliError, Ctx, ExportFormat, write_out};
+use super::{CliError, Ctx, ExportFormat, write_bytes, write_out};
 use crate::journal::VERSION;
 use crate::store::{self, Access, Store, StoreError};
 
@@ -16,7 +16,7 @@ pub fn export(ctx: &Ctx, format: ExportFormat, file: Option<&Path>, out: &mut dy
             .map_err(|e| CliError::Other(format!("could not build the CSV: {e}")))?,
     };
     match file {
-        None => out.write_all(&bytes).map_err(|e| CliError::Other(format!("could not write the output: {e}"))),
+        None => write_bytes(out, &bytes),
         Some(path) => {
             store::write_private_file(path, &bytes)?;
             eprintln!("easeoff: wrote {} ({} bytes, readable only by you)", path.display(), bytes.len());

@@ -7,8 +7,8 @@ use chrono::Duration;
 use super::{CliError, Ctx, PlanAction, write_out};
 use crate::analysis::{self, taper};
 use crate::dates::parse_day;
-use crate::journal::plan::{Cut, PlanSpec, cut_arg, days_arg, grams_arg};
-use crate::journal::{InputError, Journal, format_number};
+use crate::journal::plan::{Cut, PlanRequest};
+use crate::journal::{Journal, format_number};
 
 /// How many past days `plan show` lists against their targets.
 const SHOW_DAYS: i64 = 14;
@@ -23,21 +23,9 @@ pub fn run(ctx: &Ctx, action: Option<&PlanAction>, out: &mut dyn Write) -> Resul
     let (mut store, mut journal) = ctx.open_write()?;
     let (said, warnings) = match action {
         PlanAction::New { from, step, every, start, floor, round } => {
-            let round = round.as_deref().map_or(Ok(0.25), |r| grams_arg("--round", r))?;
-            let spec = PlanSpec {
-                from_grams: match from {
-                    Some(from) => grams_arg("--from", from)?,
-                    None => journal.settings().usual_daily_grams.ok_or(InputError::BadPlan(
-                        "give the starting amount with --from GRAMS (or state your usual amount first, in the app's welcome)"
-                            .to_owned(),
-                    ))?,
-                },
-                cut: cut_arg(step)?,
-                every_days: days_arg("--every", every)?,
-                start: start.as_deref().map(|s| parse_day(s, ctx.now)).transpose()?.unwrap_or(ctx.now.date_naive()),
-                floor_grams: floor.as_deref().map_or(Ok(round), |f| grams_arg("--floor", f))?,
-                round_grams: round,
-            };
+            let start = start.as_deref().map(|s| parse_day(s, ctx.now)).transpose()?.unwrap_or(ctx.now.date_naive());
+            let request = PlanRequest { from: *from, cut: *step, every: *every, start, floor: *floor, round: *round };
+            let spec = journal.plan_spec(request)?;
             let replaced = journal.plan().is_some();
             let warnings = journal.new_plan(spec, ctx.now)?;
             let targets = journal.plan().map(|p| p.targets.clone()).unwrap_or_default();
@@ -48,12 +36,12 @@ pub fn run(ctx: &Ctx, action: Option<&PlanAction>, out: &mut dyn Write) -> Resul
             (format!("Made a plan of {} steps{end}.{replaced}\n", targets.len()), warnings)
         }
         PlanAction::Adjust { hold: Some(days), step: None } => {
-            journal.hold_plan(days_arg("--hold", days)?, ctx.now)?;
+            journal.hold_plan(*days, ctx.now)?;
             (format!("Held the current step {days} days longer; later steps move back.\n"), Vec::new())
         }
         PlanAction::Adjust { hold: None, step: Some(step) } => {
-            let warnings = journal.restep_plan(cut_arg(step)?, ctx.now)?;
-            (format!("Changed the step to {step} from today.\n"), warnings)
+            let warnings = journal.restep_plan(*step, ctx.now)?;
+            (format!("Changed the step to {} from today.\n", step.typed()), warnings)
         }
         PlanAction::Adjust { .. } => {
             return Err(CliError::Usage("give either --hold DAYS or --step PERCENT%|GRAMS".into()));

@@ -6,12 +6,13 @@ use std::io::{BufRead, IsTerminal, Write};
 
 use chrono::Duration;
 
+use super::choices::DoseAmount;
 use super::{CliError, Ctx, DoseArgs, LogArgs, QuestionAction, SymptomsAction, write_out};
 use crate::analysis::{self, situation};
 use crate::dates::{parse_day, parse_moment};
 use crate::journal::catalog::signs as sign_questions;
 use crate::journal::edit::{self, DayChange};
-use crate::journal::{Aid, Dose, InputError, LastUseSource, format_number, rating_word};
+use crate::journal::{Aid, Dose, Hours, InputError, LastUseSource, format_number, rating_word};
 use crate::status::{capitalised, plural};
 
 pub fn log(ctx: &Ctx, args: &LogArgs, out: &mut dyn Write) -> Result<(), CliError> {
@@ -19,11 +20,15 @@ pub fn log(ctx: &Ctx, args: &LogArgs, out: &mut dyn Write) -> Result<(), CliErro
     let date = parse_day(&args.date, ctx.now)?;
     let catalog = journal.catalog();
     let mut change = DayChange {
-        ratings: args.ratings.iter().map(|p| edit::pair(catalog, p)).collect::<Result<_, _>>()?,
-        sleep: args.sleep.as_deref().map(edit::sleep).transpose()?,
+        ratings: args
+            .ratings
+            .iter()
+            .map(|p| edit::pair(catalog, p).map(|(id, value)| (id, value.get())))
+            .collect::<Result<_, _>>()?,
+        sleep: args.sleep.map(Hours::get),
         note: args.note.clone(),
         for_provider: args.for_provider,
-        aids: args.aids.iter().map(|a| edit::aid(a)).collect::<Result<_, _>>()?,
+        aids: args.aids.iter().map(|a| a.parse::<Aid>()).collect::<Result<_, _>>()?,
         remove_aids: args.remove_aids.clone(),
         ..DayChange::default()
     };
@@ -90,15 +95,7 @@ pub fn log(ctx: &Ctx, args: &LogArgs, out: &mut dyn Write) -> Result<(), CliErro
 
 pub fn dose(ctx: &Ctx, args: &DoseArgs, out: &mut dyn Write) -> Result<(), CliError> {
     if args.list {
-        let days = match args.days.as_deref() {
-            None => 14,
-            Some(text) => text
-                .trim()
-                .parse::<u32>()
-                .ok()
-                .filter(|n| (1..=3660).contains(n))
-                .ok_or_else(|| InputError::BadDays { given: text.to_owned(), max: 3660 })?,
-        };
+        let days = args.days.map_or(14, |d| d.0);
         return write_out(out, &dose_list(&ctx.read()?, ctx, days));
     }
     let (mut store, mut journal) = ctx.open_write()?;
@@ -114,24 +111,33 @@ pub fn dose(ctx: &Ctx, args: &DoseArgs, out: &mut dyn Write) -> Result<(), CliEr
             ),
         );
     }
-    let given = args.grams.as_deref().unwrap_or_default();
-    if given.trim().eq_ignore_ascii_case("none") {
-        if args.at.is_some() || args.form.is_some() || args.note.is_some() {
-            return Err(InputError::NoneWithDoseOptions.into());
+    let grams = match args.grams {
+        Some(DoseAmount::Grams(grams)) => grams.get(),
+        // clap asks for an amount unless --list or --undo, both handled above.
+        None => return Err(CliError::Usage("give the amount in grams, or none".into())),
+        Some(DoseAmount::None) => {
+            if args.at.is_some() || args.form.is_some() || args.note.is_some() {
+                return Err(CliError::Usage(
+                    "`easeoff dose none` takes only --date (the day without kratom); --at, --form and --note go with a dose"
+                        .into(),
+                ));
+            }
+            let date = parse_day(args.date.as_deref().unwrap_or("today"), ctx.now)?;
+            journal.mark_no_dose(date, ctx.now)?;
+            ctx.save(&mut store, &journal)?;
+            return write_out(out, &format!("Recorded no kratom on {}.\n", date.format("%a %-d %b %Y")));
         }
-        let date = parse_day(args.date.as_deref().unwrap_or("today"), ctx.now)?;
-        journal.mark_no_dose(date, ctx.now)?;
-        ctx.save(&mut store, &journal)?;
-        return write_out(out, &format!("Recorded no kratom on {}.\n", date.format("%a %-d %b %Y")));
-    }
+    };
     if args.date.is_some() {
-        return Err(InputError::DateWithDose.into());
+        return Err(CliError::Usage(
+            "--date goes with `easeoff dose none` (a day without kratom); for a dose, give its time with --at, e.g. --at \"2026-03-09 21:30\""
+                .into(),
+        ));
     }
-    let grams = edit::grams(given)?;
     let at = args.at.as_deref().map(|t| parse_moment(t, ctx.now, "the dose time")).transpose()?.unwrap_or(ctx.now);
     let note = args.note.as_deref().map(edit::note).transpose()?;
     let flags_before = super::attention::around(&journal, ctx.now, at.date_naive());
-    journal.add_dose(Dose { at, grams, form: args.form, note }, ctx.now)?;
+    journal.add_dose(Dose { at, grams, form: args.form.map(Into::into), note }, ctx.now)?;
     ctx.save(&mut store, &journal)?;
     super::attention::say_new(&flags_before, &super::attention::around(&journal, ctx.now, at.date_naive()));
     let total = analysis::dose_day(&journal, at.date_naive()).unwrap_or_default();
@@ -237,7 +243,8 @@ pub fn symptoms(ctx: &Ctx, action: Option<&SymptomsAction>, out: &mut dyn Write)
     let (mut store, mut journal) = ctx.open_write()?;
     let text = match action {
         SymptomsAction::Add { id, label, kind } => {
-            journal.add_symptom(id, label, *kind)?;
+            let kind = crate::journal::Kind::from(*kind);
+            journal.add_symptom(id, label, kind)?;
             format!("Added {id} ({label}, {}).\n", kind.word())
         }
         SymptomsAction::Hide { id } => {

@@ -3,8 +3,11 @@
 //! a count, ml or IU) and the text as typed. Turning typed text into an aid,
 //! and reading the entries of files from before the catalog.
 
+use std::str::FromStr;
+
 use serde::{Deserialize, Serialize};
 
+use super::InputError;
 use super::aid_catalog::{AidEntry, AidKind, aid_catalog};
 /// Why typed text is not an aid with an amount.
 pub use super::amount::Problem;
@@ -64,7 +67,7 @@ impl AidUnit {
 
 /// A treatment or aid taken that day, e.g. `loperamide 4 mg`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(from = "StoredAid")]
+#[serde(try_from = "StoredAid")]
 pub struct Aid {
     /// The catalog id (`loperamide`), or the name as typed, in lowercase,
     /// for an aid not in the catalog.
@@ -100,18 +103,21 @@ struct StoredAid {
     typed: Option<String>,
 }
 
-impl From<StoredAid> for Aid {
-    fn from(stored: StoredAid) -> Self {
+impl TryFrom<StoredAid> for Aid {
+    type Error = InputError;
+
+    fn try_from(stored: StoredAid) -> Result<Self, InputError> {
         let unit = AidUnit::from_file(&stored.unit);
         let kept = Aid { name: stored.name, amount: stored.amount, unit, typed: stored.typed };
+        kept.check_whole()?;
         if kept.typed.is_some() {
-            return kept;
+            return Ok(kept);
         }
         // Written before the catalog: name, amount and unit as typed. Read
         // them as if typed now, so `imodium 2 tablets` counts as loperamide
         // 4 mg; what cannot be read stays exactly as it was.
         let text = format!("{} {} {}", kept.name, format_amount(kept.amount), stored.unit);
-        match Aid::parse(text.trim()) {
+        Ok(match Aid::parse(text.trim()) {
             // Read back exactly as written (the same bits): nothing to change.
             Ok(read)
                 if read.name == kept.name
@@ -122,7 +128,17 @@ impl From<StoredAid> for Aid {
             }
             Ok(read) => read,
             Err(_) => kept,
-        }
+        })
+    }
+}
+
+impl FromStr for Aid {
+    type Err = InputError;
+
+    /// An aid with an amount as typed: `loperamide 4 mg`, `imodium 2
+    /// tablets`, `2 x 2 mg`, `400 mcg`, `1,5 mg` (see `journal/amount.rs`).
+    fn from_str(text: &str) -> Result<Self, InputError> {
+        Aid::parse(text).map_err(|problem| InputError::BadAid { given: text.trim().to_owned(), problem })
     }
 }
 
@@ -153,6 +169,16 @@ impl Aid {
         };
         let name = entry.map_or_else(|| collapse(name).to_lowercase(), |e| e.id.clone());
         Ok(Aid { name, amount, unit, typed: Some(collapse(text)) })
+    }
+
+    /// What every kept aid has, however it came: a name, and an amount
+    /// more than 0.
+    pub fn check_whole(&self) -> Result<(), InputError> {
+        if !self.name.trim().is_empty() && self.amount.is_finite() && self.amount > 0.0 {
+            Ok(())
+        } else {
+            Err(InputError::BadAid { given: self.name.clone(), problem: Problem::Incomplete })
+        }
     }
 
     /// The catalog's entry for this aid, if it has one.

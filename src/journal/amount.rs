@@ -5,6 +5,9 @@
 //! amount is the name. Pure text in, a checked amount out; the catalog turns
 //! a count into mg afterwards (`journal/aid.rs`).
 
+use super::limits::{MAX_AID_COUNT, MAX_AID_IU, MAX_AID_MG, MAX_AID_ML, MAX_AID_TEXT_CHARS, MAX_AID_TIMES};
+use super::number;
+
 /// What an amount measures, in the one unit it is kept in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Measure {
@@ -18,14 +21,6 @@ pub enum Measure {
     Count,
 }
 
-/// The most one entry may hold, per measure: more is almost surely a typo
-/// (100 g of anything, a hundred tablets, five litres).
-const MAX_MG: f64 = 100_000.0;
-const MAX_COUNT: f64 = 100.0;
-const MAX_ML: f64 = 5_000.0;
-const MAX_IU: f64 = 1_000_000.0;
-/// The most times one amount may be taken in a `2 x 2 mg`.
-const MAX_TIMES: f64 = 100.0;
 /// Amounts are kept to a thousandth (1 mcg for mg).
 const STEP: f64 = 0.001;
 
@@ -74,6 +69,8 @@ pub enum Problem {
     },
     /// Kratom itself: it goes in the dose log.
     Kratom,
+    /// An aid without a name or without an amount more than 0.
+    Incomplete,
 }
 
 impl Problem {
@@ -93,21 +90,17 @@ impl Problem {
                 format!("'{times}' is not a number of times: use a whole number from 1 to 100, as in 2 x 2 mg")
             }
             Problem::TwoMultipliers => "give the number of times once, as in 2 x 2 mg or 2 mg x2".to_owned(),
-            Problem::TooLong => "it is longer than 120 characters".to_owned(),
+            Problem::TooLong => format!("it is longer than {MAX_AID_TEXT_CHARS} characters"),
             Problem::TwoAmounts => "it holds more than one amount: write one, as in ibuprofen 2 x 200 mg".to_owned(),
             Problem::Fraction => "fractions are not read: write 0.5 tablet, or the mg".to_owned(),
             Problem::NearName { typed, suggestion } => format!(
                 "'{typed}' is not in the catalog (did you mean {suggestion}?); a name the catalog knows is added up and checked against its label"
             ),
-            Problem::Kratom => {
-                "kratom itself goes in the dose log, in grams: easeoff dose 5 (or d on Today)".to_owned()
-            }
+            Problem::Kratom => "kratom itself goes in the dose log, in grams".to_owned(),
+            Problem::Incomplete => "an aid needs a name and an amount".to_owned(),
         }
     }
 }
-
-/// The longest aid entry, in characters.
-pub const MAX_TEXT_CHARS: usize = 120;
 
 #[derive(Debug, Clone, PartialEq)]
 enum Tok<'a> {
@@ -118,7 +111,7 @@ enum Tok<'a> {
 
 /// Splits `text` into the name and the amount at its end.
 pub fn split(text: &str) -> Result<(&str, Amount), Problem> {
-    if text.chars().count() > MAX_TEXT_CHARS {
+    if text.chars().count() > MAX_AID_TEXT_CHARS {
         return Err(Problem::TooLong);
     }
     let toks = lex(text);
@@ -165,25 +158,25 @@ pub fn split(text: &str) -> Result<(&str, Amount), Problem> {
     let times = match (times_before, times_after) {
         (Some(_), Some(_)) => return Err(Problem::TwoMultipliers),
         (Some(t), None) | (None, Some(t)) => {
-            let n = parse_number(t).ok_or_else(|| Problem::BadTimes { times: t.to_owned() })?;
-            if n.fract() != 0.0 || !(1.0..=MAX_TIMES).contains(&n) {
+            let n = number::parse(t).ok_or_else(|| Problem::BadTimes { times: t.to_owned() })?;
+            if n.fract() != 0.0 || !(1.0..=MAX_AID_TIMES).contains(&n) {
                 return Err(Problem::BadTimes { times: t.to_owned() });
             }
             n
         }
         (None, None) => 1.0,
     };
-    let each = parse_number(number).ok_or_else(|| Problem::BadNumber { number: (*number).to_owned() })?;
+    let each = number::parse(number).ok_or_else(|| Problem::BadNumber { number: (*number).to_owned() })?;
     // Rounded before the checks, so a tiny amount cannot round to 0 after them.
     let value = round(each * factor * times);
     if value.is_nan() || value <= 0.0 {
         return Err(Problem::NotPositive);
     }
     let most = match measure {
-        Measure::Mg => (MAX_MG, "100 g"),
-        Measure::Count => (MAX_COUNT, "100 tablets"),
-        Measure::Ml => (MAX_ML, "5,000 ml"),
-        Measure::Iu => (MAX_IU, "1,000,000 IU"),
+        Measure::Mg => (MAX_AID_MG, "100 g"),
+        Measure::Count => (MAX_AID_COUNT, "100 tablets"),
+        Measure::Ml => (MAX_AID_ML, "5,000 ml"),
+        Measure::Iu => (MAX_AID_IU, "1,000,000 IU"),
     };
     if value > most.0 {
         return Err(Problem::TooMuch { most: most.1.to_owned() });
@@ -279,41 +272,6 @@ fn lex(text: &str) -> Vec<(Tok<'_>, usize)> {
     toks
 }
 
-/// A number with a decimal point or a decimal comma (`1,5`); a comma before
-/// exactly three digits groups thousands (`1,000`), as does a comma when a
-/// point follows (`1,000.5`).
-pub fn parse_number(text: &str) -> Option<f64> {
-    let commas = text.matches(',').count();
-    let points = text.matches('.').count();
-    let plain = match (commas, points) {
-        (0, 0 | 1) => text.to_owned(),
-        (_, 0) => {
-            let groups: Vec<&str> = text.split(',').collect();
-            let thousands = groups.first().is_some_and(|g| (1..=3).contains(&g.len()) && !g.starts_with('0'))
-                && groups.iter().skip(1).all(|g| g.len() == 3);
-            if thousands {
-                text.replace(',', "")
-            } else if commas == 1 {
-                text.replacen(',', ".", 1)
-            } else {
-                return None;
-            }
-        }
-        (_, 1) => {
-            let (whole, fraction) = text.split_once('.')?;
-            let groups: Vec<&str> = whole.split(',').collect();
-            let grouped = groups.first().is_some_and(|g| (1..=3).contains(&g.len()) && !g.starts_with('0'))
-                && groups.iter().skip(1).all(|g| g.len() == 3);
-            if !grouped {
-                return None;
-            }
-            format!("{}.{fraction}", whole.replace(',', ""))
-        }
-        _ => return None,
-    };
-    plain.parse::<f64>().ok().filter(|v| v.is_finite())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -366,9 +324,6 @@ mod tests {
         assert_eq!(read("x 0,004 g").1, 4.0, "a leading 0 is never a thousands group");
         assert_eq!(read("acetaminophen 1,000 mg").1, 1000.0);
         assert_eq!(read("acetaminophen 1,000.5 mg").1, 1000.5);
-        assert_eq!(parse_number("1.000,5"), None, "mixed the other way round is refused, not guessed");
-        assert_eq!(parse_number("1.2.3"), None);
-        assert_eq!(parse_number(".5"), Some(0.5));
     }
 
     #[test]

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use super::Symptoms;
 
 /// Physical or psychological: the two scores a day has.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Kind {
     Physical,

@@ -2,17 +2,19 @@
 //! and only then changes anything, so a refused change leaves the journal
 //! exactly as it was.
 
-pub use super::validate::{
-    MAX_CONTACT_CHARS, MAX_DOSE_GRAMS, aid, aid_is_whole, contact, country, grams, known_item, label, new_id, note,
-    pair, rating, sleep,
-};
+pub use super::validate::{contact, country, known_item, label, new_id, note, pair};
 
 use chrono::NaiveDate;
 
-use super::{Aid, Day, Dose, InputError, Journal, Kind, Mode, Note, Rating, SignCheck, Sleep, Stamp, Symptom};
+use super::{
+    Aid, Cleared, Day, Dose, Grams, Hours, InputError, Journal, Kind, Mode, Note, Rating, RatingValue, SignCheck,
+    Sleep, Stamp, Symptom,
+};
 use crate::journal::catalog;
 
 /// Everything one `log` can change about one day. Empty fields change nothing.
+/// Numbers are plain here, for callers that compute them; [`Journal::log_day`]
+/// checks each through its type ([`RatingValue`], [`Hours`]).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct DayChange {
     pub ratings: Vec<(String, u8)>,
@@ -63,27 +65,28 @@ impl Journal {
                 return Err(InputError::RatedTwice { id: id.clone() });
             }
             known_item(catalog, id)?;
-            rating(id, &value.to_string())?;
+            RatingValue::try_from(*value)
+                .map_err(|_| InputError::BadRating { id: Some(id.clone()), given: value.to_string() })?;
         }
         for id in &change.clear {
             known_item(catalog, id)?;
         }
         if let Some(hours) = change.sleep {
             if change.clear_sleep {
-                return Err(InputError::Contradiction { what: "sleep", give: "--sleep HOURS" });
+                return Err(InputError::Contradiction { what: Cleared::Sleep });
             }
-            sleep(&hours.to_string())?;
+            Hours::try_from(hours)?;
         }
         if change.clear_note && (change.note.is_some() || change.for_provider) {
-            return Err(InputError::Contradiction { what: "note", give: "--note TEXT or --for-provider" });
+            return Err(InputError::Contradiction { what: Cleared::Note });
         }
         let note_text = change.note.as_deref().map(note).transpose()?;
         let has_note = note_text.is_some() || self.day(date).is_some_and(|d| d.note.is_some());
         if change.for_provider && !has_note {
             return Err(InputError::NoNoteToMark { date });
         }
-        if change.aids.iter().any(|a| !aid_is_whole(a)) {
-            return Err(InputError::BadAid { given: String::new(), why: "an aid needs a name and an amount".into() });
+        for aid in &change.aids {
+            aid.check_whole()?;
         }
         for name in &change.remove_aids {
             self.aids_called(date, name)?;
@@ -178,7 +181,7 @@ impl Journal {
 
     /// Logs a dose; doses stay sorted by time.
     pub fn add_dose(&mut self, dose: Dose, now: Stamp) -> Result<(), InputError> {
-        grams(&dose.grams.to_string())?;
+        Grams::try_from(dose.grams)?;
         if dose.at > now {
             return Err(InputError::FutureTime {
                 what: "the dose time",
@@ -252,9 +255,7 @@ impl Journal {
     }
 
     pub fn set_usual_daily_grams(&mut self, grams_per_day: Option<f64>, now: Stamp) -> Result<(), InputError> {
-        if let Some(g) = grams_per_day {
-            grams(&g.to_string())?;
-        }
+        grams_per_day.map(Grams::try_from).transpose()?;
         self.settings.usual_daily_grams = grams_per_day;
         self.settings.usual_set = grams_per_day.map(|_| now);
         Ok(())
@@ -307,11 +308,7 @@ impl Journal {
     pub fn record_signs(&mut self, answers: &[bool], now: Stamp) -> Result<(), InputError> {
         let questions = catalog::signs();
         if answers.len() != questions.len() {
-            return Err(InputError::Signs(format!(
-                "the self-check has {} questions; {} answers were given",
-                questions.len(),
-                answers.len()
-            )));
+            return Err(InputError::WrongAnswerCount { questions: questions.len(), answers: answers.len() });
         }
         let answers = questions.iter().map(|q| q.id.clone()).zip(answers.iter().copied()).collect();
         self.signs.push(SignCheck { at: now, answers });

@@ -5,15 +5,26 @@
 use chrono::NaiveDate;
 use thiserror::Error;
 
+use super::amount::Problem;
+use super::plan::PlanProblem;
+
 /// A change the journal refused; the journal is left exactly as it was.
+/// The words are for a person in either front end: they name what was
+/// wrong and what is allowed, never a flag, a key or a command (the CLI
+/// adds its flags in `cli/input_words.rs`).
 #[derive(Debug, Clone, PartialEq, Error)]
 pub enum InputError {
-    #[error("unknown symptom '{id}'{}: see the list with `easeoff symptoms`", did_you_mean(.suggestion.as_deref()))]
+    #[error("unknown symptom '{id}'{}: it is not in the symptom list", did_you_mean(.suggestion.as_deref()))]
     UnknownItem { id: String, suggestion: Option<String> },
     #[error(
-        "'{given}' is not a rating for {id}: ratings are whole numbers 0 (none), 1 (mild), 2 (moderate), 3 (severe) or 4 (extreme)"
+        "'{given}' is not a rating{}: ratings are whole numbers 0 (none), 1 (mild), 2 (moderate), 3 (severe) or 4 (extreme)",
+        for_item(.id.as_deref())
     )]
-    BadRating { id: String, given: String },
+    BadRating { id: Option<String>, given: String },
+    #[error(
+        "a rating of {value} is not possible: ratings are whole numbers 0 (none), 1 (mild), 2 (moderate), 3 (severe) or 4 (extreme)"
+    )]
+    RatingOutOfRange { value: u8 },
     #[error("'{0}' is not of the form ITEM=RATING, for example anxiety=2")]
     BadPair(String),
     #[error("{date} is in the future: you can fill in today or earlier days")]
@@ -26,28 +37,28 @@ pub enum InputError {
     BadTime { given: String },
     #[error("'{given}' is not a dose: give the amount in grams, more than 0 and at most 100, e.g. 2.5")]
     BadDose { given: String },
+    #[error("'{given}' is not a daily target: a target is from 0 to 100 g")]
+    BadTarget { given: String },
     #[error("'{given}' is not hours of sleep: give a number from 0 to 24, e.g. 6.5")]
     BadSleep { given: String },
+    #[error("{}", bad_aid_words(.given, &.problem.words()))]
+    BadAid { given: String, problem: Problem },
     #[error(
-        "'{given}' is not an aid with an amount: {why}. Write the name, then the amount in mg, g, mcg (µg, ug), ml or IU, or as a number of tablets (tablet, tab, caplet, capsule, cap, softgel, pill), e.g. \"loperamide 4 mg\", \"imodium 2 tablets\", \"ibuprofen 2 x 200 mg\" or \"clonidine 0,1 mg\""
-    )]
-    BadAid { given: String, why: String },
-    #[error(
-        "unknown symptom '{given}'{}: --clear takes an item id (see `easeoff symptoms`), sleep or note",
+        "unknown symptom '{given}'{}: what can be cleared is a symptom from the list, sleep or the note",
         did_you_mean(.suggestion.as_deref())
     )]
     BadClear { given: String, suggestion: Option<String> },
     #[error("{}", no_such_aid(*.date, .given, .that_day))]
     NoSuchAid { date: NaiveDate, given: String, that_day: String },
-    #[error("the {what} cannot be given and cleared at once: give {give}, or --clear {what}")]
-    Contradiction { what: &'static str, give: &'static str },
-    #[error("'{id}' is kept for `easeoff log --clear {id}`: choose another id for your item, e.g. {id}-quality")]
+    #[error("the {} cannot be given and cleared at once: give it, or clear it", .what.word())]
+    Contradiction { what: Cleared },
+    #[error("'{id}' is kept for clearing the day's {id}: choose another id for your item, e.g. {id}-quality")]
     ReservedId { id: String },
-    #[error("the note is empty: write some text, or leave --note out")]
+    #[error("the note is empty: write some text")]
     EmptyNote,
     #[error("the note is too long ({len} characters): the most is {max}")]
     LongNote { len: usize, max: usize },
-    #[error("there is no note on {date} to mark for your provider: add one with --note")]
+    #[error("there is no note on {date} to mark for your provider: write one first")]
     NoNoteToMark { date: NaiveDate },
     #[error("'{id}' is not a usable id: use 1–32 lowercase letters, digits or hyphens, e.g. hot-cold-flashes")]
     BadId { id: String },
@@ -59,34 +70,26 @@ pub enum InputError {
     EmptyQuestion,
     #[error("there is no open question number {n}: there {}", open_count(*.open))]
     NoSuchQuestion { n: usize, open: usize },
-    #[error("{0}")]
-    BadPlan(String),
-    #[error("there is no taper plan: make one with `easeoff plan new --from GRAMS --step PERCENT% --every DAYS`")]
+    #[error(transparent)]
+    Plan(#[from] PlanProblem),
+    #[error("there is no taper plan: make one first")]
     NoPlan,
     #[error(
-        "{date} already has {} logged: a day with doses cannot also be a day without; delete them first (`easeoff dose --undo`, or x on the Doses screen)",
+        "{date} already has {} logged: a day with doses cannot also be a day without; delete them first",
         crate::status::plural(*.count, "dose")
     )]
     DosesOnDay { date: NaiveDate, count: usize },
-    #[error(
-        "--date goes with `easeoff dose none` (a day without kratom); for a dose, give its time with --at, e.g. --at \"2026-03-09 21:30\""
-    )]
-    DateWithDose,
-    #[error("`easeoff dose none` takes only --date (the day without kratom); --at, --form and --note go with a dose")]
-    NoneWithDoseOptions,
-    #[error(
-        "your dose log has a later dose ({newest}): the last use is at or after your newest dose, e.g. easeoff last-use --at \"{newest}\""
-    )]
+    #[error("your dose log has a later dose ({newest}): the last use is at or after your newest dose")]
     MarkBeforeDose { newest: String },
     #[error("{id} is rated twice: give each item once, e.g. {id}=2")]
     RatedTwice { id: String },
     #[error("there are no doses to undo")]
     NoDoses,
-    #[error("{0}")]
-    Signs(String),
-    #[error("nothing to log: give ITEM=RATING pairs, --sleep, --note, --for-provider, --aid, --remove-aid or --clear")]
+    #[error("the self-check has {questions} questions; {answers} answers were given")]
+    WrongAnswerCount { questions: usize, answers: usize },
+    #[error("nothing to log: give a rating, hours of sleep, a note, an aid, or something to clear")]
     NothingToLog,
-    #[error("'{given}' is not a number of days: use a whole number from 1 to {max}")]
+    #[error("'{given}' is not a whole number of days: use 1 to {max}, e.g. 7")]
     BadDays { given: String, max: u32 },
     #[error("'{given}' is not a country easeoff has numbers for: use one of {known}")]
     UnknownCountry { given: String, known: String },
@@ -100,6 +103,34 @@ pub enum InputError {
     ContactNotOneLine,
     #[error("the contact has no phone number: write a name and a number, e.g. \"Sam (sponsor) 555 0100\"")]
     ContactWithoutNumber,
+}
+
+/// What a day's change both gives and clears.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cleared {
+    Sleep,
+    Note,
+}
+
+impl Cleared {
+    pub fn word(self) -> &'static str {
+        match self {
+            Cleared::Sleep => "sleep",
+            Cleared::Note => "note",
+        }
+    }
+}
+
+/// An aid that could not be read, with why (`problem`, in words) and how
+/// to write one; the CLI words some reasons its own way.
+pub fn bad_aid_words(given: &str, why: &str) -> String {
+    format!(
+        "'{given}' is not an aid with an amount: {why}. Write the name, then the amount in mg, g, mcg (µg, ug), ml or IU, or as a number of tablets (tablet, tab, caplet, capsule, cap, softgel, pill), e.g. \"loperamide 4 mg\", \"imodium 2 tablets\", \"ibuprofen 2 x 200 mg\" or \"clonidine 0,1 mg\""
+    )
+}
+
+fn for_item(id: Option<&str>) -> String {
+    id.map_or_else(String::new, |id| format!(" for {id}"))
 }
 
 fn open_count(open: usize) -> String {
@@ -121,4 +152,55 @@ fn no_such_aid(date: NaiveDate, given: &str, that_day: &str) -> String {
 
 fn did_you_mean(suggestion: Option<&str>) -> String {
     suggestion.map_or_else(String::new, |s| format!(" (did you mean '{s}'?)"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::journal::plan::PlanProblem;
+
+    #[test]
+    fn messages_name_no_flag_and_no_command_so_the_app_can_show_them() {
+        let date = NaiveDate::from_ymd_opt(2026, 3, 9).unwrap_or_default();
+        let id = || "anxiety".to_owned();
+        let errors = [
+            InputError::UnknownItem { id: id(), suggestion: None },
+            InputError::BadClear { given: id(), suggestion: None },
+            InputError::BadAid { given: "kratom 5 g".into(), problem: Problem::Kratom },
+            InputError::Contradiction { what: Cleared::Sleep },
+            InputError::Contradiction { what: Cleared::Note },
+            InputError::ReservedId { id: "sleep".into() },
+            InputError::EmptyNote,
+            InputError::NoNoteToMark { date },
+            InputError::NoPlan,
+            InputError::DosesOnDay { date, count: 2 },
+            InputError::MarkBeforeDose { newest: "2026-03-09 21:00".into() },
+            InputError::NothingToLog,
+            InputError::WrongAnswerCount { questions: 7, answers: 3 },
+            InputError::BadDays { given: "0".into(), max: 365 },
+            PlanProblem::FromOutOfRange { from: -2.0 }.into(),
+            PlanProblem::PercentOutOfRange { percent: 150.0 }.into(),
+            PlanProblem::GramsOutOfRange { grams: 7.0 }.into(),
+            PlanProblem::FloorNegative { floor: -1.0 }.into(),
+            PlanProblem::FloorNotBelowFrom { floor: 8.0, from: 6.0 }.into(),
+            PlanProblem::RoundOutOfRange { round: 0.0 }.into(),
+            PlanProblem::AtFloor.into(),
+            PlanProblem::NoStartingAmount.into(),
+        ];
+        for e in errors {
+            let text = e.to_string();
+            assert!(!text.contains("--") && !text.contains("easeoff "), "{e:?} names the command line: {text}");
+        }
+    }
+
+    #[test]
+    fn errors_carry_their_numbers_into_the_words() {
+        let e = InputError::from(PlanProblem::FloorNotBelowFrom { floor: 8.0, from: 6.5 });
+        assert_eq!(
+            e.to_string(),
+            "the floor, 8 g, is not below the starting amount, 6.5 g: the floor is the last amount before stopping"
+        );
+        let e = InputError::WrongAnswerCount { questions: 7, answers: 3 };
+        assert_eq!(e.to_string(), "the self-check has 7 questions; 3 answers were given");
+    }
 }

@@ -7,7 +7,10 @@
 use chrono::{Duration, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use super::{InputError, Journal, Stamp, validate::round_to};
+use super::limits::{DEFAULT_PLAN_ROUND_GRAMS, MAX_DOSE_GRAMS};
+use super::number::round_to;
+use super::values::{Days, PlanGrams, checked};
+use super::{InputError, Journal, Stamp, format_number};
 
 /// The longest schedule easeoff makes, in steps; more is surely a typo.
 const MAX_STEPS: usize = 400;
@@ -39,10 +42,85 @@ pub struct PlanSpec {
     pub round_grams: f64,
 }
 
+/// What a person asked for in a new plan, as typed values: the one place
+/// the defaults are filled in ([`Journal::plan_spec`]), for the CLI and the
+/// app alike.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PlanRequest {
+    /// Where to start; `None` starts from the usual amount the person stated.
+    pub from: Option<PlanGrams>,
+    pub cut: Cut,
+    pub every: Days,
+    pub start: NaiveDate,
+    /// The last amount before stopping; `None` is the rounding.
+    pub floor: Option<PlanGrams>,
+    /// What targets are rounded to; `None` is [`DEFAULT_PLAN_ROUND_GRAMS`].
+    pub round: Option<PlanGrams>,
+}
+
+/// Why a plan was refused, with the numbers; the CLI names its flags.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum PlanProblem {
+    #[error("the starting amount, {} g, must be more than 0 and at most 100 g", format_number(*.from))]
+    FromOutOfRange { from: f64 },
+    #[error("a step of {} % is not possible: a step must be more than 0 % and less than 100 %", format_number(*.percent))]
+    PercentOutOfRange { percent: f64 },
+    #[error(
+        "a step of {} g is not possible: a step must be more than 0 g and less than the starting amount",
+        format_number(*.grams)
+    )]
+    GramsOutOfRange { grams: f64 },
+    #[error("a floor of {} g is not possible: the floor cannot be negative", format_number(*.floor))]
+    FloorNegative { floor: f64 },
+    #[error(
+        "the floor, {} g, is not below the starting amount, {} g: the floor is the last amount before stopping",
+        format_number(*.floor),
+        format_number(*.from)
+    )]
+    FloorNotBelowFrom { floor: f64, from: f64 },
+    #[error(
+        "rounding to {} g is not possible: rounding must be more than 0 g and at most the starting amount",
+        format_number(*.round)
+    )]
+    RoundOutOfRange { round: f64 },
+    #[error("the plan is already at its floor; there is no step left to change")]
+    AtFloor,
+    #[error("give the starting amount, or state your usual amount first")]
+    NoStartingAmount,
+    #[error("'{given}' is not an amount in grams, e.g. 6 or 0.25")]
+    NotGrams { given: String },
+    #[error("'{given}' is not a percentage, e.g. 10%")]
+    NotPercent { given: String },
+}
+
+impl Cut {
+    /// The cut as it is typed: `10%`, `0.25`.
+    pub fn typed(self) -> String {
+        match self {
+            Cut::Percent(p) => format!("{}%", format_number(p)),
+            Cut::Grams(g) => format_number(g),
+        }
+    }
+
+    /// What a cut must be on its own, whatever the plan: a share more than
+    /// 0 % and less than 100 %, or more than 0 g (less than the starting
+    /// amount is checked with the plan).
+    pub fn check(self) -> Result<(), PlanProblem> {
+        match self {
+            Cut::Percent(percent) if !(percent.is_finite() && percent > 0.0 && percent < 100.0) => {
+                Err(PlanProblem::PercentOutOfRange { percent })
+            }
+            Cut::Grams(grams) if !(grams.is_finite() && grams > 0.0) => Err(PlanProblem::GramsOutOfRange { grams }),
+            _ => Ok(()),
+        }
+    }
+}
+
 /// One step of the schedule: from `start`, this many grams a day.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct Target {
     pub start: NaiveDate,
+    #[serde(deserialize_with = "checked::<_, super::values::TargetGrams, f64>")]
     pub grams: f64,
 }
 
@@ -78,39 +156,27 @@ impl PlanVersion {
 /// Checks a spec: nonsense is refused; things worth a second look come back
 /// as warnings (it is the person's plan, made with their provider).
 pub fn check(spec: &PlanSpec) -> Result<Vec<String>, InputError> {
-    let refuse = |why: String| Err(InputError::BadPlan(why));
-    if !(spec.from_grams.is_finite() && spec.from_grams > 0.0 && spec.from_grams <= super::validate::MAX_DOSE_GRAMS) {
-        return refuse(format!(
-            "--from {} g: the starting amount must be more than 0 and at most 100 g",
-            spec.from_grams
-        ));
+    let from = spec.from_grams;
+    if !(from.is_finite() && from > 0.0 && from <= MAX_DOSE_GRAMS) {
+        return Err(PlanProblem::FromOutOfRange { from }.into());
     }
-    match spec.cut {
-        Cut::Percent(p) if !(p.is_finite() && p > 0.0 && p < 100.0) => {
-            return refuse(format!("--step {p}%: a step must be more than 0 % and less than 100 %"));
-        }
-        Cut::Grams(g) if !(g.is_finite() && g > 0.0 && g < spec.from_grams) => {
-            return refuse(format!("--step {g} g: a step must be more than 0 g and less than the starting amount"));
-        }
-        _ => {}
+    spec.cut.check()?;
+    if let Cut::Grams(grams) = spec.cut
+        && grams >= from
+    {
+        return Err(PlanProblem::GramsOutOfRange { grams }.into());
     }
-    if spec.every_days == 0 || spec.every_days > 365 {
-        return refuse(format!("--every {}: the interval must be 1 to 365 days", spec.every_days));
+    Days::try_from(spec.every_days)?;
+    let floor = spec.floor_grams;
+    if !(floor.is_finite() && floor >= 0.0) {
+        return Err(PlanProblem::FloorNegative { floor }.into());
     }
-    if !(spec.floor_grams.is_finite() && spec.floor_grams >= 0.0) {
-        return refuse(format!("--floor {} g: the floor cannot be negative", spec.floor_grams));
+    if floor >= from {
+        return Err(PlanProblem::FloorNotBelowFrom { floor, from }.into());
     }
-    if spec.floor_grams >= spec.from_grams {
-        return refuse(format!(
-            "--floor {} g is not below --from {} g: the floor is the last amount before stopping",
-            spec.floor_grams, spec.from_grams
-        ));
-    }
-    if !(spec.round_grams.is_finite() && spec.round_grams > 0.0 && spec.round_grams <= spec.from_grams) {
-        return refuse(format!(
-            "--round {} g: rounding must be more than 0 g and at most the starting amount",
-            spec.round_grams
-        ));
+    let round = spec.round_grams;
+    if !(round.is_finite() && round > 0.0 && round <= from) {
+        return Err(PlanProblem::RoundOutOfRange { round }.into());
     }
     let mut warnings = Vec::new();
     let first_cut = match spec.cut {
@@ -164,38 +230,6 @@ pub fn schedule(spec: &PlanSpec) -> Vec<Target> {
     targets
 }
 
-/// An amount in grams as typed: `6`, `0.25`, `0.25g`; `flag` names it in errors.
-pub fn grams_arg(flag: &str, text: &str) -> Result<f64, InputError> {
-    text.trim()
-        .trim_end_matches('g')
-        .trim()
-        .parse::<f64>()
-        .ok()
-        .filter(|g| g.is_finite())
-        .ok_or_else(|| InputError::BadPlan(format!("{flag} '{text}' is not an amount in grams, e.g. 6 or 0.25")))
-}
-
-/// A whole number of days as typed.
-pub fn days_arg(flag: &str, text: &str) -> Result<u32, InputError> {
-    text.trim()
-        .parse::<u32>()
-        .map_err(|_| InputError::BadPlan(format!("{flag} '{text}' is not a whole number of days, e.g. 7")))
-}
-
-/// `10%` is a share of the current amount; `0.25` (or `0.25g`) is grams.
-pub fn cut_arg(text: &str) -> Result<Cut, InputError> {
-    match text.trim().strip_suffix('%') {
-        Some(p) => p
-            .trim()
-            .parse::<f64>()
-            .ok()
-            .filter(|p| p.is_finite())
-            .map(Cut::Percent)
-            .ok_or_else(|| InputError::BadPlan(format!("--step '{text}' is not a percentage, e.g. 10%"))),
-        None => grams_arg("--step", text).map(Cut::Grams),
-    }
-}
-
 impl Journal {
     /// The plan as it stands now (the newest version), if there is one.
     pub fn plan(&self) -> Option<&PlanVersion> {
@@ -212,6 +246,27 @@ impl Journal {
         self.plans.iter().rev().find(|p| p.set.date_naive() <= date).filter(|p| !p.targets.is_empty())
     }
 
+    /// The spec a request asks for, its defaults filled in and checked: it
+    /// starts from the usual amount stated when no start is given, rounds to
+    /// [`DEFAULT_PLAN_ROUND_GRAMS`], and its floor is the rounding.
+    pub fn plan_spec(&self, request: PlanRequest) -> Result<PlanSpec, InputError> {
+        let from = match request.from {
+            Some(from) => from.0,
+            None => self.settings.usual_daily_grams.ok_or(PlanProblem::NoStartingAmount)?,
+        };
+        let round = request.round.map_or(DEFAULT_PLAN_ROUND_GRAMS, |r| r.0);
+        let spec = PlanSpec {
+            from_grams: from,
+            cut: request.cut,
+            every_days: request.every.get(),
+            start: request.start,
+            floor_grams: request.floor.map_or(round, |f| f.0),
+            round_grams: round,
+        };
+        check(&spec)?;
+        Ok(spec)
+    }
+
     /// Sets a new plan; returns its warnings.
     pub fn new_plan(&mut self, spec: PlanSpec, now: Stamp) -> Result<Vec<String>, InputError> {
         let warnings = check(&spec)?;
@@ -225,10 +280,8 @@ impl Journal {
     }
 
     /// Holds the current step `days` longer: every later step moves back.
-    pub fn hold_plan(&mut self, days: u32, now: Stamp) -> Result<(), InputError> {
-        if !(1..=365).contains(&days) {
-            return Err(InputError::BadPlan(format!("--hold {days}: hold for 1 to 365 days")));
-        }
+    pub fn hold_plan(&mut self, days: Days, now: Stamp) -> Result<(), InputError> {
+        let days = days.get();
         let today = now.date_naive();
         let current = self.plan().ok_or(InputError::NoPlan)?;
         let mut version = current.clone();
@@ -249,9 +302,7 @@ impl Journal {
         let spec = current.spec.ok_or(InputError::NoPlan)?;
         let from = current.target_on(today).unwrap_or(spec.from_grams);
         if from <= spec.floor_grams {
-            return Err(InputError::BadPlan(
-                "the plan is already at its floor; there is no step left to change".to_owned(),
-            ));
+            return Err(PlanProblem::AtFloor.into());
         }
         let new_spec = PlanSpec { from_grams: from, cut, start: today, ..spec };
         let warnings = check(&new_spec)?;
@@ -337,7 +388,7 @@ mod tests {
         let set = |d: &str| Stamp::parse_from_rfc3339(&format!("{d}T09:00:00+01:00")).unwrap();
         j.new_plan(spec(Cut::Grams(1.0), 7, 1.0), set("2026-03-01")).unwrap();
         // On 10 Mar (target 5 g since 8 Mar), hold 3 days: 15 Mar → 18 Mar.
-        j.hold_plan(3, set("2026-03-10")).unwrap();
+        j.hold_plan(Days::try_from(3).unwrap(), set("2026-03-10")).unwrap();
         let p = j.plan().unwrap();
         assert_eq!(p.target_on("2026-03-17".parse().unwrap()), Some(5.0));
         assert_eq!(p.target_on("2026-03-18".parse().unwrap()), Some(4.0));
@@ -353,6 +404,6 @@ mod tests {
         j.clear_plan(set("2026-03-21")).unwrap();
         assert!(j.plan().is_none());
         assert!(j.plan_on("2026-03-20".parse().unwrap()).is_some(), "history is kept");
-        assert_eq!(j.hold_plan(2, set("2026-03-22")), Err(InputError::NoPlan));
+        assert_eq!(j.hold_plan(Days::try_from(2).unwrap(), set("2026-03-22")), Err(InputError::NoPlan));
     }
 }

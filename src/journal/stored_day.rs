@@ -9,13 +9,13 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize, Serializer};
 
-use super::{Aid, Day, ItemId, Note, Rating, Sleep, Stamp, stamp};
+use super::{Aid, Day, ItemId, Note, Rating, RatingValue, Sleep, Stamp, stamp};
 
 /// A day as read from the file.
 #[derive(Deserialize)]
 pub(super) struct StoredDay {
     #[serde(default, deserialize_with = "pairs")]
-    ratings: Vec<(ItemId, u8)>,
+    ratings: Vec<(ItemId, RatingValue)>,
     #[serde(default, deserialize_with = "optional_stamp")]
     edited: Option<Stamp>,
     #[serde(default)]
@@ -58,7 +58,7 @@ impl TryFrom<StoredDay> for Day {
                     Some(own) => *own,
                     None => stored.edited.ok_or_else(|| format!("the rating of '{id}' has no edit time"))?,
                 };
-                Ok((id, Rating { value, edited }))
+                Ok((id, Rating { value: value.get(), edited }))
             })
             .collect::<Result<_, String>>()?;
         Ok(Day { ratings, sleep: stored.sleep, note: stored.note, aids: stored.aids })
@@ -87,10 +87,11 @@ impl Serialize for Day {
 
 /// A JSON object read as a list of pairs, in file order: cheaper than a map
 /// that is only turned into another map.
-fn pairs<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Vec<(ItemId, u8)>, D::Error> {
+/// Each rating is read through [`RatingValue`], so one out of range is refused.
+fn pairs<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Vec<(ItemId, RatingValue)>, D::Error> {
     struct Pairs;
     impl<'de> serde::de::Visitor<'de> for Pairs {
-        type Value = Vec<(ItemId, u8)>;
+        type Value = Vec<(ItemId, RatingValue)>;
         fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
             f.write_str("an object of item ratings")
         }

@@ -1,30 +1,19 @@
 //! Turning what a person typed into checked values. Shared by the CLI and the
 //! app so both accept and refuse exactly the same things.
 
-use super::{Aid, Catalog, InputError, MAX_RATING};
-
-/// The most a single dose may be, in grams; more is almost surely a typo.
-pub const MAX_DOSE_GRAMS: f64 = 100.0;
-/// The longest note, in characters.
-pub const MAX_NOTE_CHARS: usize = 10_000;
-/// The longest contact, in characters: a name and a number fit easily, and
-/// it stays one or two lines in the help panel.
-pub const MAX_CONTACT_CHARS: usize = 100;
-
-/// A rating typed as text: a whole number 0–4.
-pub fn rating(id: &str, text: &str) -> Result<u8, InputError> {
-    text.trim()
-        .parse::<u8>()
-        .ok()
-        .filter(|v| *v <= MAX_RATING)
-        .ok_or_else(|| InputError::BadRating { id: id.to_owned(), given: text.to_owned() })
-}
+use super::limits::{MAX_CONTACT_CHARS, MAX_ID_CHARS, MAX_LABEL_CHARS, MAX_NOTE_CHARS};
+use super::values::RatingValue;
+use super::{Catalog, InputError};
 
 /// `ITEM=RATING`, with the item checked against the catalog.
-pub fn pair(catalog: Catalog<'_>, text: &str) -> Result<(String, u8), InputError> {
+pub fn pair(catalog: Catalog<'_>, text: &str) -> Result<(String, RatingValue), InputError> {
     let (id, value) = text.split_once('=').ok_or_else(|| InputError::BadPair(text.to_owned()))?;
     let id = known_item(catalog, id.trim())?;
-    Ok((id.clone(), rating(&id, value)?))
+    let value = value.parse::<RatingValue>().map_err(|e| match e {
+        InputError::BadRating { given, .. } => InputError::BadRating { id: Some(id.clone()), given },
+        other => other,
+    })?;
+    Ok((id, value))
 }
 
 /// An item id that exists in the catalog.
@@ -33,39 +22,6 @@ pub fn known_item(catalog: Catalog<'_>, id: &str) -> Result<String, InputError> 
         Some(entry) => Ok(entry.id.to_owned()),
         None => Err(InputError::UnknownItem { id: id.to_owned(), suggestion: catalog.suggest(id).map(str::to_owned) }),
     }
-}
-
-/// A dose in grams: more than 0, at most 100, kept to 0.01 g.
-pub fn grams(text: &str) -> Result<f64, InputError> {
-    let trimmed = text.trim().trim_end_matches('g').trim();
-    // Plain decimals only: `1e1` or `inf` would parse, but nobody weighs that.
-    let plain = !trimmed.is_empty() && trimmed.chars().all(|c| c.is_ascii_digit() || c == '.');
-    Some(trimmed)
-        .filter(|_| plain)
-        .and_then(|t| t.parse::<f64>().ok())
-        .filter(|g| g.is_finite() && *g > 0.0 && *g <= MAX_DOSE_GRAMS)
-        .map(|g| round_to(g, 0.01))
-        .filter(|g| *g > 0.0)
-        .ok_or_else(|| InputError::BadDose { given: text.to_owned() })
-}
-
-/// Hours of sleep: 0 to 24, kept to 0.1 h.
-pub fn sleep(text: &str) -> Result<f64, InputError> {
-    text.trim()
-        .trim_end_matches('h')
-        .trim()
-        .parse::<f64>()
-        .ok()
-        .filter(|h| h.is_finite() && (0.0..=24.0).contains(h))
-        .map(|h| round_to(h, 0.1))
-        .ok_or_else(|| InputError::BadSleep { given: text.to_owned() })
-}
-
-/// An aid with an amount as typed: `loperamide 4 mg`, `imodium 2 tablets`,
-/// `2 x 2 mg`, `400 mcg`, `1,5 mg` (see `journal/amount.rs`), matched to
-/// the aids catalog and kept in one unit.
-pub fn aid(text: &str) -> Result<Aid, InputError> {
-    Aid::parse(text).map_err(|problem| InputError::BadAid { given: text.trim().to_owned(), why: problem.words() })
 }
 
 /// A note's text: not blank, not huge.
@@ -83,7 +39,7 @@ pub fn note(text: &str) -> Result<String, InputError> {
 
 /// An id for a new item: 1–32 of `a-z`, `0-9`, `-`.
 pub fn new_id(id: &str) -> Result<String, InputError> {
-    let ok = (1..=32).contains(&id.len())
+    let ok = (1..=MAX_ID_CHARS).contains(&id.len())
         && id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
         && !id.starts_with('-');
     if ok { Ok(id.to_owned()) } else { Err(InputError::BadId { id: id.to_owned() }) }
@@ -92,65 +48,39 @@ pub fn new_id(id: &str) -> Result<String, InputError> {
 /// A label for a new item: 1–60 characters.
 pub fn label(text: &str) -> Result<String, InputError> {
     let trimmed = text.trim();
-    if trimmed.is_empty() || trimmed.chars().count() > 60 {
+    if trimmed.is_empty() || trimmed.chars().count() > MAX_LABEL_CHARS {
         return Err(InputError::BadLabel);
     }
     Ok(trimmed.to_owned())
 }
 
-/// What every kept aid has: a name, and an amount more than 0.
-pub fn aid_is_whole(aid: &Aid) -> bool {
-    !aid.name.trim().is_empty() && aid.amount.is_finite() && aid.amount > 0.0
-}
-
-pub fn round_to(value: f64, step: f64) -> f64 {
-    (value / step).round() * step
-}
-
 impl super::Journal {
-    /// Checks a journal read from a file: everything a valid edit could have
-    /// produced, and nothing else. A file that fails is treated as damaged.
+    /// Checks a journal read from a file for what its values cannot show
+    /// alone: that rated items are in the catalog and that doses and plan
+    /// targets are in time order. Each value (grams, hours, ratings, aids)
+    /// was already checked by its type as it was read. A file that fails is
+    /// treated as damaged.
     pub fn check_integrity(&self) -> Result<(), String> {
         if self.format != super::FORMAT {
             return Err(format!("its format is '{}', not '{}'", self.format, super::FORMAT));
         }
-        let known: std::collections::BTreeSet<&str> = self.catalog().entries().map(|e| e.id).collect();
         for (id, symptom) in &self.symptoms.custom {
             new_id(id).map_err(|e| e.to_string())?;
             label(&symptom.label).map_err(|e| e.to_string())?;
         }
+        let known: std::collections::BTreeSet<&str> = self.catalog().entries().map(|e| e.id).collect();
         for (date, day) in &self.days {
-            for (id, r) in &day.ratings {
-                if !known.contains(id.as_str()) {
-                    return Err(format!("{date} rates '{id}', which is not in the catalog"));
-                }
-                if r.value > MAX_RATING {
-                    return Err(format!("{date} has a rating of {} for '{id}'", r.value));
-                }
-            }
-            if let Some(s) = day.sleep
-                && !(0.0..=24.0).contains(&s.hours)
-            {
-                return Err(format!("{date} has {} hours of sleep", s.hours));
-            }
-            if day.aids.iter().any(|a| !aid_is_whole(a)) {
-                return Err(format!("{date} has an aid without a name or amount"));
+            if let Some(id) = day.ratings.keys().find(|id| !known.contains(id.as_str())) {
+                return Err(format!("{date} rates '{id}', which is not in the catalog"));
             }
         }
         for version in &self.plans {
-            if version.targets.windows(2).any(|w| w[0].start > w[1].start)
-                || version.targets.iter().any(|t| !(0.0..=MAX_DOSE_GRAMS).contains(&t.grams))
-            {
-                return Err(format!("its taper plan of {} has targets out of order or out of range", version.set));
+            if version.targets.windows(2).any(|w| w[0].start > w[1].start) {
+                return Err(format!("its taper plan of {} has targets out of order", version.set));
             }
         }
-        for pair in self.doses.windows(2) {
-            if pair[0].at > pair[1].at {
-                return Err("its doses are out of time order".to_owned());
-            }
-        }
-        if let Some(d) = self.doses.iter().find(|d| !(d.grams > 0.0 && d.grams <= MAX_DOSE_GRAMS)) {
-            return Err(format!("a dose of {} g at {}", d.grams, d.at));
+        if self.doses.windows(2).any(|pair| pair[0].at > pair[1].at) {
+            return Err("its doses are out of time order".to_owned());
         }
         Ok(())
     }
@@ -191,42 +121,13 @@ mod tests {
     use super::*;
 
     #[test]
-    fn ratings_outside_zero_to_four_are_refused() {
-        assert_eq!(rating("anxiety", "4"), Ok(4));
-        assert_eq!(rating("anxiety", "0"), Ok(0));
-        for bad in ["5", "-1", "2.5", "", "two"] {
-            assert!(rating("anxiety", bad).is_err(), "{bad} should be refused");
-        }
-    }
-
-    #[test]
-    fn doses_must_be_positive_and_at_most_100_grams() {
-        assert_eq!(grams("2.5"), Ok(2.5));
-        assert_eq!(grams("3g"), Ok(3.0));
-        for bad in ["0", "-1", "100.5", "1e9", "NaN", "inf", "abc", "0.001"] {
-            assert!(grams(bad).is_err(), "{bad} should be refused");
-        }
-    }
-
-    #[test]
-    fn aids_are_read_into_the_catalog_id_one_unit_and_the_text_as_typed() {
-        let a = aid("loperamide 4 mg").unwrap();
-        assert_eq!((a.name.as_str(), a.amount, a.unit.as_str()), ("loperamide", 4.0, "mg"));
-        let b = aid("Ibuprofen 400mg").unwrap();
-        assert_eq!((b.name.as_str(), b.amount, b.typed.as_deref()), ("ibuprofen", 400.0, Some("Ibuprofen 400mg")));
-        let c = aid("vitamin b6 2 tablets").unwrap();
-        assert_eq!((c.name.as_str(), c.amount, c.unit.as_str()), ("vitamin-b", 2.0, "count"));
-        // Found by fuzzing: an amount that rounds to 0 was accepted as 0.
-        for bad in ["loperamide", "x 0.0001 mg", "4 mg", "magnesium 2", "loperamide -2 mg"] {
-            let err = aid(bad).unwrap_err().to_string();
-            assert!(err.contains("mg, g, mcg"), "{bad}: the message lists what is allowed: {err}");
-        }
-    }
-
-    #[test]
-    fn sleep_is_zero_to_twenty_four_hours() {
-        assert_eq!(sleep("6.5"), Ok(6.5));
-        assert!(sleep("25").is_err());
-        assert!(sleep("-1").is_err());
+    fn a_pair_names_the_item_its_rating_is_for() {
+        let symptoms = super::super::Symptoms::default();
+        let catalog = Catalog::new(&symptoms);
+        assert_eq!(pair(catalog, "anxiety=4").map(|(id, v)| (id, v.get())), Ok(("anxiety".to_owned(), 4)));
+        let e = pair(catalog, "anxiety=5").unwrap_err().to_string();
+        assert!(e.starts_with("'5' is not a rating for anxiety: ratings are whole numbers 0 (none)"), "{e}");
+        assert!(matches!(pair(catalog, "anxiety"), Err(InputError::BadPair(_))));
+        assert!(matches!(pair(catalog, "anxeity=2"), Err(InputError::UnknownItem { .. })));
     }
 }

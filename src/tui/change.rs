@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 
 use crate::journal::edit::DayChange;
 use crate::journal::plan::{Cut, PlanSpec};
-use crate::journal::{Aid, Dose, InputError, Journal, Mode, Stamp, format_number, rating_word};
+use crate::journal::{Aid, Days, Dose, InputError, Journal, Mode, Stamp, format_number, rating_word};
 
 /// One change to the journal.
 #[derive(Debug, Clone, PartialEq)]
@@ -56,7 +56,7 @@ pub enum Edit {
         none: bool,
     },
     NewPlan(PlanSpec),
-    HoldPlan(u32),
+    HoldPlan(Days),
     /// A new step size from today; `typed` is how the person wrote it.
     RestepPlan {
         cut: Cut,

@@ -8,7 +8,7 @@ use ratatui_textarea::TextArea;
 
 use super::{Ctx, Overlay, Reply, aid_suggestions, is_ctrl};
 use crate::dates::parse_moment;
-use crate::journal::{Dose, edit, format_number, plan};
+use crate::journal::{Aid, Days, Dose, Grams, Hours, InputError, format_number, plan};
 use crate::tui::change::Edit;
 use crate::tui::msg::Msg;
 
@@ -114,9 +114,9 @@ impl Prompt {
                 ctx.journal.day(date).is_some_and(|d| d.sleep.is_some()).then_some(Edit::Sleep { date, hours: None })
             }
             Purpose::Sleep(date) => {
-                Some(Edit::Sleep { date, hours: Some(edit::sleep(text).map_err(|e| e.to_string())?) })
+                Some(Edit::Sleep { date, hours: Some(text.parse::<Hours>().map_err(|e| e.to_string())?.get()) })
             }
-            Purpose::Aid(date) => Some(Edit::AddAid { date, aid: edit::aid(text).map_err(|e| e.to_string())? }),
+            Purpose::Aid(date) => Some(Edit::AddAid { date, aid: text.parse::<Aid>().map_err(|e| e.to_string())? }),
             Purpose::Dose { date, replace } => {
                 let dose = parse_dose(ctx, date, replace, text)?;
                 Some(match replace {
@@ -128,12 +128,13 @@ impl Prompt {
                 Some(Edit::MarkLastUse(parse_moment(text, ctx.now, "the last dose").map_err(|e| e.to_string())?))
             }
             Purpose::NewPlan => Some(Edit::NewPlan(plan_spec(ctx, text)?)),
-            Purpose::HoldPlan => Some(Edit::HoldPlan(plan::days_arg("days", text).map_err(|e| e.to_string())?)),
-            Purpose::RestepPlan => {
-                Some(Edit::RestepPlan { cut: plan::cut_arg(text).map_err(|e| e.to_string())?, typed: text.to_owned() })
-            }
+            Purpose::HoldPlan => Some(Edit::HoldPlan(text.parse::<Days>().map_err(|e| e.to_string())?)),
+            Purpose::RestepPlan => Some(Edit::RestepPlan {
+                cut: text.parse::<plan::Cut>().map_err(|e| e.to_string())?,
+                typed: text.to_owned(),
+            }),
             Purpose::UsualAmount if text.is_empty() => None,
-            Purpose::UsualAmount => Some(Edit::UsualAmount(edit::grams(text).map_err(|e| e.to_string())?)),
+            Purpose::UsualAmount => Some(Edit::UsualAmount(text.parse::<Grams>().map_err(|e| e.to_string())?.get())),
         };
         Ok(edit.into_iter().map(Msg::Edit).collect())
     }
@@ -145,23 +146,22 @@ fn plan_spec(ctx: &Ctx, text: &str) -> Result<plan::PlanSpec, String> {
     let [from, step, every, rest @ ..] = words.as_slice() else {
         return Err("give FROM STEP EVERY, e.g. 6 10% 7 (and the floor if you like: 6 10% 7 1)".to_owned());
     };
-    let spec = plan::PlanSpec {
-        from_grams: plan::grams_arg("FROM", from).map_err(|e| e.to_string())?,
-        cut: plan::cut_arg(step).map_err(|e| e.to_string())?,
-        every_days: plan::days_arg("EVERY", every).map_err(|e| e.to_string())?,
+    let request = plan::PlanRequest {
+        from: Some(from.parse().map_err(|e: InputError| e.to_string())?),
+        cut: step.parse().map_err(|e: InputError| e.to_string())?,
+        every: every.parse().map_err(|e: InputError| e.to_string())?,
         start: ctx.now.date_naive(),
-        floor_grams: rest.first().map_or(Ok(0.25), |f| plan::grams_arg("FLOOR", f)).map_err(|e| e.to_string())?,
-        round_grams: 0.25,
+        floor: rest.first().map(|f| f.parse()).transpose().map_err(|e: InputError| e.to_string())?,
+        round: None,
     };
-    plan::check(&spec).map_err(|e| e.to_string())?;
-    Ok(spec)
+    ctx.journal.plan_spec(request).map_err(|e| e.to_string())
 }
 
 /// `GRAMS [TIME]` for a day: the time defaults to now today, or noon on an
 /// earlier day. A changed dose keeps its form and note.
 fn parse_dose(ctx: &Ctx, date: NaiveDate, replace: Option<usize>, text: &str) -> Result<Dose, String> {
     let (grams_text, time_text) = text.split_once(char::is_whitespace).unwrap_or((text, ""));
-    let grams = edit::grams(grams_text).map_err(|e| e.to_string())?;
+    let grams = grams_text.parse::<Grams>().map_err(|e| e.to_string())?.get();
     let time_text = time_text.trim();
     let at = if !time_text.is_empty() {
         // A bare HH:MM belongs to the day on screen.
