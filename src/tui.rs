@@ -55,7 +55,10 @@ pub fn open(path: &Path, clock: Clock, theme: Theme) -> Result<App, StoreError> 
 /// error and panic. Returns how many changes the person chose to lose.
 pub fn run(app: &mut App) -> io::Result<usize> {
     let mut terminal = ratatui::try_init()?;
+    // A paste arrives whole (not as keys, so a line break in it is not Enter).
+    let _ = ratatui::crossterm::execute!(io::stdout(), ratatui::crossterm::event::EnableBracketedPaste);
     let result = app.run(&mut terminal);
+    let _ = ratatui::crossterm::execute!(io::stdout(), ratatui::crossterm::event::DisableBracketedPaste);
     ratatui::restore();
     result.map(|()| app.model.lost)
 }

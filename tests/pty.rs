@@ -26,7 +26,8 @@ fn rate_two_items_write_a_note_and_quit_in_a_real_terminal() {
     app.keys("Could not sleep.");
     app.keys("\t");
     app.wait_for("[x] for my provider");
-    app.keys("\x1b");
+    // Ctrl-S saves the note.
+    app.keys("\x13");
     app.wait_for("Note saved.");
     app.keys("q");
     let status = app.child.wait().unwrap();
@@ -88,4 +89,25 @@ fn in_a_small_real_terminal_bang_still_shows_the_help_and_other_keys_do_nothing(
     app.keys("q");
     assert!(app.child.wait().unwrap().success());
     assert_eq!(env.bytes().unwrap(), before, "the 3 pressed under the notice rated nothing");
+}
+
+#[test]
+fn a_long_paste_into_the_note_is_taken_whole_and_saved_with_one_ctrl_s() {
+    let env = Env::new();
+    env.ok(&["log", "anxiety=1"]);
+    let mut app = Session::start(&env, &[]);
+    app.wait_for("muscle aches");
+    app.keys("n");
+    app.wait_for("Note for Tuesday 10 March");
+    // 3,000 characters over 60 lines, pasted as a terminal pastes them
+    // (bracketed), line breaks as carriage returns.
+    let lines: Vec<String> = (0..60).map(|i| format!("{i:02} {}", "restless legs, slept badly ".repeat(2))).collect();
+    let text = lines.join("\n");
+    assert!(text.chars().count() >= 3000, "{}", text.chars().count());
+    app.keys(&format!("\x1b[200~{}\x1b[201~", lines.join("\r")));
+    app.keys("\x13");
+    app.wait_for("Note saved.");
+    app.keys("q");
+    assert!(app.child.wait().unwrap().success());
+    assert_eq!(env.json()["days"]["2026-03-10"]["note"]["text"], text.trim());
 }

@@ -113,7 +113,9 @@ fn snapshots_of_every_overlay_at_both_sizes() {
         type_text(&mut app, "Legs restless all night.");
         press(&mut app, KeyCode::Tab);
         insta::assert_snapshot!(format!("note_editor_{w}x{h}"), screen(&app, w, h));
+        // Esc with changes asks; y leaves them unsaved.
         press(&mut app, KeyCode::Esc);
+        press(&mut app, KeyCode::Char('y'));
         press(&mut app, KeyCode::Char('d'));
         insta::assert_snapshot!(format!("dose_prompt_{w}x{h}"), screen(&app, w, h));
         press(&mut app, KeyCode::Esc);
@@ -366,7 +368,7 @@ fn sleep_note_and_aid_are_entered_and_saved() {
     press(&mut app, KeyCode::Enter);
     type_text(&mut app, "Ask about sleep.");
     press(&mut app, KeyCode::Tab);
-    press(&mut app, KeyCode::Esc);
+    ctrl(&mut app, 's');
 
     press(&mut app, KeyCode::Char('a'));
     type_text(&mut app, "ibu");
@@ -460,7 +462,7 @@ fn an_empty_sleep_prompt_clears_sleep_and_ctrl_l_empties_the_note() {
     press(&mut app, KeyCode::Char('['));
     press(&mut app, KeyCode::Char('n'));
     type_text(&mut app, "A note to remove.");
-    press(&mut app, KeyCode::Esc);
+    ctrl(&mut app, 's');
     let before = saved(&app).day(date).cloned().unwrap();
     assert!(before.sleep.is_some() && before.note.is_some());
 
@@ -481,7 +483,7 @@ fn an_empty_sleep_prompt_clears_sleep_and_ctrl_l_empties_the_note() {
         matches!(&app.model.overlay, Some(easeoff::tui::Overlay::Note(editor)) if editor.text.is_empty()),
         "Ctrl-L empties the editor"
     );
-    press(&mut app, KeyCode::Esc);
+    ctrl(&mut app, 's');
     let day = saved(&app).day(date).cloned().unwrap();
     assert_eq!(day.note, None, "the emptied note is removed");
     assert_eq!((&day.ratings, &day.aids), (&before.ratings, &before.aids));

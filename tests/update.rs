@@ -104,28 +104,70 @@ fn sleep_is_typed_in_a_prompt_and_a_bad_answer_keeps_it_open_unchanged() {
 }
 
 #[test]
-fn the_note_editor_saves_on_esc_and_ctrl_c_saves_then_quits_after_the_save() {
+fn the_note_editor_saves_with_ctrl_s_and_ctrl_c_saves_then_quits_after_the_save() {
     let mut model = demo();
     key(&mut model, KeyCode::Char('n'));
     for c in "Slept badly".chars() {
         assert!(key(&mut model, KeyCode::Char(c)).is_empty(), "typing saves nothing");
     }
-    assert_eq!(key(&mut model, KeyCode::Esc), [Effect::Save]);
-    let note = model.journal.day(now().date_naive()).and_then(|d| d.note.clone()).unwrap();
-    assert_eq!(note.text, "Slept badly");
+    assert_eq!(ctrl(&mut model, 's'), [Effect::Save]);
+    assert_eq!(note_text(&model).as_deref(), Some("Slept badly"));
     update(&mut model, Msg::Saved(Ok(None)));
 
+    // Reopened, the note is there to read: `a` adds on a new line at the end.
     key(&mut model, KeyCode::Char('n'));
-    key(&mut model, KeyCode::Char('!'));
+    key(&mut model, KeyCode::Char('a'));
+    for c in "Legs better".chars() {
+        key(&mut model, KeyCode::Char(c));
+    }
     let effects = ctrl(&mut model, 'c');
-    let note = model.journal.day(now().date_naive()).and_then(|d| d.note.clone()).unwrap();
-    assert_eq!(note.text, "Slept badly!", "in the editor, ! is text");
     assert!(effects.contains(&Effect::Save));
+    assert_eq!(note_text(&model).as_deref(), Some("Slept badly\nLegs better"));
     assert!(!model.quit, "quits only once the note is saved");
-    assert!(model.quitting);
     update(&mut model, Msg::Saved(Ok(None)));
     assert!(model.quit);
     assert_eq!(model.lost, 0);
+}
+
+#[test]
+fn esc_in_the_note_editor_asks_before_dropping_changes_and_e_edits_from_the_start() {
+    let mut model = demo();
+    model.journal.set_note(now().date_naive(), "Kept as it was", false, now()).unwrap();
+    key(&mut model, KeyCode::Char('n'));
+    // Reading: letters are keys, not text.
+    key(&mut model, KeyCode::Char('e'));
+    for c in "Not ".chars() {
+        key(&mut model, KeyCode::Char(c));
+    }
+    assert!(key(&mut model, KeyCode::Esc).is_empty());
+    assert!(matches!(&model.overlay, Some(Overlay::Note(editor)) if editor.content() == "Not Kept as it was"));
+    // n goes back to writing; Esc again and y leaves without saving.
+    key(&mut model, KeyCode::Char('n'));
+    assert!(matches!(model.overlay, Some(Overlay::Note(_))));
+    key(&mut model, KeyCode::Esc);
+    assert!(key(&mut model, KeyCode::Char('y')).is_empty());
+    assert!(model.overlay.is_none());
+    assert_eq!(note_text(&model).as_deref(), Some("Kept as it was"));
+    // Unchanged, Esc simply closes.
+    key(&mut model, KeyCode::Char('n'));
+    key(&mut model, KeyCode::Esc);
+    assert!(model.overlay.is_none());
+}
+
+#[test]
+fn a_pasted_note_of_three_thousand_characters_is_taken_whole_and_saved_once() {
+    let mut model = demo();
+    let pasted: String = (0..70).map(|i| format!("Line {i:02}: restless legs, slept in short spells.\n")).collect();
+    let pasted = pasted.trim_end().to_owned();
+    assert!(pasted.chars().count() >= 3000);
+    key(&mut model, KeyCode::Char('n'));
+    assert!(update(&mut model, Msg::Paste(pasted.clone())).is_empty(), "a paste saves nothing by itself");
+    assert_eq!(ctrl(&mut model, 's'), [Effect::Save]);
+    assert_eq!(note_text(&model), Some(pasted));
+}
+
+fn note_text(model: &Model) -> Option<String> {
+    model.journal.day(now().date_naive()).and_then(|d| d.note.as_ref()).map(|n| n.text.clone())
 }
 
 #[test]

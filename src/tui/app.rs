@@ -104,8 +104,10 @@ impl App {
             // keys typed during a save are saved together next.
             let Some(mut event) = front.event(true)? else { break };
             loop {
-                if let Event::Key(key) = event {
-                    self.on_key(key);
+                match event {
+                    Event::Key(key) => self.on_key(key),
+                    Event::Paste(text) => self.effects.extend(update(&mut self.model, Msg::Paste(text))),
+                    _ => {}
                 }
                 match front.event(false)? {
                     Some(next) if !self.model.quit => event = next,

@@ -16,6 +16,8 @@ use super::change::Edit;
 pub enum Msg {
     /// A key press, as the terminal gave it.
     Key(KeyEvent),
+    /// Text pasted into the terminal (bracketed paste), for the open pop-up.
+    Paste(String),
     /// What a key asks for on a screen (from the screen's key table).
     Do(Action),
     /// A change to the journal, from a screen key or a pop-up.

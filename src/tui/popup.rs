@@ -17,7 +17,7 @@ pub use aids::{AidList, aid_suggestions};
 pub use confirm::{Confirm, Confirmed};
 pub use first_run::{FirstRun, Step};
 pub use get_help::GetHelp;
-pub use note::NoteEditor;
+pub use note::{NoteEditor, NoteMode};
 pub use prompt::{Prompt, Purpose, dose_prefill};
 
 use super::msg::Msg;
@@ -84,6 +84,19 @@ impl Overlay {
         Overlay::FirstRun(FirstRun::start())
     }
 
+    /// Takes pasted text: whole into a note or a prompt, ignored elsewhere.
+    pub fn paste(self, text: &str) -> Overlay {
+        match self {
+            Overlay::Note(editor) => editor.paste(text),
+            Overlay::Prompt(prompt) => Overlay::Prompt(prompt.paste(text)),
+            Overlay::FirstRun(mut first) => {
+                first.prompt = first.prompt.map(|p| p.paste(text));
+                Overlay::FirstRun(first)
+            }
+            other => other,
+        }
+    }
+
     /// Answers a key. `!` opens "When to get help" wherever it cannot be
     /// text being typed; Ctrl-C quits from every pop-up, each its own way (a
     /// note is saved first).
@@ -101,7 +114,7 @@ impl Overlay {
             Overlay::FirstRun(first) => first.key(key, ctx),
             Overlay::Confirm(confirm) => confirm.key(key),
             Overlay::Prompt(prompt) => prompt.key(key, ctx),
-            Overlay::Note(editor) => editor.key(key, ctx),
+            Overlay::Note(editor) => editor.key(key),
             Overlay::Aids(list) => list.key(key, ctx),
             Overlay::Attention(attention) if bang => {
                 Reply { next: Some(Overlay::Attention(attention)), msgs: vec![Msg::OpenGetHelp] }

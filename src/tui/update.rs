@@ -26,6 +26,7 @@ fn handle(model: &mut Model, msg: Msg, effects: &mut Vec<Effect>) {
             on_key(model, key, effects);
             show_attention(model);
         }
+        Msg::Paste(text) => model.overlay = model.overlay.take().map(|o| o.paste(&text)),
         Msg::Do(action) => on_action(model, action, effects),
         Msg::Edit(edit) => on_edit(model, edit, effects),
         Msg::Warn(text) => model.warn(&text),

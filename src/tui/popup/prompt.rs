@@ -71,6 +71,15 @@ impl Prompt {
         Self { purpose, input, error: None }
     }
 
+    /// Pasted text on the one line: line breaks become spaces, so a paste
+    /// never submits the prompt.
+    #[must_use]
+    pub fn paste(mut self, text: &str) -> Self {
+        self.input.insert_str(text.split_whitespace().collect::<Vec<_>>().join(" "));
+        self.error = None;
+        self
+    }
+
     pub fn text(&self) -> String {
         self.input.lines().join(" ")
     }

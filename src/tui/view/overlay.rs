@@ -13,7 +13,7 @@ use crate::analysis::aids::aid_days;
 use crate::tui::keys;
 use crate::tui::model::Model;
 use crate::tui::popup::{
-    AidList, Attention, FirstRun, GetHelp, NoteEditor, Overlay, Prompt, Purpose, Step, aid_suggestions,
+    AidList, Attention, FirstRun, GetHelp, NoteEditor, NoteMode, Overlay, Prompt, Purpose, Step, aid_suggestions,
 };
 
 pub fn render(app: &Model, overlay: &Overlay, area: Rect, buf: &mut Buffer) {
@@ -223,7 +223,14 @@ fn render_note(app: &Model, editor: &NoteEditor, area: Rect, buf: &mut Buffer) {
         Span::styled("  (Tab changes it)", app.theme.dim()),
     ])
     .render(flag, buf);
-    hint(app, "Esc or Ctrl-S save · Enter new line · Ctrl-L empty it (removes the note)").render(keys_area, buf);
+    match editor.mode {
+        NoteMode::Choose => hint(app, "a add to it · e edit it · x clear it · Esc close"),
+        NoteMode::Editing => hint(app, "Ctrl-S save · Esc leave · Enter new line · Ctrl-L clear"),
+        NoteMode::Discard => {
+            Line::styled("Leave without saving your changes? y yes · n no, keep writing", app.theme.warning())
+        }
+    }
+    .render(keys_area, buf);
 }
 
 /// The day's entries as typed (with what each counts as), the day's sum of
