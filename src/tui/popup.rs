@@ -85,6 +85,7 @@ impl Overlay {
     }
 
     /// Takes pasted text: whole into a note or a prompt, ignored elsewhere.
+    #[must_use]
     pub fn paste(self, text: &str) -> Overlay {
         match self {
             Overlay::Note(editor) => editor.paste(text),

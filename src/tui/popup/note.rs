@@ -79,7 +79,7 @@ impl NoteEditor {
                 self.text = text_area("");
                 self.mode = NoteMode::Editing;
             }
-            (NoteMode::Choose, KeyCode::Tab) | (NoteMode::Editing, KeyCode::Tab) => {
+            (NoteMode::Choose | NoteMode::Editing, KeyCode::Tab) => {
                 self.for_provider = !self.for_provider;
             }
             (NoteMode::Choose, KeyCode::Esc | KeyCode::Char('q')) if !self.changed() => return Reply::close(),
