@@ -11,6 +11,7 @@
 mod action;
 mod app;
 mod change;
+mod failure;
 mod keys;
 mod model;
 mod msg;

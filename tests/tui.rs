@@ -697,7 +697,13 @@ fn the_taper_plan_is_made_held_restepped_and_cleared_from_the_doses_screen() {
         press(&mut app, KeyCode::Char('s'));
         type_text(&mut app, "40%");
         press(&mut app, KeyCode::Enter);
-        assert!(screen(&app, w, h).contains("Worth a second look"), "a big step is saved with a note");
+        let shown = screen(&app, w, h);
+        assert!(shown.contains("Worth a second look"), "a big step is saved with a note");
+        assert!(shown.contains("worth a look with your provider."), "the note is shown whole:\n{shown}");
+        if matches!(app.model.overlay, Some(easeoff::tui::Overlay::Message(_))) {
+            // Too long for the status line at this size: a box, closed with Enter.
+            press(&mut app, KeyCode::Enter);
+        }
         press(&mut app, KeyCode::Char('c'));
         press(&mut app, KeyCode::Char('y'));
         assert!(app.model.journal.plan().is_none());
@@ -791,7 +797,13 @@ fn a_failed_save_keeps_the_change_and_warns() {
     press(&mut app, KeyCode::Down);
     press(&mut app, KeyCode::Char('3'));
     assert_eq!(app.model.unsaved, 2);
-    assert!(screen(&app, 80, 24).contains("Not saved:"));
+    let shown = screen(&app, 80, 24);
+    assert!(joined(&shown).contains("Not saved: could not"), "{shown}");
+    assert!(
+        joined(&shown).contains("Your 2 changes are kept here and saved with your next change; quitting asks first."),
+        "{shown}"
+    );
+    assert!(!shown.contains("os error"), "plain words, no error codes:\n{shown}");
     press(&mut app, KeyCode::Char('q'));
     assert!(!app.model.quit, "quitting asks before losing the changes");
     assert!(screen(&app, 80, 24).contains("2 changes could not be saved. Quit anyway and lose them?"));
@@ -1041,4 +1053,28 @@ fn each_flag_has_its_line_on_today() {
         shown.contains("For attention: kratom again after a week or more without (Sun 8 Mar): tolerance is lower"),
         "{shown}"
     );
+}
+
+/// The screen's text with its lines joined, box sides dropped and spaces
+/// collapsed, to find a message that was wrapped.
+fn joined(text: &str) -> String {
+    text.split_whitespace().filter(|w| *w != "│").collect::<Vec<_>>().join(" ")
+}
+
+#[test]
+fn a_message_wraps_whole_into_the_status_area_and_a_longer_one_opens_as_a_box() {
+    let (_dir, mut app) = demo_app();
+    let words = "Wrote the summary to /home/someone/.local/share/easeoff/easeoff-summary-2026-03-10.html (readable only by you), and this sentence is here to make it wrap.";
+    easeoff::tui::update(&mut app.model, easeoff::tui::Msg::Warn(words.to_owned()));
+    let shown = screen(&app, 80, 24);
+    assert!(joined(&shown).contains(words), "wrapped whole:\n{shown}");
+    assert!(app.model.overlay.is_none(), "three lines are enough: no box");
+    // Four lines' worth at 80 columns: a box, whole, until Enter.
+    let long = format!("{words} {words}");
+    easeoff::tui::update(&mut app.model, easeoff::tui::Msg::Warn(long.clone()));
+    assert!(matches!(app.model.overlay, Some(easeoff::tui::Overlay::Message(_))));
+    let shown = screen(&app, 80, 24);
+    assert!(joined(&shown).contains(&long), "whole in its box:\n{shown}");
+    press(&mut app, KeyCode::Enter);
+    assert!(app.model.overlay.is_none());
 }

@@ -141,7 +141,9 @@ impl App {
             match effect {
                 Effect::Save => save = true,
                 Effect::Write { path, text } => results.push(Msg::Wrote(
-                    crate::store::write_private_file(&path, text.as_bytes()).map(|()| path).map_err(|e| e.to_string()),
+                    crate::store::write_private_file(&path, text.as_bytes())
+                        .map(|()| path)
+                        .map_err(|e| super::failure::words(&e)),
                 )),
                 Effect::FindPrinter { command } => {
                     results.push(Msg::PrinterIs(crate::print::destination(command.as_deref())));
@@ -154,7 +156,7 @@ impl App {
         if save {
             self.saves += 1;
             let saved = self.store.save(&self.model.journal, self.model.now);
-            results.push(Msg::Saved(saved.map(|s| s.backup_warning).map_err(|e| e.to_string())));
+            results.push(Msg::Saved(saved.map(|s| s.backup_warning).map_err(|e| super::failure::words(&e))));
         }
         for msg in results {
             let more = update(&mut self.model, msg);

@@ -35,6 +35,15 @@ pub enum Overlay {
     /// Facts for attention that a change just brought (safety spec): shown
     /// at once, over whatever was open, until dismissed.
     Attention(Attention),
+    /// A message that would not fit the status line.
+    Message(Message),
+}
+
+/// A message too long for the status line, in a box over what was open.
+pub struct Message {
+    pub text: String,
+    pub warning: bool,
+    pub under: Option<Box<Overlay>>,
 }
 
 /// New flags, over what was open when they came, which comes back after.
@@ -120,7 +129,13 @@ impl Overlay {
             Overlay::Attention(attention) if bang => {
                 Reply { next: Some(Overlay::Attention(attention)), msgs: vec![Msg::OpenGetHelp] }
             }
-            Overlay::Attention(_) if quit => Reply::close_with(vec![Msg::Quit]),
+            Overlay::Attention(_) | Overlay::Message(_) if quit => Reply::close_with(vec![Msg::Quit]),
+            Overlay::Message(message) => match key.code {
+                KeyCode::Enter | KeyCode::Esc | KeyCode::Char(' ') => {
+                    Reply { next: message.under.map(|o| *o), msgs: Vec::new() }
+                }
+                _ => Reply::stay(Overlay::Message(message)),
+            },
             // Read on purpose: only Enter, Esc or Space closes it.
             Overlay::Attention(attention) => match key.code {
                 KeyCode::Enter | KeyCode::Esc | KeyCode::Char(' ') => {

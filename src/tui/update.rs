@@ -11,13 +11,27 @@ use super::change::Edit;
 use super::keys;
 use super::model::Model;
 use super::msg::{Effect, Msg};
-use super::popup::{AidList, Attention, Confirm, Confirmed, Ctx, GetHelp, Overlay};
+use super::popup::{AidList, Attention, Confirm, Confirmed, Ctx, GetHelp, Message, Overlay};
 
 /// Handles one message and everything it leads to.
 pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
     let mut effects = Vec::new();
     handle(model, msg, &mut effects);
+    box_long_status(model);
     effects
+}
+
+/// A status message is never cut: one longer than the status area opens in
+/// a box over whatever is open, until Enter, Esc or Space.
+fn box_long_status(model: &mut Model) {
+    let lines = super::view::status_lines(model, model.window.width).len();
+    if lines <= super::view::MAX_STATUS_LINES {
+        return;
+    }
+    if let Some(status) = model.status.take() {
+        let under = model.overlay.take().map(Box::new);
+        model.overlay = Some(Overlay::Message(Message { text: status.text, warning: status.warning, under }));
+    }
 }
 
 fn handle(model: &mut Model, msg: Msg, effects: &mut Vec<Effect>) {
@@ -170,7 +184,13 @@ fn on_saved(model: &mut Model, result: Result<Option<String>, String>) {
             }
         }
         Err(e) => {
-            model.warn(&format!("Not saved: {e}. Your change is kept here and will be saved with the next one."));
+            let kept = match model.unsaved {
+                1 => "Your change is".to_owned(),
+                n => format!("Your {n} changes are"),
+            };
+            model.warn(&format!(
+                "Not saved: {e}. {kept} kept here and saved with your next change; quitting asks first."
+            ));
             model.save_failed = Some(e);
             if std::mem::take(&mut model.quitting) {
                 let question = match model.unsaved {

@@ -8,6 +8,7 @@ mod course_taper;
 mod doses;
 mod history;
 mod layout;
+mod message;
 mod overlay;
 mod summary;
 mod today;
@@ -21,6 +22,7 @@ use super::keys;
 use super::model::{Model, Screen};
 use super::popup::Overlay;
 
+pub use message::{MAX_STATUS_LINES, status_lines};
 pub use overlay::{get_help_max_scroll, get_help_page};
 pub use summary::summary_last_line;
 
@@ -39,9 +41,7 @@ impl Widget for &Model {
         }
         let [tabs, banner_area, body, status, footer] = self.areas(area);
         self.render_tabs(tabs, buf);
-        if let Some(text) = &self.read_only {
-            Paragraph::new(text.as_str()).style(self.theme.banner()).render(banner_area, buf);
-        }
+        message::render_banner(self, banner_area, buf);
         match self.screen {
             Screen::Today => today::render(self, body, buf),
             Screen::Course => course::render(self, body, buf),
@@ -49,7 +49,7 @@ impl Widget for &Model {
             Screen::Doses => doses::render(self, body, buf),
             Screen::Summary => summary::render(self, body, buf),
         }
-        self.render_status(status, buf);
+        message::render_status(self, status, buf);
         self.render_footer(footer, buf);
         match &self.overlay {
             // The most important panel gets the whole window.
@@ -62,13 +62,19 @@ impl Widget for &Model {
 
 impl Model {
     /// The frame's parts: tabs, read-only banner, the screen, status, footer.
+    /// The banner and the status take the lines their words need (a status
+    /// longer than three lines opens as a box, so this is rare), leaving the
+    /// screen at least half the window.
     fn areas(&self, area: Rect) -> [Rect; 5] {
-        let banner = u16::from(self.read_only.is_some());
+        let room = area.height / 4;
+        let lines = |n: usize| u16::try_from(n).unwrap_or(u16::MAX).min(room.max(1));
+        let banner = if self.read_only.is_some() { lines(message::banner_lines(self, area.width).len()) } else { 0 };
+        let status = lines(message::status_lines(self, area.width).len().max(1));
         Layout::vertical([
             Constraint::Length(1),
             Constraint::Length(banner),
             Constraint::Min(1),
-            Constraint::Length(1),
+            Constraint::Length(status),
             Constraint::Length(1),
         ])
         .areas(area)
@@ -88,19 +94,6 @@ impl Model {
         }
         spans.push(Span::styled(" Tab switches", self.theme.dim()));
         Line::from(spans).render(area, buf);
-    }
-
-    fn render_status(&self, area: Rect, buf: &mut Buffer) {
-        // Changes waiting for their save (it runs right after this frame)
-        // are not news; changes whose save failed are.
-        let failed = self.save_failed.is_some() && self.unsaved > 0;
-        let (text, style) = match (&self.status, failed) {
-            (Some(s), _) if s.warning => (format!(" ⚠ {}", s.text), self.theme.warning()),
-            (_, true) => (" ⚠ There is a change that is not saved yet.".to_owned(), self.theme.warning()),
-            (Some(s), _) => (format!(" ✓ {}", s.text), self.theme.ok()),
-            (None, false) => (String::new(), self.theme.dim()),
-        };
-        Paragraph::new(text).style(style).render(area, buf);
     }
 
     fn render_footer(&self, area: Rect, buf: &mut Buffer) {

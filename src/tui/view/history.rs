@@ -78,10 +78,9 @@ pub fn render(app: &Model, area: Rect, buf: &mut Buffer) {
         Span::styled(format!(" {}{day}", app.cursor.format("%a %-d %b %Y")), theme.title()),
         Span::raw(scores),
     ]));
-    lines.push(Line::styled(
-        " 0–4 rating (brighter is higher) · · not rated · - no entry · scores rounded · Enter opens the day",
-        theme.dim(),
-    ));
+    // The legend wraps rather than being cut in a narrow window.
+    let legend = "0–4 rating (brighter is higher) · · not rated · - no entry · <1 a score under 0.5 · scores rounded · Enter opens the day";
+    lines.extend(super::message::wrap(legend, area.width, " ").into_iter().map(|l| Line::styled(l, theme.dim())));
     Paragraph::new(lines).render(area, buf);
 }
 

@@ -13,7 +13,8 @@ use crate::analysis::aids::aid_days;
 use crate::tui::keys;
 use crate::tui::model::Model;
 use crate::tui::popup::{
-    AidList, Attention, FirstRun, GetHelp, NoteEditor, NoteMode, Overlay, Prompt, Purpose, Step, aid_suggestions,
+    AidList, Attention, FirstRun, GetHelp, Message, NoteEditor, NoteMode, Overlay, Prompt, Purpose, Step,
+    aid_suggestions,
 };
 
 pub fn render(app: &Model, overlay: &Overlay, area: Rect, buf: &mut Buffer) {
@@ -32,7 +33,26 @@ pub fn render(app: &Model, overlay: &Overlay, area: Rect, buf: &mut Buffer) {
         }
         Overlay::FirstRun(first) => render_first_run(app, first, area, buf),
         Overlay::Attention(attention) => render_attention(app, attention, area, buf),
+        Overlay::Message(message) => render_message(app, message, area, buf),
     }
+}
+
+/// A message too long for the status line, whole, in a box.
+fn render_message(app: &Model, message: &Message, area: Rect, buf: &mut Buffer) {
+    if let Some(under) = &message.under {
+        render(app, under, area, buf);
+    }
+    let width = area.width.min(76);
+    let text_width = usize::from(width.saturating_sub(4)).max(10);
+    let style = if message.warning { app.theme.warning() } else { Style::default() };
+    let wrapped = super::message::wrap(&message.text, u16::try_from(text_width).unwrap_or(u16::MAX), " ");
+    let mut lines: Vec<Line> = wrapped.into_iter().map(|t| Line::styled(t, style)).collect();
+    lines.push(Line::raw(""));
+    lines.push(hint(app, "Enter closes"));
+    let height = u16::try_from(lines.len()).unwrap_or(u16::MAX).saturating_add(2);
+    let rect = centered(area, width, height);
+    box_(app, rect, buf, " Message ");
+    Paragraph::new(lines).render(inner(rect), buf);
 }
 
 /// New facts for attention, in a box that stays until dismissed.
