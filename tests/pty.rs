@@ -85,7 +85,7 @@ fn in_a_small_real_terminal_bang_still_shows_the_help_and_other_keys_do_nothing(
     app.wait_for("When to get help");
     app.wait_for("call 000 now");
     app.keys("\x1b");
-    app.wait_for("this one is 40×12");
+    app.wait_for("The window is 40×12");
     app.keys("q");
     assert!(app.child.wait().unwrap().success());
     assert_eq!(env.bytes().unwrap(), before, "the 3 pressed under the notice rated nothing");

@@ -138,10 +138,67 @@ fn snapshots_of_every_overlay_at_both_sizes() {
 }
 
 #[test]
-fn a_window_below_80_by_24_says_how_big_it_must_be() {
+fn a_window_below_40_by_15_says_how_big_it_must_be() {
     let (_dir, app) = demo_app();
-    let text = screen(&app, 60, 20);
-    assert!(text.contains("easeoff needs a window of at least 80×24; this one is 60×20."), "{text}");
+    let text = screen(&app, 39, 14);
+    assert!(
+        joined(&text).contains("The window is 39×14: easeoff needs at least 40×15 (Today) or 80×24 (every screen)."),
+        "{text}"
+    );
+}
+
+#[test]
+fn the_tiny_notice_always_fits_and_always_offers_help_and_quit() {
+    let (_dir, app) = demo_app();
+    for (w, h) in [(39, 14), (30, 10), (20, 5), (15, 3), (12, 2), (5, 2), (3, 1)] {
+        let text = screen(&app, w, h);
+        let first = text.lines().next().unwrap_or_default().to_owned();
+        assert!(first.starts_with('!') && first.contains('q'), "{w}×{h}: {text}");
+        // Whatever explanation is shown is shown whole: no line runs past the edge.
+        for line in text.lines() {
+            assert!(line.chars().count() <= usize::from(w), "{w}×{h}: {line:?}");
+        }
+        if h >= 2 {
+            assert!(text.to_lowercase().contains("small"), "{w}×{h} says why: {text}");
+        }
+    }
+}
+
+#[test]
+fn at_40_by_15_today_works_compact_and_other_screens_say_they_need_room() {
+    let (_dir, mut app) = demo_app();
+    sized(&mut app, 40, 15);
+    insta::assert_snapshot!("today_40x15", screen(&app, 40, 15));
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Char('3'));
+    assert_eq!(rating(&app, "2026-03-10", "limb-movements"), Some(3), "rating works compact");
+    assert_eq!(saved(&app).day("2026-03-10".parse().unwrap()).unwrap().ratings.len(), 1);
+    let shown = screen(&app, 40, 15);
+    assert!(joined(&shown).contains("involuntary limb movements: 3 (severe)."), "the status is whole:\n{shown}");
+    // A dose, in its prompt, whole at this width.
+    press(&mut app, KeyCode::Char('d'));
+    let shown = screen(&app, 40, 15);
+    assert!(
+        joined(&shown).contains("Grams, then the time: 1.5 08:30 (no time: now today, noon on an earlier day)"),
+        "{shown}"
+    );
+    type_text(&mut app, "1,5");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(saved(&app).doses().last().map(|d| d.grams), Some(1.5), "a decimal comma is read");
+    // After 20 days without, the dose brings a fact for attention, whole at this width.
+    let shown = screen(&app, 40, 15);
+    assert!(joined(&shown).contains("an amount taken before can act more strongly now."), "{shown}");
+    press(&mut app, KeyCode::Enter);
+    // Another screen says what it needs; only Tab, ?, ! and q work there.
+    press(&mut app, KeyCode::Tab);
+    let shown = screen(&app, 40, 15);
+    assert!(joined(&shown).contains("Course needs a window of at least 80×24; this one is 40×15."), "{shown}");
+    assert!(joined(&shown).contains("Tab next screen"), "{shown}");
+    let cursor = app.model.cursor;
+    press(&mut app, KeyCode::Left);
+    assert_eq!(app.model.cursor, cursor, "keys for a screen not shown do nothing");
+    press(&mut app, KeyCode::Char('!'));
+    assert!(screen(&app, 40, 15).contains("If you are in danger"));
 }
 
 /// The app told the window is `w`×`h` (the loop does this before each key).
@@ -151,7 +208,7 @@ fn sized(app: &mut App, w: u16, h: u16) {
 
 #[test]
 fn a_small_window_still_offers_help_and_bang_shows_it_in_the_space_there_is() {
-    for (w, h) in [(40, 15), (20, 5)] {
+    for (w, h) in [(39, 14), (20, 5)] {
         let (_dir, mut app) = demo_app();
         sized(&mut app, w, h);
         let notice = screen(&app, w, h);
@@ -591,13 +648,14 @@ fn summary_scrolls_writes_every_format_and_prints() {
     let (dir, mut app) = demo_app();
     app.model.screen = Screen::Summary;
     assert!(screen(&app, 80, 24).contains("Withdrawal symptom summary — patient-reported"));
-    // The app's window is 80×24 (its smallest): the preview has 21 lines,
-    // and a page moves 20, keeping one line for context.
+    // A page is the preview's height less one line kept for context.
+    let page = app.model.body().height - 1;
+    assert!(page >= 18, "80×24 leaves the preview most of the window: {page}");
     press(&mut app, KeyCode::Down);
     press(&mut app, KeyCode::PageDown);
-    assert_eq!(app.model.summary_scroll, 21);
+    assert_eq!(app.model.summary_scroll, 1 + page);
     press(&mut app, KeyCode::Up);
-    assert_eq!(app.model.summary_scroll, 20);
+    assert_eq!(app.model.summary_scroll, page);
     // End shows the last line at the bottom; Page Down never scrolls past it
     // to a blank screen; Home goes back to the top.
     press(&mut app, KeyCode::End);

@@ -151,9 +151,19 @@ pub fn lookup(screen: Screen, event: &KeyEvent) -> Option<Action> {
     table(screen).iter().chain(GLOBAL).find(|b| b.keys.iter().any(|k| k.matches(event))).map(|b| b.action)
 }
 
+/// What a key press means wherever the window is too small for a screen.
+pub fn lookup_global(event: &KeyEvent) -> Option<Action> {
+    GLOBAL.iter().find(|b| b.keys.iter().any(|k| k.matches(event))).map(|b| b.action)
+}
+
 /// The footer's hints: each label once, screen keys then global ones.
 pub fn footer(screen: Screen) -> Vec<(&'static str, &'static str)> {
     table(screen).iter().chain(GLOBAL).filter(|b| b.footer).map(|b| (b.label, b.does)).collect()
+}
+
+/// The footer's hints where a screen needs more room: moving on, help, quit.
+pub fn footer_global() -> Vec<(&'static str, &'static str)> {
+    GLOBAL.iter().filter(|b| b.footer || b.action == Action::NextScreen).map(|b| (b.label, b.does)).collect()
 }
 
 /// The help overlay's rows for a table: each label once, in order.

@@ -15,6 +15,33 @@ use crate::journal::{Dose, Journal, Kind, Stamp};
 /// The smallest window every screen is designed for.
 pub const MIN_WIDTH: u16 = 80;
 pub const MIN_HEIGHT: u16 = 24;
+/// The smallest window Today, "When to get help" and the status line work in
+/// (a phone, a split pane); below it only a notice shows.
+pub const COMPACT_WIDTH: u16 = 40;
+pub const COMPACT_HEIGHT: u16 = 15;
+
+/// How the window fits the app.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Fit {
+    /// Every screen as designed.
+    Full,
+    /// Today in a compact layout; the other screens say they need more room.
+    Compact,
+    /// Only a notice offering `!` and `q`.
+    Tiny,
+}
+
+impl Fit {
+    pub fn of(width: u16, height: u16) -> Fit {
+        if width >= MIN_WIDTH && height >= MIN_HEIGHT {
+            Fit::Full
+        } else if width >= COMPACT_WIDTH && height >= COMPACT_HEIGHT {
+            Fit::Compact
+        } else {
+            Fit::Tiny
+        }
+    }
+}
 
 /// The screens, in Tab order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -165,9 +192,19 @@ impl Model {
         crate::analysis::situation::situation(&self.journal, self.now)
     }
 
-    /// Whether the window is below the size the screens are made for.
-    pub fn too_small(&self) -> bool {
-        self.window.width < MIN_WIDTH || self.window.height < MIN_HEIGHT
+    /// How the window, as last drawn, fits the app.
+    pub fn fit(&self) -> Fit {
+        Fit::of(self.window.width, self.window.height)
+    }
+
+    /// Whether what is on screen is only a notice: the window is too small
+    /// for anything, or for this screen (only Today works compact).
+    pub fn only_notice(&self) -> bool {
+        match self.fit() {
+            Fit::Full => false,
+            Fit::Compact => self.screen != Screen::Today && self.overlay.is_none(),
+            Fit::Tiny => true,
+        }
     }
 
     /// The ids of the items shown on Today, physical first.

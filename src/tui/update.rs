@@ -9,7 +9,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use super::action::Action;
 use super::change::Edit;
 use super::keys;
-use super::model::Model;
+use super::model::{Fit, Model};
 use super::msg::{Effect, Msg};
 use super::popup::{AidList, Attention, Confirm, Confirmed, Ctx, GetHelp, Message, Overlay};
 
@@ -82,8 +82,14 @@ fn on_key(model: &mut Model, key: KeyEvent, effects: &mut Vec<Effect>) {
     if key.kind != KeyEventKind::Press {
         return;
     }
-    if model.too_small() && !matches!(model.overlay, Some(Overlay::GetHelp(_))) {
+    if model.fit() == Fit::Tiny && !matches!(model.overlay, Some(Overlay::GetHelp(_))) {
         on_key_too_small(model, key, effects);
+    } else if model.overlay.is_none() && model.only_notice() {
+        // A screen that needs more room shows a notice: only the keys that
+        // work everywhere (Tab, help, quit) do anything.
+        if let Some(action) = keys::lookup_global(&key) {
+            on_action(model, action, effects);
+        }
     } else if let Some(overlay) = model.overlay.take() {
         let ctx = Ctx {
             journal: &model.journal,

@@ -39,6 +39,15 @@ pub fn wrap(text: &str, width: u16, indent: &str) -> Vec<String> {
     textwrap::wrap(text, options).into_iter().map(std::borrow::Cow::into_owned).collect()
 }
 
+/// `text` wrapped to `width` with no margin, breaking at spaces only (and
+/// inside a word only when it is longer than a line).
+pub fn wrap_plain(text: &str, width: u16) -> Vec<String> {
+    let options = textwrap::Options::new(usize::from(width).max(1))
+        .word_splitter(textwrap::WordSplitter::NoHyphenation)
+        .break_words(true);
+    textwrap::wrap(text, options).into_iter().map(std::borrow::Cow::into_owned).collect()
+}
+
 /// The status message as drawn at `width`: empty when there is none.
 pub fn status_lines(model: &Model, width: u16) -> Vec<String> {
     status(model).map(|(text, _)| wrap(&text, width, "   ")).unwrap_or_default()

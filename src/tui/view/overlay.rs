@@ -9,6 +9,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
 
 use super::layout::centered;
+use super::message::wrap_plain;
 use crate::analysis::aids::aid_days;
 use crate::tui::keys;
 use crate::tui::model::Model;
@@ -208,49 +209,81 @@ fn render_help(app: &Model, area: Rect, buf: &mut Buffer) {
 }
 
 fn render_prompt(app: &Model, prompt: &Prompt, area: Rect, buf: &mut Buffer) {
-    let rect = centered(area, 72, 9);
+    let width = area.width.min(72);
+    let (hint_lines, extra_lines) = prompt_lines(app, prompt, width.saturating_sub(4));
+    // Borders, the hint, the input, the extra line(s), the keys and a gap.
+    let height = 2 + hint_lines.len().max(2) + 1 + extra_lines.len().max(2) + 1 + 1;
+    let rect = centered(area, width, u16::try_from(height).unwrap_or(u16::MAX));
     box_(app, rect, buf, &format!(" {} ", prompt.purpose.title()));
     render_prompt_body(app, prompt, inner(rect), buf);
 }
 
-fn render_prompt_body(app: &Model, prompt: &Prompt, area: Rect, buf: &mut Buffer) {
-    let [hint_area, input, extra, keys_area] =
-        Layout::vertical([Constraint::Length(2), Constraint::Length(1), Constraint::Length(2), Constraint::Length(1)])
-            .areas(area);
-    Paragraph::new(prompt.purpose.hint()).style(app.theme.dim()).wrap(Wrap { trim: true }).render(hint_area, buf);
-    prompt.input.render(input, buf);
-    let extra_line = match (&prompt.error, prompt.purpose) {
-        (Some(error), _) => Line::styled(error.clone(), app.theme.warning()),
+/// The prompt's hint and its extra line (the error, or aid names used
+/// before), wrapped whole to `width`.
+fn prompt_lines(app: &Model, prompt: &Prompt, width: u16) -> (Vec<Line<'static>>, Vec<Line<'static>>) {
+    let dim = |text: &str| -> Vec<Line<'static>> {
+        wrap_plain(text, width).into_iter().map(|l| Line::styled(l, app.theme.dim())).collect()
+    };
+    let hint_lines = dim(prompt.purpose.hint());
+    let extra = match (&prompt.error, prompt.purpose) {
+        (Some(error), _) => {
+            wrap_plain(error, width).into_iter().map(|l| Line::styled(l, app.theme.warning())).collect()
+        }
         (None, Purpose::Aid(_)) => {
             let names = aid_suggestions(&app.journal, &prompt.text());
-            if names.is_empty() { Line::raw("") } else { hint(app, &format!("Used before: {}", names.join(", "))) }
+            if names.is_empty() { Vec::new() } else { dim(&format!("Used before: {}", names.join(", "))) }
         }
-        (None, _) => Line::raw(""),
+        (None, _) => Vec::new(),
     };
-    Paragraph::new(extra_line).wrap(Wrap { trim: true }).render(extra, buf);
+    (hint_lines, extra)
+}
+
+fn render_prompt_body(app: &Model, prompt: &Prompt, area: Rect, buf: &mut Buffer) {
+    let (hint_lines, extra_lines) = prompt_lines(app, prompt, area.width);
+    let rows = |lines: &[Line]| u16::try_from(lines.len().max(2)).unwrap_or(u16::MAX);
+    let [hint_area, input, extra, keys_area] = Layout::vertical([
+        Constraint::Length(rows(&hint_lines)),
+        Constraint::Length(1),
+        Constraint::Length(rows(&extra_lines)),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    Paragraph::new(hint_lines).render(hint_area, buf);
+    prompt.input.render(input, buf);
+    Paragraph::new(extra_lines).render(extra, buf);
     hint(app, "Enter save · Esc cancel").render(keys_area, buf);
+}
+
+/// The note editor's keys for where it is, and their style.
+fn note_keys(app: &Model, editor: &NoteEditor) -> (&'static str, Style) {
+    match editor.mode {
+        NoteMode::Choose => ("a add to it · e edit it · x clear it · Esc close", app.theme.dim()),
+        NoteMode::Editing => ("Ctrl-S save · Esc leave · Enter new line · Ctrl-L clear", app.theme.dim()),
+        NoteMode::Discard => ("Leave without saving your changes? y yes · n no, keep writing", app.theme.warning()),
+    }
 }
 
 fn render_note(app: &Model, editor: &NoteEditor, area: Rect, buf: &mut Buffer) {
     let rect = centered(area, 76, 16);
     box_(app, rect, buf, &format!(" Note for {} ", editor.date.format("%A %-d %B")));
-    let [text, flag, keys_area] =
-        Layout::vertical([Constraint::Min(3), Constraint::Length(1), Constraint::Length(1)]).areas(inner(rect));
+    let body = inner(rect);
+    let (keys, style) = note_keys(app, editor);
+    let key_lines: Vec<Line> = wrap_plain(keys, body.width).into_iter().map(|l| Line::styled(l, style)).collect();
+    let [text, flag, keys_area] = Layout::vertical([
+        Constraint::Min(1),
+        Constraint::Length(1),
+        Constraint::Length(u16::try_from(key_lines.len()).unwrap_or(1)),
+    ])
+    .areas(body);
     editor.text.render(text, buf);
     let mark = if editor.for_provider { "[x]" } else { "[ ]" };
+    let tab = if flag.width >= 38 { "  (Tab changes it)" } else { " (Tab)" };
     Line::from(vec![
         Span::styled(format!("{mark} for my provider"), app.theme.title()),
-        Span::styled("  (Tab changes it)", app.theme.dim()),
+        Span::styled(tab, app.theme.dim()),
     ])
     .render(flag, buf);
-    match editor.mode {
-        NoteMode::Choose => hint(app, "a add to it · e edit it · x clear it · Esc close"),
-        NoteMode::Editing => hint(app, "Ctrl-S save · Esc leave · Enter new line · Ctrl-L clear"),
-        NoteMode::Discard => {
-            Line::styled("Leave without saving your changes? y yes · n no, keep writing", app.theme.warning())
-        }
-    }
-    .render(keys_area, buf);
+    Paragraph::new(key_lines).render(keys_area, buf);
 }
 
 /// The day's entries as typed (with what each counts as), the day's sum of

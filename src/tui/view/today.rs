@@ -27,10 +27,98 @@ pub fn render(app: &Model, area: Rect, buf: &mut Buffer) {
 
     // Wrapped here, not by the paragraph, so the cursor's line is known.
     let width = usize::from(area.width.saturating_sub(2)).max(10);
+    let mut lines = header_lines(app, width);
+    // A narrow window (a phone, a split pane) gets the compact layout: the
+    // short date, ratings as bar and number, the day's details a line each.
+    let compact = area.width < crate::tui::model::MIN_WIDTH;
+    let date = app.date.format(if compact { "%a %-d %b" } else { "%A %-d %B %Y" });
+    lines.push(Line::from(vec![
+        Span::styled(format!(" {date} "), theme.title()),
+        Span::raw(format!("· {when}   ")),
+        Span::styled(if compact { "[ ] day" } else { "[ ] other days" }, theme.dim()),
+    ]));
+    // The label column: the longest label, within what the width leaves.
+    let longest = catalog_width(app);
+    let fixed = if compact { 3 + 1 + 4 + 3 } else { 3 + 1 + 4 + 13 };
+    let label_width = if compact { longest.min(usize::from(area.width).saturating_sub(fixed)) } else { LABEL_WIDTH };
+    let mut cursor_line = 0;
+    let mut index = 0;
+    let catalog = app.journal.catalog();
+    for kind in Kind::BOTH {
+        let title = format!(" {}", capitalised(kind.word()));
+        let score = format!("score {}", score_text(scores.of(kind)));
+        if title.chars().count() + 2 + score.chars().count() <= usize::from(area.width) {
+            lines.push(Line::from(vec![
+                Span::styled(title, theme.title()),
+                Span::styled(format!("  {score}"), theme.dim()),
+            ]));
+        } else {
+            // Narrow: the score wraps under its heading, whole.
+            lines.push(Line::styled(title, theme.title()));
+            lines.extend(
+                textwrap::wrap(&score, width.saturating_sub(2))
+                    .into_iter()
+                    .map(|p| Line::styled(format!("   {p}"), theme.dim())),
+            );
+        }
+        for entry in catalog.active(kind) {
+            let value = day.and_then(|d| d.ratings.get(entry.id)).map(|r| r.value);
+            let chosen = index == app.item;
+            if chosen {
+                cursor_line = lines.len();
+            }
+            let marker = if chosen { " › " } else { "   " };
+            let label = format!("{marker}{:<width$}", fit(entry.label, label_width), width = label_width);
+            let mut spans = vec![Span::styled(
+                label,
+                if chosen { theme.selected() } else { theme.title().remove_modifier(ratatui::style::Modifier::BOLD) },
+            )];
+            spans.push(Span::raw(" "));
+            match value {
+                Some(v) => {
+                    let filled = usize::from(v);
+                    spans.push(Span::styled("█".repeat(filled), theme.bar()));
+                    spans.push(Span::styled("░".repeat(4 - filled), theme.dim()));
+                    if compact {
+                        spans.push(Span::raw(format!("  {v}")));
+                    } else {
+                        spans.push(Span::raw(format!("  {v} {}", rating_word(Some(v)))));
+                    }
+                }
+                None if compact => spans.push(Span::styled("····  -", theme.dim())),
+                None => spans.push(Span::styled("····  not rated", theme.dim())),
+            }
+            lines.push(Line::from(spans));
+            index += 1;
+        }
+    }
+
+    let low_mood = day.and_then(|d| d.ratings.get("depressed-mood")).is_some_and(|r| r.value == 4);
+    if low_mood {
+        let text = "If things feel very heavy right now, press ! for people you can reach, day or night.";
+        lines.extend(
+            textwrap::wrap(text, width).into_iter().map(|part| Line::styled(format!(" {part}"), theme.warning())),
+        );
+    }
+    lines.extend(details_lines(app, area.width));
+    let doses = analysis::dose_day(&app.journal, app.date);
+    let dose_text = doses
+        .map_or_else(|| "none".to_owned(), |d| format!("{}, {} g", plural(d.count, "dose"), format_number(d.grams)));
+    lines.push(Line::from(vec![Span::styled(" Doses ", theme.dim()), Span::raw(dose_text)]));
+
+    // Keep the chosen symptom in view on short windows.
+    let height = usize::from(area.height);
+    let scroll = cursor_line.saturating_sub(height.saturating_sub(3)).min(lines.len().saturating_sub(height));
+    Paragraph::new(lines).scroll((u16::try_from(scroll).unwrap_or(0), 0)).render(area, buf);
+}
+
+/// What is on top: facts for attention in the last 7 days (one line, with
+/// `!`), then where the person is, wrapped to `width`.
+fn header_lines(app: &Model, width: usize) -> Vec<Line<'static>> {
+    let theme = app.theme;
     let mut lines: Vec<Line> = Vec::new();
     let situation = app.situation();
     let headline = crate::status::headline(&app.journal, &situation, crate::status::Where::App);
-    // Facts for attention in the last 7 days: one line, first, with `!`.
     let flags = crate::analysis::flags::recent(&app.journal, &situation);
     if let Some(first) = flags.first() {
         let more =
@@ -44,63 +132,7 @@ pub fn render(app: &Model, area: Rect, buf: &mut Buffer) {
         let style = if i == 0 { theme.title() } else { ratatui::style::Style::new() };
         lines.extend(textwrap::wrap(&text, width).into_iter().map(|part| Line::styled(format!(" {part}"), style)));
     }
-    lines.push(Line::from(vec![
-        Span::styled(format!(" {} ", app.date.format("%A %-d %B %Y")), theme.title()),
-        Span::raw(format!("· {when}   ")),
-        Span::styled("[ ] other days", theme.dim()),
-    ]));
-    let mut cursor_line = 0;
-    let mut index = 0;
-    let catalog = app.journal.catalog();
-    for kind in Kind::BOTH {
-        lines.push(Line::from(vec![
-            Span::styled(format!(" {}", capitalised(kind.word())), theme.title()),
-            Span::styled(format!("  score {}", score_text(scores.of(kind))), theme.dim()),
-        ]));
-        for entry in catalog.active(kind) {
-            let value = day.and_then(|d| d.ratings.get(entry.id)).map(|r| r.value);
-            let chosen = index == app.item;
-            if chosen {
-                cursor_line = lines.len();
-            }
-            let marker = if chosen { " › " } else { "   " };
-            let label = format!("{marker}{:<width$}", entry.label, width = LABEL_WIDTH);
-            let mut spans = vec![Span::styled(
-                label,
-                if chosen { theme.selected() } else { theme.title().remove_modifier(ratatui::style::Modifier::BOLD) },
-            )];
-            spans.push(Span::raw(" "));
-            match value {
-                Some(v) => {
-                    let filled = usize::from(v);
-                    spans.push(Span::styled("█".repeat(filled), theme.bar()));
-                    spans.push(Span::styled("░".repeat(4 - filled), theme.dim()));
-                    spans.push(Span::raw(format!("  {v} {}", rating_word(Some(v)))));
-                }
-                None => spans.push(Span::styled("····  not rated", theme.dim())),
-            }
-            lines.push(Line::from(spans));
-            index += 1;
-        }
-    }
-
-    let low_mood = day.and_then(|d| d.ratings.get("depressed-mood")).is_some_and(|r| r.value == 4);
-    if low_mood {
-        lines.push(Line::styled(
-            " If things feel very heavy right now, press ! for people you can reach, day or night.",
-            theme.warning(),
-        ));
-    }
-    lines.push(details_line(app, area.width));
-    let doses = analysis::dose_day(&app.journal, app.date);
-    let dose_text = doses
-        .map_or_else(|| "none".to_owned(), |d| format!("{}, {} g", plural(d.count, "dose"), format_number(d.grams)));
-    lines.push(Line::from(vec![Span::styled(" Doses ", theme.dim()), Span::raw(dose_text)]));
-
-    // Keep the chosen symptom in view on short windows.
-    let height = usize::from(area.height);
-    let scroll = cursor_line.saturating_sub(height.saturating_sub(3)).min(lines.len().saturating_sub(height));
-    Paragraph::new(lines).scroll((u16::try_from(scroll).unwrap_or(0), 0)).render(area, buf);
+    lines
 }
 
 /// The day's aid entries joined by commas, cut before the one that would not
@@ -123,6 +155,33 @@ fn aids_that_fit(day: &crate::journal::Day, room: usize) -> String {
         shown = candidate;
     }
     shown
+}
+
+/// The widest label of the items shown.
+fn catalog_width(app: &Model) -> usize {
+    let catalog = app.journal.catalog();
+    Kind::BOTH.iter().flat_map(|k| catalog.active(*k)).map(|e| e.label.chars().count()).max().unwrap_or(0)
+}
+
+/// A label cut to `width` characters, with an ellipsis when cut.
+fn fit(label: &str, width: usize) -> String {
+    if label.chars().count() <= width {
+        return label.to_owned();
+    }
+    let mut cut: String = label.chars().take(width.saturating_sub(1)).collect();
+    cut.push('…');
+    cut
+}
+
+/// Sleep, note and aids of the day: one line, or in a narrow window three.
+fn details_lines(app: &Model, width: u16) -> Vec<Line<'static>> {
+    let line = details_line(app, width);
+    if width >= crate::tui::model::MIN_WIDTH {
+        return vec![line];
+    }
+    // Narrow: each detail on its own line, with the whole width for it.
+    let spans = line.spans;
+    spans.chunks(2).map(|pair| Line::from(pair.to_vec())).collect()
 }
 
 /// Sleep, note and aids of the day, on one line.
