@@ -562,7 +562,8 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<(), CliError> {
             if from > to {
                 return Err(CliError::Usage(format!("--from {from} is after --to {to}: give the earlier day first")));
             }
-            let later = crate::status::doses_after_line(&journal, ctx.now).map(|l| format!("\n{l}\n")).unwrap_or_default();
+            let later =
+                crate::status::doses_after_line(&journal, ctx.now).map(|l| format!("\n{l}\n")).unwrap_or_default();
             write_out(out, &format!("{}{later}", crate::table::render(&journal, ctx.now, from, to)))
         }
         Command::Export { format, out: file } => files::export(&ctx, format, file.as_deref(), out),
@@ -592,5 +593,43 @@ pub fn output_error(e: &std::io::Error) -> CliError {
         CliError::OutputClosed
     } else {
         CliError::Other(format!("could not write the output: {e}"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every argument of every command, with the path of commands to it.
+    fn arguments(cmd: &clap::Command, path: &str, found: &mut Vec<(String, String, bool)>) {
+        for arg in cmd.get_arguments() {
+            found.push((path.to_owned(), arg.get_id().to_string(), arg.get_help().is_some()));
+        }
+        for sub in cmd.get_subcommands() {
+            arguments(sub, &format!("{path} {}", sub.get_name()), found);
+        }
+    }
+
+    #[test]
+    fn every_argument_of_every_command_says_what_it_is() {
+        let mut found = Vec::new();
+        arguments(&command(), "easeoff", &mut found);
+        assert!(found.len() > 50, "the walk reached the subcommands: {}", found.len());
+        assert!(found.iter().any(|(path, id, _)| path == "easeoff dose" && id == "form"));
+        let missing: Vec<String> =
+            found.iter().filter(|(_, _, help)| !help).map(|(path, id, _)| format!("{path} {id}")).collect();
+        assert!(missing.is_empty(), "arguments without a description: {missing:?}");
+    }
+
+    #[test]
+    fn the_signs_help_lists_every_question_in_order() {
+        let mut cmd = command();
+        let help = cmd.find_subcommand_mut("signs").unwrap().render_help().to_string();
+        let mut from = 0;
+        for (i, q) in crate::journal::catalog::signs().iter().enumerate() {
+            let line = format!("{}. {}", i + 1, q.question);
+            let at = help[from..].find(&line).unwrap_or_else(|| panic!("'{line}' after byte {from} in:\n{help}"));
+            from += at + line.len();
+        }
     }
 }

@@ -478,7 +478,8 @@ pub fn doses_after_line(journal: &Journal, now: Stamp) -> Option<String> {
     }
     let which: Vec<String> =
         later.iter().map(|d| format!("{} g, {}", format_number(d.grams), d.at.format("%a %-d %b %Y %H:%M"))).collect();
-    let (is, it, that) = if later.len() == 1 { ("is", "it does", "that time") } else { ("are", "they do", "their time") };
+    let (is, it, that) =
+        if later.len() == 1 { ("is", "it does", "that time") } else { ("are", "they do", "their time") };
     Some(format!(
         "{} {is} dated after now ({}): {it} not count as your last dose until {that}. \
          If the clock was wrong when logging, `easeoff dose --undo` removes the newest dose (log it again with --at), \

@@ -3,8 +3,8 @@
 
 use std::str::FromStr;
 
-use crate::journal::values::list_days;
 use crate::journal::plan::Cut;
+use crate::journal::values::list_days;
 use crate::journal::{Form, Grams, InputError, Kind};
 
 /// What `easeoff dose` takes: an amount in grams, or `none` for a day

@@ -7,8 +7,8 @@ use chrono::Duration;
 use super::{CliError, Ctx, PlanAction, write_out};
 use crate::analysis::{self, taper};
 use crate::dates::parse_day;
-use crate::journal::plan::{Cut, PlanRequest};
 use crate::journal::plan::PlanVersion;
+use crate::journal::plan::{Cut, PlanRequest};
 use crate::journal::{Journal, format_number};
 use crate::status::plural;
 
@@ -46,13 +46,19 @@ pub fn run(ctx: &Ctx, action: Option<&PlanAction>, out: &mut dyn Write) -> Resul
         }
         PlanAction::Adjust { hold: Some(days), step: None } => {
             journal.hold_plan(*days, ctx.now)?;
-            (format!("Held the current step {days} days longer; later steps move back.\n"), Vec::new())
+            (
+                format!(
+                    "Held the current step {} longer; later steps move back.\n",
+                    plural(usize::try_from(days.get()).unwrap_or(usize::MAX), "day")
+                ),
+                Vec::new(),
+            )
         }
         PlanAction::Adjust { hold: None, step: Some(step) } => {
             // The amount the new step cuts from, as `restep_plan` takes it.
-            let base = journal.plan().and_then(|p| {
-                p.spec.map(|spec| p.target_on(ctx.now.date_naive()).unwrap_or(spec.from_grams))
-            });
+            let base = journal
+                .plan()
+                .and_then(|p| p.spec.map(|spec| p.target_on(ctx.now.date_naive()).unwrap_or(spec.from_grams)));
             let cut = match base {
                 Some(base) => step.check_against(base).map_err(CliError::Usage)?,
                 None => step.cut,

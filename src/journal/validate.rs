@@ -21,7 +21,10 @@ pub fn pair(catalog: Catalog<'_>, text: &str) -> Result<(String, RatingValue), I
 pub fn known_item(catalog: Catalog<'_>, id: &str) -> Result<String, InputError> {
     match catalog.get(&id.to_lowercase()) {
         Some(entry) => Ok(entry.id.to_owned()),
-        None => Err(InputError::UnknownItem { id: id.to_owned(), suggestion: catalog.suggest(&id.to_lowercase()).map(str::to_owned) }),
+        None => Err(InputError::UnknownItem {
+            id: id.to_owned(),
+            suggestion: catalog.suggest(&id.to_lowercase()).map(str::to_owned),
+        }),
     }
 }
 
