@@ -29,7 +29,7 @@ fn undescribed(help: &str) -> Vec<String> {
         if !in_section || !starts_arg || line.len() - trimmed.len() > 10 {
             continue;
         }
-        let description = trimmed.split_once("  ").map(|(_, rest)| rest.trim_start()).unwrap_or("");
+        let description = trimmed.split_once("  ").map_or("", |(_, rest)| rest.trim_start());
         if description.is_empty() || description.starts_with('[') {
             missing.push(line.to_owned());
         }
@@ -179,8 +179,8 @@ fn a_dose_dated_after_now_is_listed_but_is_not_the_last_dose_until_its_time() {
     let report = env.ok(&["report"]);
     assert!(report.contains("Last dose before the stop: Mon 9 Mar 2026, 08:00"), "{report}");
     assert!(!report.contains("11 Mar 2026, 08:00"), "{report}");
-    let list = env.ok(&["dose", "--list"]);
-    assert!(list.contains("08:00       2 g  (dated after now: not counted as the last dose yet)"), "{list}");
+    let listed = env.ok(&["dose", "--list"]);
+    assert!(listed.contains("08:00       2 g  (dated after now: not counted as the last dose yet)"), "{listed}");
 
     let out = env.run(&["check"]).output().unwrap();
     assert_eq!(out.status.code(), Some(1));

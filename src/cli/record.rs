@@ -348,7 +348,11 @@ fn parse_answers(text: &str, count: usize) -> Result<Vec<bool>, CliError> {
 
 /// The self-check questions, numbered in the order their answers are given.
 pub(crate) fn sign_list() -> String {
-    sign_questions().iter().enumerate().map(|(i, q)| format!("  {}. {}\n", i + 1, q.question)).collect()
+    let mut list = String::new();
+    for (i, q) in sign_questions().iter().enumerate() {
+        list.push_str(&format!("  {}. {}\n", i + 1, q.question));
+    }
+    list
 }
 
 fn ask(questions: &[crate::journal::catalog::Sign], out: &mut dyn Write) -> Result<Vec<bool>, CliError> {
