@@ -18,7 +18,6 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand};
 use thiserror::Error;
 
-use crate::journal::plan::Cut;
 use crate::journal::{Days, Hours, InputError, Journal, PlanGrams, Stamp};
 
 use crate::store::{self, Access, Store, StoreError};
@@ -93,9 +92,9 @@ pub enum Command {
         action: Option<SymptomsAction>,
     },
     /// A short yes/no self-check of dependency signs (not a diagnosis).
-    #[command(after_help = "Example: easeoff signs --answers yynnyny")]
+    /// Its help lists the questions in order (see [`command`]).
     Signs {
-        /// All answers at once, one y or n per question, in order.
+        /// All answers at once, one y or n per question, in the order listed below.
         #[arg(long)]
         answers: Option<String>,
     },
@@ -123,6 +122,7 @@ pub enum Command {
     /// Export the journal as JSON (the file itself) or CSV (one row per day).
     #[command(after_help = "Example: easeoff export --format csv --out ~/easeoff.csv")]
     Export {
+        /// json: the journal file itself, for a backup or `easeoff import`; csv: one row per day, for a spreadsheet.
         #[arg(long, value_enum, default_value = "json")]
         format: ExportFormat,
         /// Write to this file (0600) instead of standard output.
@@ -131,7 +131,10 @@ pub enum Command {
     },
     /// Merge an easeoff JSON export into this journal.
     #[command(after_help = "Example: easeoff import ~/old-laptop-journal.json")]
-    Import { file: PathBuf },
+    Import {
+        /// An easeoff JSON export (`easeoff export`) or another easeoff journal file.
+        file: PathBuf,
+    },
     /// Try the app on a generated journal (yours is never touched), or write one.
     #[command(
         after_help = "Examples:\n  easeoff demo            (the app on a fresh demo journal in a temporary file)\n  easeoff demo --write /tmp/demo.json --days 42 --seed 7"
@@ -140,8 +143,10 @@ pub enum Command {
         /// Write the demo journal to this file (it must not exist yet) instead of opening the app.
         #[arg(long, value_name = "FILE")]
         write: Option<PathBuf>,
+        /// How many days the demo journal covers.
         #[arg(long, default_value_t = 42)]
         days: u32,
+        /// A number that picks the demo's made-up values; the same seed gives the same journal.
         #[arg(long, default_value_t = 1)]
         seed: u64,
     },
@@ -177,7 +182,10 @@ pub enum Command {
     Path,
     /// Print shell completions.
     #[command(after_help = "Example: easeoff completions bash > ~/.local/share/bash-completion/completions/easeoff")]
-    Completions { shell: clap_complete::Shell },
+    Completions {
+        /// The shell to print completions for.
+        shell: clap_complete::Shell,
+    },
 }
 
 #[derive(Debug, Args)]
@@ -219,8 +227,10 @@ pub struct DoseArgs {
     /// With `none`: the day without kratom (YYYY-MM-DD, today, yesterday or -N); default today.
     #[arg(long, value_name = "DATE")]
     pub date: Option<String>,
+    /// What form the kratom was in.
     #[arg(long, value_enum)]
     pub form: Option<choices::FormArg>,
+    /// A note kept with this dose, e.g. "new batch".
     #[arg(long, value_name = "TEXT")]
     pub note: Option<String>,
     /// List doses with daily totals.
@@ -240,15 +250,23 @@ pub enum SymptomsAction {
     Add {
         /// 1–32 lowercase letters, digits or hyphens, e.g. hot-cold-flashes.
         id: String,
+        /// The words shown for it, e.g. "hot and cold flashes" (1–60 characters).
         #[arg(long)]
         label: String,
+        /// Which score it counts in.
         #[arg(long, value_enum)]
         kind: choices::KindArg,
     },
     /// Hide an item from rating (its past ratings stay).
-    Hide { id: String },
+    Hide {
+        /// The item's id, as `easeoff symptoms` lists it (any case).
+        id: String,
+    },
     /// Show a hidden item again.
-    Show { id: String },
+    Show {
+        /// The item's id, as `easeoff symptoms` lists it (any case).
+        id: String,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -281,6 +299,7 @@ pub struct ReportArgs {
     /// Last day; default today.
     #[arg(long, allow_hyphen_values = true)]
     pub to: Option<String>,
+    /// text for the screen, markdown, or html ready to print.
     #[arg(long, value_enum, default_value = "text")]
     pub format: ReportFormat,
     /// Write to this file (0600) instead of standard output.
@@ -311,9 +330,9 @@ pub enum PlanAction {
         /// The daily amount to start from, in grams (default: the usual amount you gave).
         #[arg(long, allow_hyphen_values = true)]
         from: Option<PlanGrams>,
-        /// Each step: a share of the current amount (10%) or grams (0.25).
+        /// Each step: a share of the current amount (10%) or grams (0.25 or 0.25g).
         #[arg(long, allow_hyphen_values = true)]
-        step: Cut,
+        step: choices::Step,
         /// Days between steps.
         #[arg(long, allow_hyphen_values = true)]
         every: Days,
@@ -331,10 +350,12 @@ pub enum PlanAction {
     Show,
     /// Hold the current step longer, or change the step size from today.
     Adjust {
+        /// Stay on the current step this many days longer; later steps move back.
         #[arg(long, conflicts_with = "step", allow_hyphen_values = true)]
         hold: Option<Days>,
+        /// The new step from today: a share (10%) or grams (0.25 or 0.25g).
         #[arg(long, allow_hyphen_values = true)]
-        step: Option<Cut>,
+        step: Option<choices::Step>,
     },
     /// Remove the plan (its history is kept).
     Clear,
@@ -343,17 +364,40 @@ pub enum PlanAction {
 #[derive(Debug, Subcommand)]
 pub enum QuestionAction {
     /// Add a question.
-    Add { text: String },
+    Add {
+        /// The question, in quotes.
+        text: String,
+    },
     /// List the open questions, numbered.
     List,
     /// Mark open question number N as asked.
-    Done { n: String },
+    Done {
+        /// Its number in `easeoff question list`.
+        n: String,
+    },
 }
 
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
 pub enum ExportFormat {
     Json,
     Csv,
+}
+
+/// The command line as clap reads it, with what only the running program
+/// knows added: the self-check questions in `signs --help`.
+pub fn command() -> clap::Command {
+    let questions = record::sign_list();
+    <Cli as clap::CommandFactory>::command().mut_subcommand("signs", |c| {
+        c.after_help(format!(
+            "The questions, in the order of the answers:\n{questions}\nExample: easeoff signs --answers yynnyny   (yes to 1, 2, 5 and 7)"
+        ))
+    })
+}
+
+/// Reads the command line, or prints help or the mistake and exits.
+pub fn parse() -> Cli {
+    let matches = command().get_matches();
+    <Cli as clap::FromArgMatches>::from_arg_matches(&matches).unwrap_or_else(|e| e.exit())
 }
 
 /// Why a command failed; each kind has its own exit code.
@@ -478,7 +522,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<(), CliError> {
         return write_out(out, "\nRun `easeoff` in a terminal for the full-screen app, or `easeoff --help`.\n");
     };
     if let Command::Completions { shell } = command {
-        clap_complete::generate(shell, &mut <Cli as clap::CommandFactory>::command(), "easeoff", out);
+        clap_complete::generate(shell, &mut self::command(), "easeoff", out);
         return Ok(());
     }
     if let Command::GetHelp = command {
@@ -518,7 +562,9 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<(), CliError> {
             if from > to {
                 return Err(CliError::Usage(format!("--from {from} is after --to {to}: give the earlier day first")));
             }
-            write_out(out, &crate::table::render(&journal, ctx.now, from, to))
+            let later =
+                crate::status::doses_after_line(&journal, ctx.now).map(|l| format!("\n{l}\n")).unwrap_or_default();
+            write_out(out, &format!("{}{later}", crate::table::render(&journal, ctx.now, from, to)))
         }
         Command::Export { format, out: file } => files::export(&ctx, format, file.as_deref(), out),
         Command::Import { file } => files::import(&ctx, &file, out),
@@ -547,5 +593,43 @@ pub fn output_error(e: &std::io::Error) -> CliError {
         CliError::OutputClosed
     } else {
         CliError::Other(format!("could not write the output: {e}"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every argument of every command, with the path of commands to it.
+    fn arguments(cmd: &clap::Command, path: &str, found: &mut Vec<(String, String, bool)>) {
+        for arg in cmd.get_arguments() {
+            found.push((path.to_owned(), arg.get_id().to_string(), arg.get_help().is_some()));
+        }
+        for sub in cmd.get_subcommands() {
+            arguments(sub, &format!("{path} {}", sub.get_name()), found);
+        }
+    }
+
+    #[test]
+    fn every_argument_of_every_command_says_what_it_is() {
+        let mut found = Vec::new();
+        arguments(&command(), "easeoff", &mut found);
+        assert!(found.len() > 50, "the walk reached the subcommands: {}", found.len());
+        assert!(found.iter().any(|(path, id, _)| path == "easeoff dose" && id == "form"));
+        let missing: Vec<String> =
+            found.iter().filter(|(_, _, help)| !help).map(|(path, id, _)| format!("{path} {id}")).collect();
+        assert!(missing.is_empty(), "arguments without a description: {missing:?}");
+    }
+
+    #[test]
+    fn the_signs_help_lists_every_question_in_order() {
+        let mut cmd = command();
+        let help = cmd.find_subcommand_mut("signs").unwrap().render_help().to_string();
+        let mut from = 0;
+        for (i, q) in crate::journal::catalog::signs().iter().enumerate() {
+            let line = format!("{}. {}", i + 1, q.question);
+            let at = help[from..].find(&line).unwrap_or_else(|| panic!("'{line}' after byte {from} in:\n{help}"));
+            from += at + line.len();
+        }
     }
 }

@@ -5,8 +5,7 @@
 use std::io::Write;
 use std::process::ExitCode;
 
-use clap::Parser;
-use easeoff::cli::{self, Cli};
+use easeoff::cli;
 
 fn main() -> ExitCode {
     // A panic message could include a person's words; say only where it was.
@@ -22,7 +21,7 @@ fn main() -> ExitCode {
         signal_hook::consts::SIGXFSZ,
         std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false)),
     );
-    let cli = Cli::parse();
+    let cli = cli::parse();
     let mut stdout = std::io::stdout().lock();
     // The lock's buffer is flushed here rather than on drop, where an error
     // would be lost; a reader that stopped early is a normal end.

@@ -459,10 +459,34 @@ pub fn full(journal: &Journal, now: Stamp) -> String {
         }
     }
     let _ = writeln!(out, "{}", dose_line(journal, &situation));
+    if let Some(line) = doses_after_line(journal, now) {
+        let _ = writeln!(out, "{line}");
+    }
     for a in &situation.attempts {
         let _ = writeln!(out, "{}", attempt_line(a));
     }
     out
+}
+
+/// What a dose dated after now means (see [`situation::doses_after`]),
+/// or `None` when there is none: "1 dose is dated after now (2 g, Wed 11
+/// Mar 2026 08:00): it is not counted as your last dose until then. …"
+pub fn doses_after_line(journal: &Journal, now: Stamp) -> Option<String> {
+    let later = situation::doses_after(journal, now);
+    if later.is_empty() {
+        return None;
+    }
+    let which: Vec<String> =
+        later.iter().map(|d| format!("{} g, {}", format_number(d.grams), d.at.format("%a %-d %b %Y %H:%M"))).collect();
+    let (is, it, that) =
+        if later.len() == 1 { ("is", "it does", "that time") } else { ("are", "they do", "their time") };
+    Some(format!(
+        "{} {is} dated after now ({}): {it} not count as your last dose until {that}. \
+         If the clock was wrong when logging, `easeoff dose --undo` removes the newest dose (log it again with --at), \
+         or fix the time in the journal file.",
+        capitalised(&plural(later.len(), "dose")),
+        which.join("; "),
+    ))
 }
 
 /// "Earlier attempt: stopped Tue 17 Feb, 18 days without a dose."

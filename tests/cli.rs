@@ -620,7 +620,8 @@ fn each_typed_value_refuses_bad_input_naming_the_flag_and_what_is_allowed() {
             &["'--hold <HOLD>'", "'366' is not a whole number of days: use 1 to 365"],
         ),
         (&["plan", "adjust", "--step", "0%"], &["'--step <STEP>'", "more than 0 % and less than 100 %"]),
-        (&["plan", "adjust", "--step", "7"], &["--step 7 g", "less than the starting amount"]),
+        (&["plan", "adjust", "--step", "7g"], &["--step 7 g", "less than the starting amount"]),
+        (&["plan", "adjust", "--step", "7"], &["--step 7 would be 7 g a step from 6 g/day", "did you mean 7%?"]),
         (&["plan", "new", "--from", "6", "--step", "10%", "--every", "7", "--floor", "-1"], &["--floor -1 g"]),
         (&["plan", "new", "--from", "6", "--step", "10%", "--every", "7", "--round", "0"], &["--round 0 g"]),
         (

@@ -257,6 +257,19 @@ impl Average {
     }
 }
 
+/// Doses dated after `now`, oldest first: a clock that was wrong when
+/// they were logged, or a hand-edited file (easeoff refuses a future time
+/// when a dose is typed). The one rule for them, everywhere: such a dose
+/// is kept and listed as logged (`dose --list`, the day's total), but it
+/// is not the last dose and does not decide the situation, the stop or
+/// "day N" until its time comes — [`situation`] reads only the doses at or
+/// before now. `status`, `last-use`, `show` and `check` say that it is
+/// there and how to remove it (`easeoff dose --undo`, or edit the file).
+pub fn doses_after(journal: &Journal, now: Stamp) -> &[Dose] {
+    let all = journal.doses();
+    all.get(all.partition_point(|d| d.at <= now)..).unwrap_or_default()
+}
+
 /// Where the person is at `now`.
 pub fn situation(journal: &Journal, now: Stamp) -> Situation {
     let all = journal.doses();

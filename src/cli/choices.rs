@@ -3,6 +3,7 @@
 
 use std::str::FromStr;
 
+use crate::journal::plan::Cut;
 use crate::journal::values::list_days;
 use crate::journal::{Form, Grams, InputError, Kind};
 
@@ -72,6 +73,48 @@ impl From<KindArg> for Kind {
         match arg {
             KindArg::Physical => Kind::Physical,
             KindArg::Psychological => Kind::Psychological,
+        }
+    }
+}
+
+/// `--step` of `easeoff plan new` and `plan adjust`: the cut, and whether
+/// it was typed as a bare number (`10`, no `%` and no `g`), which the plan
+/// commands check against the amount it cuts from, as a bare `10` is often
+/// meant as 10 %.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Step {
+    pub cut: Cut,
+    pub bare: bool,
+}
+
+impl FromStr for Step {
+    type Err = InputError;
+
+    fn from_str(text: &str) -> Result<Self, InputError> {
+        let cut = text.parse::<Cut>()?;
+        let trimmed = text.trim();
+        let bare = !trimmed.ends_with('%') && !trimmed.ends_with('g');
+        Ok(Step { cut, bare })
+    }
+}
+
+impl Step {
+    /// A bare number of grams of half or more of `from`, the daily amount
+    /// it cuts from: refused, naming both readings. A step of half the
+    /// amount ends a taper in two steps, which nobody plans by accident;
+    /// `10g` says grams are meant and is taken as it is.
+    pub fn check_against(self, from: f64) -> Result<Cut, String> {
+        match self.cut {
+            Cut::Grams(g) if self.bare && g >= from / 2.0 => {
+                let n = crate::journal::format_number(g);
+                let share = if g >= from { "all of it or more" } else { "half of it or more" };
+                Err(format!(
+                    "--step {n} would be {n} g a step from {} g/day, {share}: did you mean {n}%? \
+                     Give --step {n}% for a share of the daily amount, or --step {n}g if you do mean grams",
+                    crate::journal::format_number(from)
+                ))
+            }
+            cut => Ok(cut),
         }
     }
 }

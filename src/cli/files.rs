@@ -6,6 +6,7 @@ use std::path::Path;
 
 use super::{CliError, Ctx, ExportFormat, write_bytes, write_out};
 use crate::journal::VERSION;
+use crate::status::plural;
 use crate::store::{self, Access, Store, StoreError};
 
 pub fn export(ctx: &Ctx, format: ExportFormat, file: Option<&Path>, out: &mut dyn Write) -> Result<(), CliError> {
@@ -101,11 +102,15 @@ pub fn check(ctx: &Ctx, out: &mut dyn Write) -> Result<(), CliError> {
     match Store::open(&ctx.path, Access::Read, ctx.now) {
         Ok((_, journal)) if ctx.path.exists() => {
             text.push_str(&format!(
-                "  reads fine: file version {} (this easeoff writes {VERSION}), {} days, {} doses\n",
+                "  reads fine: file version {} (this easeoff writes {VERSION}), {}, {}\n",
                 journal.version(),
-                journal.days().len(),
-                journal.doses().len()
+                plural(journal.days().len(), "day"),
+                plural(journal.doses().len(), "dose")
             ));
+            if let Some(line) = crate::status::doses_after_line(&journal, ctx.now) {
+                problems += 1;
+                text.push_str(&format!("  PROBLEM: {line}\n"));
+            }
         }
         Ok(_) => text.push_str("  no journal yet: it is created with the first entry\n"),
         Err(e) => {
@@ -142,7 +147,7 @@ pub fn check(ctx: &Ctx, out: &mut dyn Write) -> Result<(), CliError> {
     }
     write_out(out, &text)?;
     if problems > 0 {
-        return Err(CliError::Other(format!("{problems} problem(s) found; see above")));
+        return Err(CliError::Other(format!("{} found; see above", plural(problems, "problem"))));
     }
     Ok(())
 }

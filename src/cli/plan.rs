@@ -7,8 +7,10 @@ use chrono::Duration;
 use super::{CliError, Ctx, PlanAction, write_out};
 use crate::analysis::{self, taper};
 use crate::dates::parse_day;
+use crate::journal::plan::PlanVersion;
 use crate::journal::plan::{Cut, PlanRequest};
 use crate::journal::{Journal, format_number};
+use crate::status::plural;
 
 /// How many past days `plan show` lists against their targets.
 const SHOW_DAYS: i64 = 14;
@@ -24,7 +26,14 @@ pub fn run(ctx: &Ctx, action: Option<&PlanAction>, out: &mut dyn Write) -> Resul
     let (said, warnings) = match action {
         PlanAction::New { from, step, every, start, floor, round } => {
             let start = start.as_deref().map(|s| parse_day(s, ctx.now)).transpose()?.unwrap_or(ctx.now.date_naive());
-            let request = PlanRequest { from: *from, cut: *step, every: *every, start, floor: *floor, round: *round };
+            // The amount the first step cuts from, to catch `--step 10` meant as 10 %;
+            // with neither, `plan_spec` says a starting amount is needed.
+            let base = from.map(|f| f.0).or(journal.settings().usual_daily_grams);
+            let cut = match base {
+                Some(base) => step.check_against(base).map_err(CliError::Usage)?,
+                None => step.cut,
+            };
+            let request = PlanRequest { from: *from, cut, every: *every, start, floor: *floor, round: *round };
             let spec = journal.plan_spec(request)?;
             let replaced = journal.plan().is_some();
             let warnings = journal.new_plan(spec, ctx.now)?;
@@ -37,11 +46,25 @@ pub fn run(ctx: &Ctx, action: Option<&PlanAction>, out: &mut dyn Write) -> Resul
         }
         PlanAction::Adjust { hold: Some(days), step: None } => {
             journal.hold_plan(*days, ctx.now)?;
-            (format!("Held the current step {days} days longer; later steps move back.\n"), Vec::new())
+            (
+                format!(
+                    "Held the current step {} longer; later steps move back.\n",
+                    plural(usize::try_from(days.get()).unwrap_or(usize::MAX), "day")
+                ),
+                Vec::new(),
+            )
         }
         PlanAction::Adjust { hold: None, step: Some(step) } => {
-            let warnings = journal.restep_plan(*step, ctx.now)?;
-            (format!("Changed the step to {} from today.\n", step.typed()), warnings)
+            // The amount the new step cuts from, as `restep_plan` takes it.
+            let base = journal
+                .plan()
+                .and_then(|p| p.spec.map(|spec| p.target_on(ctx.now.date_naive()).unwrap_or(spec.from_grams)));
+            let cut = match base {
+                Some(base) => step.check_against(base).map_err(CliError::Usage)?,
+                None => step.cut,
+            };
+            let warnings = journal.restep_plan(cut, ctx.now)?;
+            (format!("Changed the step to {} from today.\n", cut.typed()), warnings)
         }
         PlanAction::Adjust { .. } => {
             return Err(CliError::Usage("give either --hold DAYS or --step PERCENT%|GRAMS".into()));
@@ -74,16 +97,14 @@ pub fn show(journal: &Journal, ctx: &Ctx) -> String {
                     Cut::Grams(g) => format!("{} g", format_number(g)),
                 };
                 text.push_str(&format!(
-                    "Taper plan: from {} g/day, {cut} every {} days, floor {} g, rounded to {} g.\n",
+                    "Taper plan: from {} g/day, {cut} every {}, floor {} g, rounded to {} g.\n",
                     format_number(spec.from_grams),
-                    spec.every_days,
+                    plural(usize::try_from(spec.every_days).unwrap_or(usize::MAX), "day"),
                     format_number(spec.floor_grams),
                     format_number(spec.round_grams)
                 ));
             }
-            let history: Vec<String> =
-                journal.plan_history().iter().map(|v| format!("{} {}", v.set.format("%-d %b"), v.change)).collect();
-            text.push_str(&format!("Changes: {}.\n", history.join("; ")));
+            text.push_str(&format!("Changes: {}.\n", history_words(journal.plan_history())));
             let current = plan.targets.iter().rposition(|t| t.start <= today);
             for (i, t) in plan.targets.iter().enumerate() {
                 let when = match current {
@@ -137,4 +158,50 @@ pub fn show(journal: &Journal, ctx: &Ctx) -> String {
         text.push_str(&format!("{}\n", crate::status::attempt_line(a)));
     }
     text
+}
+
+/// The plan's history in a line, oldest first: the same change made more
+/// than once on one day (a plan remade while getting it right) is said
+/// once with how many times, "10 Mar new plan (3 times)", rather than
+/// repeated; changes on different days or of different kinds stay apart.
+fn history_words(history: &[PlanVersion]) -> String {
+    let mut groups: Vec<(String, &str, usize)> = Vec::new();
+    for v in history {
+        let day = v.set.format("%-d %b").to_string();
+        match groups.last_mut() {
+            Some((d, change, n)) if *d == day && *change == v.change => *n += 1,
+            _ => groups.push((day, &v.change, 1)),
+        }
+    }
+    let words: Vec<String> = groups
+        .iter()
+        .map(|(day, change, n)| if *n == 1 { format!("{day} {change}") } else { format!("{day} {change} ({n} times)") })
+        .collect();
+    words.join("; ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn version(set: &str, change: &str) -> PlanVersion {
+        PlanVersion {
+            set: crate::journal::Stamp::parse_from_rfc3339(set).unwrap(),
+            change: change.to_owned(),
+            spec: None,
+            targets: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn repeats_on_one_day_are_counted_and_the_rest_kept_in_order() {
+        let history = [
+            version("2026-03-10T08:00:00+01:00", "new plan"),
+            version("2026-03-10T08:05:00+01:00", "new plan"),
+            version("2026-03-10T08:09:00+01:00", "new plan"),
+            version("2026-03-10T09:00:00+01:00", "held 3 days"),
+            version("2026-03-11T09:00:00+01:00", "new plan"),
+        ];
+        assert_eq!(history_words(&history), "10 Mar new plan (3 times); 10 Mar held 3 days; 11 Mar new plan");
+    }
 }

@@ -36,8 +36,8 @@ pub fn log(ctx: &Ctx, args: &LogArgs, out: &mut dyn Write) -> Result<(), CliErro
         // An item of the person's own called `sleep` or `note` keeps its meaning.
         match edit::known_item(catalog, word) {
             Ok(id) => change.clear.push(id),
-            Err(_) if word.trim() == edit::CLEAR_SLEEP => change.clear_sleep = true,
-            Err(_) if word.trim() == edit::CLEAR_NOTE => change.clear_note = true,
+            Err(_) if word.trim().eq_ignore_ascii_case(edit::CLEAR_SLEEP) => change.clear_sleep = true,
+            Err(_) if word.trim().eq_ignore_ascii_case(edit::CLEAR_NOTE) => change.clear_note = true,
             Err(InputError::UnknownItem { id, suggestion }) => {
                 let near = |w: &str| strsim::levenshtein(&id, w) <= 2;
                 let suggestion = suggestion
@@ -167,7 +167,12 @@ fn dose_list(journal: &crate::journal::Journal, ctx: &Ctx, days: u32) -> String 
         }
         let form = dose.form.map(|f| format!(" {f:?}").to_lowercase()).unwrap_or_default();
         let note = if dose.note.is_some() { "  (note)" } else { "" };
-        text.push_str(&format!("  {}  {:>6} g{form}{note}\n", dose.at.format("%H:%M"), format_number(dose.grams)));
+        let later = if dose.at > ctx.now { "  (dated after now: not counted as the last dose yet)" } else { "" };
+        text.push_str(&format!(
+            "  {}  {:>6} g{form}{note}{later}\n",
+            dose.at.format("%H:%M"),
+            format_number(dose.grams)
+        ));
     }
     if text.is_empty() {
         text = format!("No doses in the last {}.\n", plural(days as usize, "day"));
@@ -203,7 +208,8 @@ pub fn last_use(ctx: &Ctx, at: Option<&str>, out: &mut dyn Write) -> Result<(), 
                     .to_owned()
             }
         };
-        return write_out(out, &text);
+        let later = crate::status::doses_after_line(&journal, ctx.now).map(|l| format!("{l}\n")).unwrap_or_default();
+        return write_out(out, &format!("{text}{later}"));
     };
     let (mut store, mut journal) = ctx.open_write()?;
     let when = parse_moment(at, ctx.now, "the last use")?;
@@ -243,15 +249,19 @@ pub fn symptoms(ctx: &Ctx, action: Option<&SymptomsAction>, out: &mut dyn Write)
     let (mut store, mut journal) = ctx.open_write()?;
     let text = match action {
         SymptomsAction::Add { id, label, kind } => {
+            // Ids are lower case; one typed in capitals is the same id.
+            let id = &id.to_lowercase();
             let kind = crate::journal::Kind::from(*kind);
             journal.add_symptom(id, label, kind)?;
             format!("Added {id} ({label}, {}).\n", kind.word())
         }
         SymptomsAction::Hide { id } => {
+            let id = &id.trim().to_lowercase();
             journal.hide_symptom(id)?;
             format!("Hid {id}; its past ratings are kept. `easeoff symptoms show {id}` brings it back.\n")
         }
         SymptomsAction::Show { id } => {
+            let id = &id.trim().to_lowercase();
             journal.show_symptom(id)?;
             format!("{id} is shown again.\n")
         }
@@ -268,8 +278,9 @@ pub fn signs(ctx: &Ctx, answers: Option<&str>, out: &mut dyn Write) -> Result<()
         None if std::io::stdin().is_terminal() => ask(questions, out)?,
         None => {
             return Err(CliError::Usage(format!(
-                "standard input is not a terminal: give the {} answers with --answers, e.g. --answers yynnyny",
-                questions.len()
+                "standard input is not a terminal: give the {} answers with --answers, one y or n per question in this order:\n{}",
+                questions.len(),
+                sign_list().trim_end()
             )));
         }
     };
@@ -329,9 +340,19 @@ fn parse_answers(text: &str, count: usize) -> Result<Vec<bool>, CliError> {
         .collect();
     answers.filter(|a| a.len() == count).ok_or_else(|| {
         CliError::Usage(format!(
-            "'{text}' is not {count} answers: give one y or n per question, e.g. --answers yynnyny"
+            "'{text}' is not {count} answers: give one y or n per question, in this order, e.g. --answers yynnyny\n{}",
+            sign_list().trim_end()
         ))
     })
+}
+
+/// The self-check questions, numbered in the order their answers are given.
+pub(crate) fn sign_list() -> String {
+    let mut list = String::new();
+    for (i, q) in sign_questions().iter().enumerate() {
+        list.push_str(&format!("  {}. {}\n", i + 1, q.question));
+    }
+    list
 }
 
 fn ask(questions: &[crate::journal::catalog::Sign], out: &mut dyn Write) -> Result<Vec<bool>, CliError> {

@@ -290,7 +290,8 @@ impl Journal {
             t.start += shift;
         }
         version.set = now;
-        version.change = format!("held {days} days from {today}");
+        version.change =
+            format!("held {} from {today}", crate::status::plural(usize::try_from(days).unwrap_or(usize::MAX), "day"));
         self.plans.push(version);
         Ok(())
     }

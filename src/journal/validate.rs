@@ -16,11 +16,15 @@ pub fn pair(catalog: Catalog<'_>, text: &str) -> Result<(String, RatingValue), I
     Ok((id, value))
 }
 
-/// An item id that exists in the catalog.
+/// An item id that exists in the catalog, typed in any case (`Anxiety`):
+/// ids are stored in lower case, so what was typed is lower-cased to match.
 pub fn known_item(catalog: Catalog<'_>, id: &str) -> Result<String, InputError> {
-    match catalog.get(id) {
+    match catalog.get(&id.to_lowercase()) {
         Some(entry) => Ok(entry.id.to_owned()),
-        None => Err(InputError::UnknownItem { id: id.to_owned(), suggestion: catalog.suggest(id).map(str::to_owned) }),
+        None => Err(InputError::UnknownItem {
+            id: id.to_owned(),
+            suggestion: catalog.suggest(&id.to_lowercase()).map(str::to_owned),
+        }),
     }
 }
 
@@ -129,5 +133,7 @@ mod tests {
         assert!(e.starts_with("'5' is not a rating for anxiety: ratings are whole numbers 0 (none)"), "{e}");
         assert!(matches!(pair(catalog, "anxiety"), Err(InputError::BadPair(_))));
         assert!(matches!(pair(catalog, "anxeity=2"), Err(InputError::UnknownItem { .. })));
+        assert_eq!(pair(catalog, " Anxiety =2").map(|(id, v)| (id, v.get())), Ok(("anxiety".to_owned(), 2)));
+        assert_eq!(known_item(catalog, "MUSCLE-ACHES"), Ok("muscle-aches".to_owned()));
     }
 }
