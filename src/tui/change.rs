@@ -153,7 +153,7 @@ impl Edit {
             }
             Edit::HoldPlan(days) => {
                 j.hold_plan(days, now)?;
-                format!("Held the current step {days} days longer.")
+                format!("Held the current step {} longer.", crate::status::plural(days.get() as usize, "day"))
             }
             Edit::RestepPlan { cut, typed } => {
                 let warnings = j.restep_plan(cut, now)?;
