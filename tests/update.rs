@@ -318,7 +318,7 @@ fn help_and_get_help_open_over_what_was_open_and_give_it_back() {
 #[test]
 fn below_the_smallest_window_keys_that_would_act_unseen_do_nothing() {
     let mut model = demo();
-    model.window = Size { width: 60, height: 20 };
+    model.window = Size { width: 39, height: 14 };
     assert!(key(&mut model, KeyCode::Char('3')).is_empty());
     assert_eq!(today_rating(&model, "muscle-aches"), None);
     key(&mut model, KeyCode::Char('!'));
