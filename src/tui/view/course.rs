@@ -12,18 +12,20 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
 
-use super::chart::{AXIS_WIDTH, day_lines, plot_of, put_scores, rows_of};
-use super::layout::{day_window, put};
+use super::chart::{self, AXIS_WIDTH, day_lines, legend, put_scores, rows_of};
+use super::layout::put;
 use crate::analysis::situation::{Situation, State};
 use crate::analysis::{self, CourseDay, compare};
 use crate::course::{course, day_number};
-use crate::journal::{Kind, Stamp, format_number};
+use crate::journal::{Kind, Stamp};
 use crate::status;
 use crate::tui::model::{Kinds, Model};
 
 const PANEL_WIDTH: u16 = 34;
-/// How much of the chart's height the tallest dose bar may take.
-const DOSE_BAR_SHARE: f64 = 0.4;
+/// The usual bands' fills: different characters, so they read apart
+/// without colour and in a black-and-white printout.
+const PHYSICAL_FILL: &str = "░";
+const PSYCHOLOGICAL_FILL: &str = "·";
 /// Days since last use that get a guide line and a label.
 const MARKS: [(i64, &str); 5] = [(1, "1"), (3, "3–4"), (7, "7"), (21, "21"), (42, "42")];
 
@@ -55,14 +57,18 @@ fn render_chart(
     buf: &mut Buffer,
 ) {
     let theme = app.theme;
-    let Some(plot) = plot_of(area) else { return };
-    let per_day = if plot.width >= 42 { 2 } else { 1 };
-    let today = app.now.date_naive();
-    let (first, last) = day_window(app.cursor, today, i64::from((plot.width / per_day).max(1)));
-    let rows = f64::from(plot.height.saturating_sub(1));
+    let entries = legend_entries(app, !situation.lapses.is_empty());
+    let legend_rows = legend::height(&entries, area.width);
+    // Both kinds: two columns a day at least, one for each kind's band.
+    let min_per_day = if app.kinds == Kinds::Both { 2 } else { 1 };
+    let Some(chart::Frame { plot, first, last, per_day, scale }) =
+        chart::frame(app, area, legend_rows, min_per_day, false)
+    else {
+        return;
+    };
+    legend::render(&entries, area, buf);
     let row_of = rows_of(plot);
-
-    render_legend_and_scale(app, area, !situation.lapses.is_empty(), row_of, buf);
+    render_score_scale(app, area, row_of, buf);
 
     let scales = Kind::BOTH.map(|k| compare::scale(course_days, k));
     let doses = analysis::dose_days_in(&app.journal, first, last);
@@ -73,11 +79,13 @@ fn render_chart(
     .iter()
     .map(|e| e.date)
     .collect();
-    let max_grams = doses.range(first..=last).map(|(_, d)| d.grams).fold(0.0, f64::max);
     let axis_y = plot.y + plot.height;
     let labels_y = axis_y + 1;
     let mut label_end = 0;
 
+    for x in plot.x..plot.x + plot.width {
+        put(buf, x, axis_y, "─", theme.dim());
+    }
     let mut date = first;
     while date <= last {
         let x = plot.x + u16::try_from((date - first).num_days()).unwrap_or(0) * per_day;
@@ -102,76 +110,100 @@ fn render_chart(
             }
         }
         if day.is_some() {
-            // The band, for each kind shown, behind the scores.
-            for (i, kind) in Kind::BOTH.into_iter().enumerate() {
-                if !app.kinds.shows(kind) {
-                    continue;
-                }
-                let band = course().band(kind, hours / 24.0, scales[i]);
-                let (top, bottom) = (row_of(band.high), row_of(band.low));
-                for y in top..=bottom {
-                    for dx in 0..per_day {
-                        put(buf, x + dx, y, "░", theme.band());
-                    }
-                }
-            }
+            let bands = Kind::BOTH.map(|k| {
+                let shown = app.kinds.shows(k);
+                let band = course().band(k, hours / 24.0, scales[usize::from(k == Kind::Psychological)]);
+                shown.then(|| row_of(band.high)..=row_of(band.low))
+            });
+            put_band(app, &bands, x, per_day, plot, buf);
         }
-        let lapse = situation.lapses.iter().any(|l| l.date == date);
-        if let Some(d) = doses.get(&date).filter(|_| max_grams > 0.0) {
-            // Before the last dose: the day's total as a bar in the lower
-            // part of the chart, so the scores above it stay readable.
-            let height = (d.grams / max_grams * rows * DOSE_BAR_SHARE).round() as u16;
-            for step in 0..height.min(plot.height) {
-                put(buf, x, axis_y - 1 - step, "▒", theme.doses());
+        if let (Some(d), Some(scale)) = (doses.get(&date), scale) {
+            // Before the last dose: the day's total as a bar on the gram
+            // scale at the right, in the lower part of the chart.
+            let top = scale.row(d.grams);
+            for y in top..axis_y {
+                for dx in 0..bar_width(per_day) {
+                    put(buf, x + dx, y, "▒", theme.doses());
+                }
             }
-            // A reduction step of the taper starts here: marked on the axis,
-            // where no score can cover it.
-            if lapse {
+            // A lapse or a reduction step of the taper starts here: marked
+            // on the axis, where no score can cover it.
+            if situation.lapses.iter().any(|l| l.date == date) {
                 put(buf, x, axis_y, "L", theme.warning());
             } else if steps.contains(&date) {
                 put(buf, x, axis_y, "▼", theme.doses());
             }
         }
-        put_scores(app, date, x, per_day, &row_of, buf);
+        put_scores(app, date, x, per_day, &row_of, buf, true);
         if date == app.cursor {
             put(buf, x, axis_y, "▲", theme.title());
         }
         date += Duration::days(1);
     }
-    render_caption(app, plot, label_end, labels_y, max_grams, buf);
-}
-
-/// What the x axis counts, after the day labels.
-fn render_caption(app: &Model, plot: Rect, label_end: u16, y: u16, max_grams: f64, buf: &mut Buffer) {
-    let caption = if max_grams > 0.0 {
-        format!("days since your last dose · bars: g/day (top {} g)", format_number(max_grams))
-    } else {
-        "days since your last dose".to_owned()
-    };
+    if let Some(scale) = scale {
+        scale.render_right(plot.x + plot.width, area.x + area.width, theme.dim(), buf);
+    }
+    // The caption only whole: the longest wording that fits.
     let x = label_end.max(plot.x);
-    if x < plot.x + plot.width {
-        Span::styled(format!(" {caption}"), app.theme.dim())
-            .render(Rect { x, y, width: plot.x + plot.width - x, height: 1 }, buf);
+    let room = usize::from((plot.x + plot.width).saturating_sub(x));
+    let captions = [" days since your last dose", " days since the stop", " days"];
+    if let Some(caption) = captions.into_iter().find(|c| c.chars().count() <= room) {
+        Span::styled(caption, theme.dim())
+            .render(Rect { x, y: labels_y, width: plot.x + plot.width - x, height: 1 }, buf);
     }
 }
 
-/// The legend on the top line and the 0–4 scale on the left.
-fn render_legend_and_scale(app: &Model, area: Rect, lapse: bool, row_of: impl Fn(f64) -> u16, buf: &mut Buffer) {
-    let axis_width = AXIS_WIDTH;
+/// A dose bar's width: one column, or all but the last of a wide day's, so
+/// a second score mark stays clear of it.
+fn bar_width(per_day: u16) -> u16 {
+    if per_day >= 3 { per_day - 1 } else { 1 }
+}
+
+/// One day's usual bands, told apart without colour: ░ physical in the
+/// day's left columns, · psychological in its right ones (a kind shown
+/// alone takes them all), so where they overlap both stay visible.
+fn put_band(
+    app: &Model,
+    bands: &[Option<std::ops::RangeInclusive<u16>>; 2],
+    x: u16,
+    per_day: u16,
+    plot: Rect,
+    buf: &mut Buffer,
+) {
+    let split = if app.kinds == Kinds::Both { (per_day / 2).max(1) } else { per_day };
+    let columns = [(x, split), (x + per_day - split, split)];
+    for ((band, fill), (from, width)) in bands.iter().zip([PHYSICAL_FILL, PSYCHOLOGICAL_FILL]).zip(columns) {
+        let Some(rows) = band else { continue };
+        for y in rows.clone().filter(|y| *y < plot.y + plot.height) {
+            for dx in 0..width {
+                put(buf, from + dx, y, fill, app.theme.band());
+            }
+        }
+    }
+}
+
+/// The legend's entries: the marks, the bands (only the kinds shown), the
+/// dose bars with where their scale is, and the axis marks.
+fn legend_entries(app: &Model, lapse: bool) -> Vec<legend::Entry> {
     let theme = app.theme;
-    // The short words when the full legend would be cut.
-    let full = area.width >= 52;
-    let legend = vec![
-        Span::styled(if full { "● physical " } else { "● phys " }, theme.physical()),
-        Span::styled(if full { "◆ psychological " } else { "◆ psych " }, theme.psychological()),
-        Span::styled("░ usual ", theme.band()),
-        Span::styled("▒ g/day ▼ step ", theme.doses()),
-        Span::styled(if lapse { "L lapse" } else { "" }, theme.warning()),
-    ];
-    Line::from(legend).render(Rect { height: 1, ..area }, buf);
+    let band = |kind: Kind, text: &str| if app.kinds.shows(kind) { text.to_owned() } else { String::new() };
+    vec![
+        ("● physical".to_owned(), theme.physical()),
+        ("◆ psychological".to_owned(), theme.psychological()),
+        (band(Kind::Physical, &format!("{PHYSICAL_FILL} usual physical")), theme.band()),
+        (band(Kind::Psychological, &format!("{PSYCHOLOGICAL_FILL} usual psychological")), theme.band()),
+        ("▒ g/day (right scale)".to_owned(), theme.doses()),
+        ("▼ step".to_owned(), theme.doses()),
+        (if lapse { "L lapse".to_owned() } else { String::new() }, theme.warning()),
+    ]
+}
+
+/// The 0–4 score scale on the left.
+fn render_score_scale(app: &Model, area: Rect, row_of: impl Fn(f64) -> u16, buf: &mut Buffer) {
     for v in 0..=4u8 {
         let y = row_of(f64::from(v));
-        Span::styled(format!("{v:>2} ┤"), theme.dim()).render(Rect { x: area.x, y, width: axis_width, height: 1 }, buf);
+        Span::styled(format!("{v:>2} ┤"), app.theme.dim())
+            .render(Rect { x: area.x, y, width: AXIS_WIDTH, height: 1 }, buf);
     }
 }
 
