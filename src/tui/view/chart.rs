@@ -25,7 +25,7 @@ pub const AXIS_WIDTH: u16 = 4;
 /// not drawn as two huge columns.
 const MIN_DAYS: i64 = 7;
 /// The most columns one day takes.
-const MAX_PER_DAY: u16 = 4;
+const MAX_PER_DAY: u16 = 6;
 
 /// Where the plot goes in a chart area: right of the 0–4 scale, below a
 /// legend of `legend_rows`, left of a gram scale `right` wide, above the

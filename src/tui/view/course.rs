@@ -57,15 +57,17 @@ fn render_chart(
     buf: &mut Buffer,
 ) {
     let theme = app.theme;
-    let entries = legend_entries(app, !situation.lapses.is_empty());
-    let legend_rows = legend::height(&entries, area.width);
+    // The dose entries only when a bar is in view: laid out with them
+    // first, then again without them if none is.
+    let mut entries = legend_entries(app, !situation.lapses.is_empty(), true);
     // Both kinds: two columns a day at least, one for each kind's band.
     let min_per_day = if app.kinds == Kinds::Both { 2 } else { 1 };
-    let Some(chart::Frame { plot, first, last, per_day, scale }) =
-        chart::frame(app, area, legend_rows, min_per_day, false)
-    else {
-        return;
-    };
+    let mut frame = chart::frame(app, area, legend::height(&entries, area.width), min_per_day, false);
+    if frame.as_ref().is_some_and(|f| f.scale.is_none()) {
+        entries = legend_entries(app, !situation.lapses.is_empty(), false);
+        frame = chart::frame(app, area, legend::height(&entries, area.width), min_per_day, false);
+    }
+    let Some(chart::Frame { plot, first, last, per_day, scale }) = frame else { return };
     legend::render(&entries, area, buf);
     let row_of = rows_of(plot);
     render_score_scale(app, area, row_of, buf);
@@ -182,9 +184,9 @@ fn put_band(
     }
 }
 
-/// The legend's entries: the marks, the bands (only the kinds shown), the
-/// dose bars with where their scale is, and the axis marks.
-fn legend_entries(app: &Model, lapse: bool) -> Vec<legend::Entry> {
+/// The legend's entries: the marks, the bands (only the kinds shown), and
+/// with `doses` the dose bars with where their scale is and the step mark.
+fn legend_entries(app: &Model, lapse: bool, doses: bool) -> Vec<legend::Entry> {
     let theme = app.theme;
     let band = |kind: Kind, text: &str| if app.kinds.shows(kind) { text.to_owned() } else { String::new() };
     vec![
@@ -192,8 +194,8 @@ fn legend_entries(app: &Model, lapse: bool) -> Vec<legend::Entry> {
         ("◆ psychological".to_owned(), theme.psychological()),
         (band(Kind::Physical, &format!("{PHYSICAL_FILL} usual physical")), theme.band()),
         (band(Kind::Psychological, &format!("{PSYCHOLOGICAL_FILL} usual psychological")), theme.band()),
-        ("▒ g/day (right scale)".to_owned(), theme.doses()),
-        ("▼ step".to_owned(), theme.doses()),
+        (if doses { "▒ g/day (right scale)" } else { "" }.to_owned(), theme.doses()),
+        (if doses { "▼ step" } else { "" }.to_owned(), theme.doses()),
         (if lapse { "L lapse".to_owned() } else { String::new() }, theme.warning()),
     ]
 }

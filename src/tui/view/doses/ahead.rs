@@ -44,7 +44,7 @@ pub fn render(app: &Model, plan: &PlanVersion, area: Rect, buf: &mut Buffer) {
 
 /// The steps as `12 Mar 3.5 g` cells, as many a line as fit in `width`, in
 /// date order left to right; at most `rows` lines, the last saying how many
-/// more there are when they do not all fit.
+/// more there are, and down to what, when they do not all fit.
 fn step_lines(steps: &[&Target], width: u16, rows: usize) -> Vec<String> {
     let cells: Vec<String> = steps.iter().map(|t| cell(t.start, t.grams)).collect();
     let cell_width = cells.iter().map(|c| c.chars().count()).max().unwrap_or(0);
@@ -59,10 +59,11 @@ fn step_lines(steps: &[&Target], width: u16, rows: usize) -> Vec<String> {
         .collect();
     if lines.len() > rows {
         let shown = rows.saturating_sub(1);
-        let more = cells.len() - shown * per_line;
+        let more = steps.len().saturating_sub(shown * per_line);
         lines.truncate(shown);
         if rows > 0 {
-            lines.push(format!("… and {more} more steps"));
+            let lowest = steps.last().map_or(String::new(), |t| format!(", down to {} g", format_number(t.grams)));
+            lines.push(format!("… then {more} more steps{lowest}"));
         }
     }
     lines
