@@ -70,13 +70,22 @@ fn render_bars(app: &Model, situation: &Situation, effects: &[taper::StepEffect]
             .map(|d| totals.get(&d).map_or(0.0, |t| t.grams).max(target(d).unwrap_or(0.0)))
             .fold(0.0, f64::max)
     };
-    // The scale's labels take the width they need: a first guess, then the
-    // real one (the days shown depend on the width left).
-    let (first, last) = days(app, area.width.saturating_sub(7));
-    let left = GramScale::new(totals_max(first, last), plot_height, base_y).label_width() + 2;
-    let (first, last) = days(app, area.width.saturating_sub(left));
+    // The scale's labels take the width they need, and the days shown
+    // depend on the width left: widen until the labels fit (the width only
+    // grows, so this settles within a few rounds).
+    let mut left = 5;
+    let (mut first, mut last) = days(app, area.width.saturating_sub(left));
+    let mut scale = GramScale::new(totals_max(first, last), plot_height, base_y);
+    for _ in 0..3 {
+        let needed = scale.label_width() + 2;
+        if needed <= left {
+            break;
+        }
+        left = needed;
+        (first, last) = days(app, area.width.saturating_sub(left));
+        scale = GramScale::new(totals_max(first, last), plot_height, base_y);
+    }
     let totals = analysis::dose_days_in(&app.journal, first, last);
-    let scale = GramScale::new(totals_max(first, last), plot_height, base_y);
     let steps: Vec<NaiveDate> = effects.iter().map(|e| e.date).collect();
     let last_dose = situation.stop.map(|s| s.at.date_naive());
     Line::styled(format!(" Daily totals, {} to {}", first.format("%-d %b"), last.format("%-d %b %Y")), theme.title())
