@@ -50,7 +50,12 @@ fn cells(app: &App, width: u16, height: u16) -> Vec<Vec<String>> {
 
 /// What the person sees: the whole screen as text, one line a row.
 fn screen(app: &App, width: u16, height: u16) -> String {
-    cells(app, width, height).iter().map(|row| format!("{}\n", row.concat().trim_end())).collect()
+    let mut text = String::new();
+    for row in cells(app, width, height) {
+        text.push_str(row.concat().trim_end());
+        text.push('\n');
+    }
+    text
 }
 
 fn on(app: &mut App, shown: Screen) {
@@ -114,6 +119,12 @@ fn a_target_stands_beside_its_bar_and_never_makes_it_look_shorter() {
         let rows = cells(&app, w, h);
         let shown = screen(&app, w, h);
         assert!(shown.contains("Daily totals, 1 Mar to"), "the bars start with the journal: {shown}");
+        // More steps than rows at 80×24: what is left out is said, whole,
+        // and the end date is always there.
+        assert!(shown.contains("Ends Sun 6 Dec 2026: 0 g."), "{shown}");
+        if w == 80 {
+            assert!(shown.contains("… 5 more, down to 0.5 g"), "{shown}");
+        }
         // The bars' columns, left to right, are 1 Mar, 2 Mar, …: each holds
         // a bar whose top cell is a whole █, with the target one column right.
         let bar_columns: Vec<usize> =
@@ -228,5 +239,34 @@ fn while_tapering_targets_and_bars_share_a_labelled_gram_scale() {
         }
         assert_eq!(beside, 5, "5–9 Mar, each bar with its target: {shown}");
         insta::assert_snapshot!(format!("course_taper_{w}x{h}"), shown);
+    }
+}
+
+// ---------------------------------------------------------------- sizes
+
+#[test]
+fn no_journal_and_no_window_size_makes_these_screens_panic() {
+    let mut apps: Vec<(tempfile::TempDir, App)> = easeoff::scenarios::all().iter().map(scenario_app).collect();
+    apps.push(app_on(&Journal::new(), now()));
+    apps.push(demo_app(1));
+    apps.push(demo_app(11));
+    apps.push(app_on(&around_the_target().0, around_the_target().1));
+    let mut rng = fastrand::Rng::with_seed(12);
+    let mut sizes: Vec<(u16, u16)> = vec![(0, 0), (1, 1), (10, 6), (20, 8), (40, 12), (79, 23), (80, 24), (300, 100)];
+    sizes.extend((0..60).map(|_| (rng.u16(0..260), rng.u16(0..90))));
+    for (_dir, app) in &mut apps {
+        for shown in [Screen::Course, Screen::Doses] {
+            on(app, shown);
+            for (i, &(w, h)) in sizes.iter().enumerate() {
+                // Each kind alone, too, and the chosen day far back.
+                if i % 3 == 0 {
+                    app.model.kinds = app.model.kinds.next();
+                }
+                if i % 17 == 0 {
+                    app.model.cursor = app.model.day_bounds().0;
+                }
+                let _ = screen(app, w, h);
+            }
+        }
     }
 }

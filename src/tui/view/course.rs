@@ -1,10 +1,13 @@
-//! Course, once the person has stopped: daily scores (0–4) against days
-//! since the stop, drawn over the expected band, with the usual windows
-//! marked (onset, days 3–4, a week, several weeks). Missing days are gaps,
-//! never zeros. Before the stop the daily dose totals show as bars, so the
-//! taper is visible; a lapse shows as a bar with `L` on the axis. A side
-//! panel describes the chosen day and the comparisons in words. While the
-//! person tapers or uses there is no course: see `course_taper.rs`.
+//! Course, once the person has stopped: daily scores (0–4, scale on the
+//! left) against days since the stop, drawn over the usual bands (░ for
+//! physical, · for psychological, each in its own columns of a day so both
+//! stay visible where they overlap), with the usual windows marked (onset,
+//! days 3–4, a week, several weeks). The axis starts where the journal
+//! does. Missing days are gaps, never zeros. Before the stop the daily dose
+//! totals show as bars on their own gram scale (on the right), so the taper
+//! is visible; a lapse shows as a bar with `L` on the axis. A side panel
+//! describes the chosen day and the comparisons in words. While the person
+//! tapers or uses there is no course: see `course_taper.rs`.
 
 use chrono::Duration;
 use ratatui::buffer::Buffer;

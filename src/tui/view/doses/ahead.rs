@@ -63,7 +63,7 @@ fn step_lines(steps: &[&Target], width: u16, rows: usize) -> Vec<String> {
         lines.truncate(shown);
         if rows > 0 {
             let lowest = steps.last().map_or(String::new(), |t| format!(", down to {} g", format_number(t.grams)));
-            lines.push(format!("… then {more} more steps{lowest}"));
+            lines.push(format!("… {more} more{lowest}"));
         }
     }
     lines
