@@ -10,6 +10,7 @@ use chrono::NaiveDate;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
 
 use super::layout::{self, put};
 use crate::analysis;
@@ -169,4 +170,13 @@ pub fn day_lines(app: &Model, situation: &Situation, date: NaiveDate) -> Vec<Lin
         DoseRecord::NotLogged => "Doses: not logged.".to_owned(),
     }));
     lines
+}
+
+/// The 0–4 score scale on the left of a chart area.
+pub fn render_score_scale(app: &Model, area: Rect, row_of: impl Fn(f64) -> u16, buf: &mut Buffer) {
+    for v in 0..=4u8 {
+        let y = row_of(f64::from(v));
+        Span::styled(format!("{v:>2} ┤"), app.theme.dim())
+            .render(Rect { x: area.x, y, width: AXIS_WIDTH, height: 1 }, buf);
+    }
 }

@@ -49,10 +49,7 @@ fn render_chart(app: &Model, situation: &Situation, t: &taper::TaperNow, area: R
     };
     legend::render(&entries, area, buf);
     let row_of = chart::rows_of(plot);
-    for v in 0..=4u8 {
-        Span::styled(format!("{v:>2} ┤"), theme.dim())
-            .render(Rect { x: area.x, y: row_of(f64::from(v)), width: chart::AXIS_WIDTH, height: 1 }, buf);
-    }
+    chart::render_score_scale(app, area, row_of, buf);
 
     let logged = analysis::dose_days_in(&app.journal, first, last);
     let target = |d: NaiveDate| plan.and_then(|p| p.target_on(d));
