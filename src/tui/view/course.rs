@@ -6,8 +6,9 @@
 //! does. Missing days are gaps, never zeros. Before the stop the daily dose
 //! totals show as bars on their own gram scale (on the right), so the taper
 //! is visible; a lapse shows as a bar with `L` on the axis. A side panel
-//! describes the chosen day and the comparisons in words. While the person
-//! tapers or uses there is no course: see `course_taper.rs`.
+//! describes the chosen day and the comparisons in words. The chart is in
+//! `course/stop_chart.rs`. While the person tapers or uses there is no
+//! course: see `course_taper.rs`.
 
 mod stop_chart;
 
