@@ -1,8 +1,9 @@
 //! Course while the person tapers or uses: there is no withdrawal course
-//! yet, so no band and no day numbers. Dates run along the x axis; the daily
-//! totals stand as bars in the lower part with the plan's targets as a line
-//! on the same gram scale; the cuts the dose log shows are marked ▼ on the
-//! axis; the symptom scores (0–4) sit above. The side panel speaks in taper
+//! yet, so no band and no day numbers. Dates run along the x axis from where
+//! the journal starts; the daily totals stand as bars in the lower part,
+//! with the plan's targets beside them on the same gram scale (labelled on
+//! the right); the cuts the dose log shows are marked ▼ on the axis; the
+//! symptom scores (0–4, on the left) sit above. The side panel speaks in taper
 //! terms: taper day, step, target, the latest cut and the scores around it.
 
 use chrono::NaiveDate;
@@ -11,15 +12,13 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
 
-use super::layout::{day_window, put};
+use super::chart::{self, legend};
+use super::layout::put;
 use crate::analysis::situation::{self, DoseRecord, Situation, State};
 use crate::analysis::{self, taper};
 use crate::journal::format_number;
 use crate::status;
 use crate::tui::model::Model;
-
-/// How much of the chart's height the tallest dose bar may take.
-const DOSE_SHARE: f64 = 0.4;
 
 pub fn render(app: &Model, situation: &Situation, chart: Rect, panel: Rect, buf: &mut Buffer) {
     let today = app.now.date_naive();
@@ -31,43 +30,35 @@ pub fn render(app: &Model, situation: &Situation, chart: Rect, panel: Rect, buf:
 
 fn render_chart(app: &Model, situation: &Situation, t: &taper::TaperNow, area: Rect, buf: &mut Buffer) {
     let theme = app.theme;
-    let Some(plot) = super::chart::plot_of(area) else { return };
-    let axis_width = super::chart::AXIS_WIDTH;
-    // The axis starts where the data does: a short log is spread wider.
-    let today = app.now.date_naive();
-    let data_first = app.journal.span().map_or(today, |(first, _)| first.min(today));
-    let data_days = u16::try_from((today - data_first).num_days() + 1).unwrap_or(u16::MAX).max(1);
-    let per_day: u16 = (plot.width / data_days).clamp(1, 4);
-    let (mut first, mut last) = day_window(app.cursor, today, i64::from((plot.width / per_day).max(1)));
-    if first < data_first && app.cursor >= data_first {
-        last -= first - data_first;
-        first = data_first;
-    }
-    let rows = f64::from(plot.height.saturating_sub(1));
-    let row_of = super::chart::rows_of(plot);
-    Line::from(vec![
-        Span::styled("● physical ", theme.physical()),
-        Span::styled("◆ psychological ", theme.psychological()),
-        Span::styled("▒ g/day ─ target ▼ cut", theme.doses()),
-    ])
-    .render(Rect { height: 1, ..area }, buf);
-    for v in 0..=4u8 {
-        Span::styled(format!("{v:>2} ┤"), theme.dim())
-            .render(Rect { x: area.x, y: row_of(f64::from(v)), width: axis_width, height: 1 }, buf);
-    }
+    let plan = app.journal.plan();
+    let entries: Vec<legend::Entry> = vec![
+        ("● physical".to_owned(), theme.physical()),
+        ("◆ psychological".to_owned(), theme.psychological()),
+        ("▒ g/day (right scale)".to_owned(), theme.doses()),
+        (if plan.is_some() { "─ target".to_owned() } else { String::new() }, theme.title()),
+        ("▼ cut".to_owned(), theme.doses()),
+    ];
+    let legend_rows = legend::height(&entries, area.width);
+    // With a plan, a day takes two columns at least: the target stands
+    // beside the bar, never on it, so their heights compare truly.
+    let min_per_day = if plan.is_some() { 2 } else { 1 };
+    let Some(chart::Frame { plot, first, last, per_day, scale }) =
+        chart::frame(app, area, legend_rows, min_per_day, true)
+    else {
+        return;
+    };
+    legend::render(&entries, area, buf);
+    let row_of = chart::rows_of(plot);
+    chart::render_score_scale(app, area, row_of, buf);
 
     let logged = analysis::dose_days_in(&app.journal, first, last);
-    let plan = app.journal.plan();
     let target = |d: NaiveDate| plan.and_then(|p| p.target_on(d));
-    let max_grams = first
-        .iter_days()
-        .take_while(|d| *d <= last)
-        .map(|d| logged.get(&d).map_or(0.0, |x| x.grams).max(target(d).unwrap_or(0.0)))
-        .fold(0.0, f64::max);
-    let bar_rows = rows * DOSE_SHARE;
-    let height_of = |g: f64| if max_grams > 0.0 { (g / max_grams * bar_rows).round() as u16 } else { 0 };
     let cuts: Vec<NaiveDate> = t.cuts.iter().map(|c| c.date).collect();
     let axis_y = plot.y + plot.height;
+    let bar_width = if per_day >= 3 { per_day - 1 } else { 1 };
+    for x in plot.x..plot.x + plot.width {
+        put(buf, x, axis_y, "─", theme.dim());
+    }
     let mut label_end = 0;
     for (i, date) in first.iter_days().take_while(|d| *d <= last).enumerate() {
         let x = plot.x + u16::try_from(i).unwrap_or(0) * per_day;
@@ -76,22 +67,25 @@ fn render_chart(app: &Model, situation: &Situation, t: &taper::TaperNow, area: R
         }
         match situation::dose_record(&app.journal, situation, date, logged.get(&date).copied()) {
             DoseRecord::Logged(d) => {
-                for step in 0..height_of(d.grams).min(plot.height) {
-                    put(buf, x, axis_y - 1 - step, "▒", theme.doses());
+                for y in scale.map_or(axis_y, |s| s.row(d.grams))..axis_y {
+                    for dx in 0..bar_width {
+                        put(buf, x + dx, y, "▒", theme.doses());
+                    }
                 }
             }
             // A day without kratom sits on the axis as a 0; not logged stays a gap.
             DoseRecord::None => put(buf, x, axis_y - 1, "0", theme.dim()),
             DoseRecord::NotLogged => {}
         }
-        if let Some(g) = target(date) {
-            let y = axis_y - 1 - height_of(g).min(plot.height - 1);
-            put(buf, x + per_day - 1, y, "─", theme.title());
+        // The target in the day's last column, on the row a bar of exactly
+        // the target would end on.
+        if let (Some(g), Some(scale)) = (target(date).filter(|g| *g > 0.0), scale) {
+            put(buf, x + per_day - 1, scale.row(g), "─", theme.title());
         }
         if cuts.contains(&date) {
             put(buf, x, axis_y, "▼", theme.doses());
         }
-        super::chart::put_scores(app, date, x, per_day, &row_of, buf);
+        chart::put_scores(app, date, x, per_day, &row_of, buf, false);
         if date == app.cursor {
             put(buf, x, axis_y, "▲", theme.title());
         }
@@ -106,13 +100,8 @@ fn render_chart(app: &Model, situation: &Situation, t: &taper::TaperNow, area: R
             }
         }
     }
-    let caption = format!(" ▒ top {} g", format_number(max_grams));
-    let x = label_end.max(plot.x);
-    // Only whole: a cut caption would misstate the scale.
-    let room = usize::from((plot.x + plot.width).saturating_sub(x));
-    if max_grams > 0.0 && caption.chars().count() <= room {
-        Span::styled(caption, theme.dim())
-            .render(Rect { x, y: axis_y + 1, width: plot.x + plot.width - x, height: 1 }, buf);
+    if let Some(scale) = scale {
+        scale.render_right(plot.x + plot.width, area.x + area.width, theme.dim(), buf);
     }
 }
 

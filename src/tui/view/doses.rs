@@ -1,6 +1,7 @@
-//! Doses and the taper: daily totals as bars with the plan's target drawn
-//! across them, the reduction steps and the last dose marked; the doses of
-//! the chosen day (add, change, delete); and the plan with the steps the
+//! Doses and the taper: daily totals as bars on a labelled gram scale with
+//! the plan's target beside each, the reduction steps and the last dose
+//! marked; the plan's whole future beside them (`doses/ahead.rs`); the doses
+//! of the chosen day (add, change, delete); and the plan with the steps the
 //! dose log shows and how the scores moved after each.
 
 use chrono::NaiveDate;
@@ -9,6 +10,8 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
 
+use super::chart::grams::GramScale;
+use super::chart::legend;
 use super::layout::{day_window, put};
 use crate::analysis::situation::{DoseRecord, Situation, State};
 use crate::analysis::{self, taper};
@@ -16,64 +19,93 @@ use crate::journal::format_number;
 use crate::status::plural;
 use crate::tui::model::Model;
 
+mod ahead;
+
+/// A day's columns: the bar, then the plan's target beside it.
 const COLUMN: u16 = 2;
 
 pub fn render(app: &Model, area: Rect, buf: &mut Buffer) {
-    let [bars, lower] = Layout::vertical([Constraint::Percentage(50), Constraint::Min(4)]).areas(area);
+    let [top, lower] = Layout::vertical([Constraint::Percentage(50), Constraint::Min(4)]).areas(area);
     let [list, plan] = Layout::horizontal([Constraint::Percentage(40), Constraint::Percentage(60)]).areas(lower);
     // The whole dose log is read once a frame, for the steps and the attempts.
     let doses = analysis::dose_days(&app.journal);
     let effects = taper::step_effects(&app.journal, &taper::stretches(&doses));
     let situation = app.situation();
-    render_bars(app, &situation, &effects, bars, buf);
+    // The plan's future beside the bars, when there is a plan and room.
+    match app.journal.plan().filter(|p| !p.targets.is_empty() && top.width >= 60) {
+        Some(p) => {
+            let [bars, future] = Layout::horizontal([Constraint::Min(20), Constraint::Length(ahead::WIDTH)]).areas(top);
+            render_bars(app, &situation, &effects, bars, buf);
+            ahead::render(app, p, future, buf);
+        }
+        None => render_bars(app, &situation, &effects, top, buf),
+    }
     render_list(app, &situation, list, buf);
     render_plan(app, &situation, &effects, plan, buf);
 }
 
+/// Daily totals as bars on a labelled gram scale, the plan's target beside
+/// each bar on the same scale (never over the bar's top, so a bar and a
+/// target compare truly), and the marks under them.
 fn render_bars(app: &Model, situation: &Situation, effects: &[taper::StepEffect], area: Rect, buf: &mut Buffer) {
     let theme = app.theme;
-    if area.height < 4 || area.width < 12 {
+    let plan = app.journal.plan();
+    let entries: Vec<legend::Entry> =
+        ["▲ chosen day", "L last dose", "▼ step down", if plan.is_some() { "─ target" } else { "" }]
+            .into_iter()
+            .map(|t| (t.to_owned(), theme.dim()))
+            .collect();
+    let legend_rows = legend::height(&entries, area.width.saturating_sub(1));
+    if area.height < legend_rows + 4 || area.width < 16 {
         return;
     }
-    let days = i64::from((area.width - 8) / COLUMN);
-    let (first, last) = day_window(app.cursor, app.now.date_naive(), days);
-    let totals = analysis::dose_days_in(&app.journal, first, last);
-    let plan = app.journal.plan();
+    let base_y = area.y + area.height - 1 - legend_rows;
+    let plot_height = base_y - area.y - 1;
     let target = |d: NaiveDate| plan.and_then(|p| p.target_on(d));
-    let max = first
-        .iter_days()
-        .take_while(|d| *d <= last)
-        .map(|d| totals.get(&d).map_or(0.0, |t| t.grams).max(target(d).unwrap_or(0.0)))
-        .fold(0.0, f64::max);
+    let totals_max = |first: NaiveDate, last: NaiveDate| {
+        let totals = analysis::dose_days_in(&app.journal, first, last);
+        first
+            .iter_days()
+            .take_while(|d| *d <= last)
+            .map(|d| totals.get(&d).map_or(0.0, |t| t.grams).max(target(d).unwrap_or(0.0)))
+            .fold(0.0, f64::max)
+    };
+    // The scale's labels take the width they need, and the days shown
+    // depend on the width left: widen until the labels fit (the width only
+    // grows, so this settles within a few rounds).
+    let mut left = 5;
+    let (mut first, mut last) = days(app, area.width.saturating_sub(left));
+    let mut scale = GramScale::new(totals_max(first, last), plot_height, base_y);
+    for _ in 0..3 {
+        let needed = scale.label_width() + 2;
+        if needed <= left {
+            break;
+        }
+        left = needed;
+        (first, last) = days(app, area.width.saturating_sub(left));
+        scale = GramScale::new(totals_max(first, last), plot_height, base_y);
+    }
+    let totals = analysis::dose_days_in(&app.journal, first, last);
     let steps: Vec<NaiveDate> = effects.iter().map(|e| e.date).collect();
     let last_dose = situation.stop.map(|s| s.at.date_naive());
-    let plot_height = area.height - 3;
-    Line::styled(
-        format!(
-            " Daily totals, {} to {} · top of the scale {} g",
-            first.format("%-d %b"),
-            last.format("%-d %b %Y"),
-            format_number(max)
-        ),
-        theme.title(),
-    )
-    .render(Rect { height: 1, ..area }, buf);
-    let base_y = area.y + area.height - 2;
-    let height_of = |g: f64| if max > 0.0 { (g / max * f64::from(plot_height)).round() as u16 } else { 0 };
+    Line::styled(format!(" Daily totals, {} to {}", first.format("%-d %b"), last.format("%-d %b %Y")), theme.title())
+        .render(Rect { height: 1, ..area }, buf);
+    scale.render_left(area.x, left, theme.dim(), buf);
     for (i, date) in first.iter_days().take_while(|d| *d <= last).enumerate() {
-        let x = area.x + 6 + u16::try_from(i).unwrap_or(0) * COLUMN;
+        let x = area.x + left + u16::try_from(i).unwrap_or(0) * COLUMN;
         let grams = totals.get(&date).map_or(0.0, |d| d.grams);
-        for step in 0..height_of(grams).min(plot_height) {
-            put(buf, x, base_y - 1 - step, "█", if date == app.cursor { theme.title() } else { theme.doses() });
+        for y in scale.row(grams)..base_y {
+            put(buf, x, y, "█", if date == app.cursor { theme.title() } else { theme.doses() });
         }
+        // The target beside the bar, on the row a bar of exactly the target
+        // would end on (the axis row for the plan's 0).
         if let Some(t) = target(date) {
-            let y = base_y - height_of(t).min(plot_height);
-            let y = if t > 0.0 { y } else { base_y - 1 };
-            for dx in 0..COLUMN {
-                put(buf, x + dx, y.max(area.y + 1), "─", theme.title());
-            }
+            put(buf, x + 1, scale.row(t), "─", theme.title());
         }
-        let mark = if date == app.cursor {
+        // Days to come have no doses yet: only their targets, no mark.
+        let mark = if date > app.now.date_naive() {
+            " "
+        } else if date == app.cursor {
             "▲"
         } else if Some(date) == last_dose {
             "L"
@@ -84,8 +116,21 @@ fn render_bars(app: &Model, situation: &Situation, effects: &[taper::StepEffect]
         };
         put(buf, x, base_y, mark, theme.dim());
     }
-    Line::styled(" ▲ chosen day · L the stop · ▼ a step down · ─ the plan's target", theme.dim())
-        .render(Rect { y: area.y + area.height - 1, height: 1, ..area }, buf);
+    legend::render(&entries, Rect { x: area.x + 1, y: base_y + 1, width: area.width - 1, height: legend_rows }, buf);
+}
+
+/// The days the bars show in `width` columns: the latest that fit, moved
+/// back to keep the chosen day in view; with a plan and a short journal,
+/// from where the journal starts, so the days to come show their targets.
+fn days(app: &Model, width: u16) -> (NaiveDate, NaiveDate) {
+    let today = app.now.date_naive();
+    let (mut first, mut last) = day_window(app.cursor, today, i64::from(width / COLUMN));
+    let data_first = app.journal.span().map_or(today, |(f, _)| f.min(today));
+    if app.journal.plan().is_some() && first < data_first && app.cursor >= data_first {
+        last -= first - data_first;
+        first = data_first;
+    }
+    (first, last)
 }
 
 fn render_list(app: &Model, situation: &Situation, area: Rect, buf: &mut Buffer) {
