@@ -22,8 +22,9 @@ pub enum Msg {
     Do(Action),
     /// A change to the journal, from a screen key or a pop-up.
     Edit(Edit),
-    /// A pop-up was answered with something to tell the person.
+    /// Something to tell the person: a warning, or news.
     Warn(String),
+    Say(String),
     /// Open "When to get help" over whatever is open.
     OpenGetHelp,
     /// Quit once everything is saved (asks if a save fails).
@@ -35,7 +36,10 @@ pub enum Msg {
     /// Print the summary (the person said yes).
     Print,
     /// Back to a day's aids after one was deleted, if any are left.
-    ShowAids { date: chrono::NaiveDate, chosen: usize },
+    ShowAids {
+        date: chrono::NaiveDate,
+        chosen: usize,
+    },
     /// A save finished: a warning about the backup, or why it failed.
     Saved(Result<Option<String>, String>),
     /// A summary file was written, or why not.

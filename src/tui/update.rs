@@ -44,6 +44,7 @@ fn handle(model: &mut Model, msg: Msg, effects: &mut Vec<Effect>) {
         Msg::Do(action) => on_action(model, action, effects),
         Msg::Edit(edit) => on_edit(model, edit, effects),
         Msg::Warn(text) => model.warn(&text),
+        Msg::Say(text) => model.say(&text),
         Msg::OpenGetHelp => model.overlay = Some(GetHelp::over(model.overlay.take())),
         Msg::Quit => request_quit(model, effects),
         Msg::QuitUnsaved => {

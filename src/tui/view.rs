@@ -54,6 +54,8 @@ impl Widget for &Model {
         match &self.overlay {
             // The most important panel gets the whole window.
             Some(Overlay::GetHelp(view)) => overlay::render_get_help(self, view, area, buf),
+            // A long message may need more than the screen's part.
+            Some(overlay @ Overlay::Message(_)) => overlay::render(self, overlay, area, buf),
             Some(overlay) => overlay::render(self, overlay, body, buf),
             None => {}
         }
