@@ -136,14 +136,14 @@ fn next_name(journal: &Path, today: NaiveDate, reason: Option<&str>) -> Result<P
 }
 
 /// Creates a new 0600 file and fills it; a half-written one is removed.
-fn write_new(path: &Path, fill: impl FnOnce(&mut File) -> io::Result<()>) -> Result<(), StoreError> {
+fn write_new(path: &Path, write: impl FnOnce(&mut File) -> io::Result<()>) -> Result<(), StoreError> {
     let mut file = OpenOptions::new()
         .write(true)
         .create_new(true)
         .mode(0o600)
         .open(path)
         .map_err(|e| StoreError::io("create the backup", path, e))?;
-    if let Err(e) = fill(&mut file) {
+    if let Err(e) = write(&mut file) {
         let _ = fs::remove_file(path);
         return Err(StoreError::io("write the backup", path, e));
     }
