@@ -7,6 +7,7 @@
 
 use std::collections::BTreeMap;
 
+use litemap::LiteMap;
 use serde::{Deserialize, Serialize, Serializer};
 
 use super::{Aid, Day, ItemId, Note, Rating, Sleep, Stamp, stamp};
@@ -49,18 +50,26 @@ impl TryFrom<StoredDay> for Day {
     type Error = String;
 
     fn try_from(stored: StoredDay) -> Result<Self, String> {
-        // Collecting builds the tree in bulk (the file's keys are sorted).
-        let ratings = stored
-            .ratings
-            .into_iter()
-            .map(|(id, value)| {
-                let edited = match stored.item_edits.get(&id) {
-                    Some(own) => *own,
-                    None => stored.edited.ok_or_else(|| format!("the rating of '{id}' has no edit time"))?,
-                };
-                Ok((id, Rating { value, edited }))
-            })
-            .collect::<Result<_, String>>()?;
+        // A plain loop into a vector of the right size: collecting through
+        // `Result` gives the vector no size hint, and `LiteMap`'s own
+        // `FromIterator` re-checks the order; together they were a seventh of
+        // the load time of a ten-year journal.
+        let mut ratings = Vec::with_capacity(stored.ratings.len());
+        for (id, value) in stored.ratings {
+            let edited = match stored.item_edits.get(&id) {
+                Some(own) => *own,
+                None => stored.edited.ok_or_else(|| format!("the rating of '{id}' has no edit time"))?,
+            };
+            ratings.push((id, Rating { value, edited }));
+        }
+        // The file's keys are sorted (it is written from a sorted map); a
+        // hand-edited file that is not goes through the sorting, de-duplicating
+        // path, where a repeated item keeps its last rating as before.
+        let ratings = if ratings.windows(2).all(|w| matches!(w, [a, b] if a.0.as_str() < b.0.as_str())) {
+            LiteMap::from_sorted_store_unchecked(ratings)
+        } else {
+            ratings.into_iter().collect()
+        };
         Ok(Day { ratings, sleep: stored.sleep, note: stored.note, aids: stored.aids })
     }
 }
