@@ -31,6 +31,7 @@ pub use aid::{Aid, AidUnit};
 pub use aid_catalog::{AidKind, aid_catalog};
 pub use catalog::{Catalog, Kind, Symptom};
 pub use error::InputError;
+pub(crate) use stored_day::{same_apart_from_days_and_doses, with_days_and_doses};
 
 /// The value of the `format` field at the top of every journal file.
 pub const FORMAT: &str = "easeoff-journal";

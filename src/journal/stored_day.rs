@@ -10,7 +10,9 @@ use std::collections::BTreeMap;
 use litemap::LiteMap;
 use serde::{Deserialize, Serialize, Serializer};
 
-use super::{Aid, Day, ItemId, Note, Rating, Sleep, Stamp, stamp};
+use chrono::NaiveDate;
+
+use super::{Aid, Day, Dose, ItemId, Journal, Note, Rating, Sleep, Stamp, stamp};
 
 /// A day as read from the file.
 #[derive(Deserialize)]
@@ -92,6 +94,52 @@ impl Serialize for Day {
         };
         out.serialize(serializer)
     }
+}
+
+/// A journal whose days and doses were read apart from the rest (the store
+/// reads the one-line-per-entry sections of a file on two cores, see
+/// `store/lines.rs`), put together again. `None` if the rest held days or
+/// doses of its own, which a file in the store's layout never does.
+pub(crate) fn with_days_and_doses(
+    mut rest: Journal,
+    days: BTreeMap<NaiveDate, Day>,
+    doses: Vec<Dose>,
+) -> Option<Journal> {
+    if !(rest.days.is_empty() && rest.doses.is_empty()) {
+        return None;
+    }
+    rest.days = days;
+    rest.doses = doses;
+    Some(rest)
+}
+
+/// Whether two journals are equal in everything but their days and doses
+/// (which the store's save check compares one at a time, so as not to hold
+/// a second copy of them). Every field is named, so that a new one cannot be
+/// forgotten here.
+pub(crate) fn same_apart_from_days_and_doses(a: &Journal, b: &Journal) -> bool {
+    let Journal {
+        format,
+        version,
+        settings,
+        last_use_mark,
+        symptoms,
+        days: _,
+        doses: _,
+        signs,
+        questions,
+        plans,
+        no_dose_days,
+    } = a;
+    *format == b.format
+        && *version == b.version
+        && *settings == b.settings
+        && *last_use_mark == b.last_use_mark
+        && *symptoms == b.symptoms
+        && *signs == b.signs
+        && *questions == b.questions
+        && *plans == b.plans
+        && *no_dose_days == b.no_dose_days
 }
 
 /// A JSON object read as a list of pairs, in file order: cheaper than a map
