@@ -151,7 +151,7 @@ pub struct Rating {
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct Sleep {
     pub hours: f64,
-    #[serde(deserialize_with = "stamp::deserialize")]
+    #[serde(serialize_with = "stamp::serialize", deserialize_with = "stamp::deserialize")]
     pub edited: Stamp,
 }
 
@@ -167,7 +167,7 @@ pub struct Note {
 /// One dose of kratom.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Dose {
-    #[serde(deserialize_with = "stamp::deserialize")]
+    #[serde(serialize_with = "stamp::serialize", deserialize_with = "stamp::deserialize")]
     pub at: Stamp,
     pub grams: f64,
     #[serde(default, skip_serializing_if = "Option::is_none")]

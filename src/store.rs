@@ -316,7 +316,7 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
 fn reads_back_as(bytes: &[u8], journal: &Journal) -> bool {
     let quick = std::str::from_utf8(bytes).ok().and_then(|text| lines::reads_back_as(text, journal));
     if quick == Some(true) {
-        return journal.check_integrity().is_ok();
+        return true;
     }
     migrate::parse(bytes).is_ok_and(|parsed| parsed.journal == *journal)
 }

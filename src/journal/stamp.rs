@@ -5,10 +5,27 @@
 
 use std::fmt;
 
-use serde::Deserializer;
 use serde::de::{Error, Visitor};
+use serde::{Deserializer, Serializer};
 
 use super::Stamp;
+
+/// Writes a stamp exactly as chrono's own `Serialize` does (the same
+/// `to_rfc3339` writer: `Z` for UTC, a fraction only when there is one), but
+/// formatted once into a string: chrono's impl feeds serde_json's escaping
+/// writer a character at a time, which was half the cost of saving a
+/// ten-year journal.
+pub fn serialize<S: Serializer>(stamp: &Stamp, serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.serialize_str(&stamp.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true))
+}
+
+#[allow(clippy::ref_option)] // serde's `serialize_with` passes `&Option<T>`
+pub fn serialize_option<S: Serializer>(stamp: &Option<Stamp>, serializer: S) -> Result<S::Ok, S::Error> {
+    match stamp {
+        Some(stamp) => serialize(stamp, serializer),
+        None => serializer.serialize_none(),
+    }
+}
 
 pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Stamp, D::Error> {
     deserializer.deserialize_str(StampVisitor)
@@ -80,6 +97,25 @@ fn plain(text: &str) -> Option<Stamp> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn stamps_are_written_as_chrono_writes_them() {
+        for text in [
+            "2026-03-10T21:00:00+01:00",
+            "2026-03-10T21:00:00Z",
+            "2026-03-10T21:00:00-00:00",
+            "2026-11-27T01:14:55.067667619Z",
+            "2026-11-27T01:14:55.067Z",
+            "2026-11-27T01:14:55.067100+05:45",
+            "2026-03-10T00:00:00.5-09:30",
+            "0001-01-01T00:00:00Z",
+        ] {
+            let stamp = Stamp::parse_from_rfc3339(text).unwrap();
+            let mut ours = Vec::new();
+            serialize(&stamp, &mut serde_json::Serializer::new(&mut ours)).unwrap();
+            assert_eq!(String::from_utf8(ours).unwrap(), serde_json::to_string(&stamp).unwrap(), "{text}");
+        }
+    }
 
     #[test]
     fn the_written_form_reads_as_chrono_reads_it() {

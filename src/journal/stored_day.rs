@@ -34,9 +34,9 @@ pub(super) struct StoredDay {
 /// A day as written to the file, borrowing from the model.
 #[derive(Serialize)]
 struct DayOut<'a> {
-    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
-    ratings: BTreeMap<&'a str, u8>,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Values::is_empty")]
+    ratings: Values<'a>,
+    #[serde(skip_serializing_if = "Option::is_none", serialize_with = "stamp::serialize_option")]
     edited: Option<Stamp>,
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     item_edits: BTreeMap<&'a str, Stamp>,
@@ -80,7 +80,7 @@ impl Serialize for Day {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let edited = self.ratings.values().map(|r| r.edited).max();
         let out = DayOut {
-            ratings: self.ratings.iter().map(|(id, r)| (id.as_str(), r.value)).collect(),
+            ratings: Values(&self.ratings),
             edited,
             item_edits: self
                 .ratings
@@ -140,6 +140,23 @@ pub(crate) fn same_apart_from_days_and_doses(a: &Journal, b: &Journal) -> bool {
         && *questions == b.questions
         && *plans == b.plans
         && *no_dose_days == b.no_dose_days
+}
+
+/// A day's ratings as `"item": value`, written straight from the model's
+/// map: it is sorted by item id as a `BTreeMap<&str, u8>` would be, so the
+/// bytes are the same without building one per day.
+struct Values<'a>(&'a LiteMap<ItemId, Rating>);
+
+impl Values<'_> {
+    fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl Serialize for Values<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_map(self.0.iter().map(|(id, r)| (id.as_str(), r.value)))
+    }
 }
 
 /// A JSON object read as a list of pairs, in file order: cheaper than a map

@@ -65,8 +65,9 @@ pub fn read(text: &str) -> Option<Journal> {
     crate::journal::with_days_and_doses(rest, days, doses)
 }
 
-/// Whether `text`, in the store's layout, reads back as `journal`; `None`
-/// if it is not in that layout (the caller then parses it whole).
+/// Whether `text`, in the store's layout, reads back as `journal` and would
+/// pass the loader's integrity check; `None` if it is not in that layout
+/// (the caller then parses it whole).
 pub fn reads_back_as(text: &str, journal: &Journal) -> Option<bool> {
     let split = split(text)?;
     let (half_days, half_doses) = (split.days.len() / 2, split.doses.len() / 2);
@@ -86,7 +87,11 @@ pub fn reads_back_as(text: &str, journal: &Journal) -> Option<bool> {
     let (day_halves, dose_halves) = (days.split_at(half_days), journal.doses().split_at(half_doses));
     let (line_halves, dose_line_halves) = (split.days.split_at(half_days), split.doses.split_at(half_doses));
     let (first, second) = std::thread::scope(|scope| {
-        let first = scope.spawn(|| same(line_halves.0, day_halves.0, dose_line_halves.0, dose_halves.0));
+        // The integrity check the loader would run on what it read runs here
+        // on the journal itself, which the comparisons show it equals.
+        let first = scope.spawn(|| {
+            same(line_halves.0, day_halves.0, dose_line_halves.0, dose_halves.0) && journal.check_integrity().is_ok()
+        });
         let second = same(line_halves.1, day_halves.1, dose_line_halves.1, dose_halves.1)
             && serde_json::from_str::<Journal>(&split.rest).is_ok_and(|rest| {
                 rest.days().is_empty()
