@@ -175,24 +175,27 @@ fn main() {
         ratio(summary)
     );
 
-    // Whole processes, each round running the floor and then every command.
-    let log_copy = dir.path().join("log-copy.json");
-    std::fs::copy(&path, &log_copy).expect("copy for logging");
-    let from = first.to_string();
+    whole_processes(&floor_bin, &easeoff_bin, &path, dir.path(), &first.to_string());
+}
+
+/// Whole processes, each round running the floor and then every command.
+fn whole_processes(floor_bin: &Path, easeoff_bin: &Path, path: &Path, dir: &Path, from: &str) {
+    let log_copy = dir.join("log-copy.json");
+    std::fs::copy(path, &log_copy).expect("copy for logging");
     let runs = [
-        Run { name: "floor", program: &floor_bin, args: Vec::new(), journal: &path },
-        Run { name: "status", program: &easeoff_bin, args: vec!["status".into()], journal: &path },
+        Run { name: "floor", program: floor_bin, args: Vec::new(), journal: path },
+        Run { name: "status", program: easeoff_bin, args: vec!["status".into()], journal: path },
         Run {
             name: "log anxiety=2",
-            program: &easeoff_bin,
+            program: easeoff_bin,
             args: vec!["log".into(), "anxiety=2".into()],
             journal: &log_copy,
         },
         Run {
             name: "report, whole period",
-            program: &easeoff_bin,
-            args: vec!["report".into(), "--from".into(), from],
-            journal: &path,
+            program: easeoff_bin,
+            args: vec!["report".into(), "--from".into(), from.to_owned()],
+            journal: path,
         },
     ];
     let mut times: Vec<Vec<f64>> = vec![Vec::new(); runs.len()];

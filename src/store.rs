@@ -181,6 +181,7 @@ impl Store {
         {
             backup_warning = Some(e.to_string());
         }
+        backups::prune(&self.path, today);
         Ok(Saved { backup_warning })
     }
 

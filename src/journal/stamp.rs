@@ -12,7 +12,7 @@ use super::Stamp;
 
 /// Writes a stamp exactly as chrono's own `Serialize` does (the same
 /// `to_rfc3339` writer: `Z` for UTC, a fraction only when there is one), but
-/// formatted once into a string: chrono's impl feeds serde_json's escaping
+/// formatted once into a string: chrono's impl feeds `serde_json`'s escaping
 /// writer a character at a time, which was half the cost of saving a
 /// ten-year journal.
 pub fn serialize<S: Serializer>(stamp: &Stamp, serializer: S) -> Result<S::Ok, S::Error> {

@@ -91,7 +91,7 @@ pub fn has_one_for(journal: &Path, today: NaiveDate) -> bool {
 }
 
 /// Keeps the journal file as it is now under a new backup name (a hard link
-/// where possible, else a copy), then prunes. `None` when there is no file.
+/// where possible, else a copy). `None` when there is no file.
 pub fn keep_current(journal: &Path, today: NaiveDate, reason: Option<&str>) -> Result<Option<PathBuf>, StoreError> {
     if !journal.is_file() {
         return Ok(None);
@@ -103,16 +103,14 @@ pub fn keep_current(journal: &Path, today: NaiveDate, reason: Option<&str>) -> R
     }
     // A linked journal may have been made by hand with other permissions.
     let _ = fs::set_permissions(&target, fs::Permissions::from_mode(0o600));
-    prune(journal, today);
     Ok(Some(target))
 }
 
 /// Writes `bytes` as a new backup (for a journal that had no file before
-/// its first save), then prunes.
+/// its first save).
 pub fn keep_bytes(journal: &Path, today: NaiveDate, bytes: &[u8]) -> Result<PathBuf, StoreError> {
     let target = next_name(journal, today, None)?;
     write_new(&target, |file| file.write_all(bytes))?;
-    prune(journal, today);
     Ok(target)
 }
 
@@ -150,9 +148,10 @@ fn write_new(path: &Path, write: impl FnOnce(&mut File) -> io::Result<()>) -> Re
     Ok(())
 }
 
-/// Removes what the keep rules no longer cover. Failing to remove an old
-/// backup is harmless, so errors are ignored.
-fn prune(journal: &Path, today: NaiveDate) {
+/// Removes what the keep rules no longer cover; the store calls it only
+/// after a save has been written, so a failed save never costs a backup.
+/// Failing to remove an old backup is harmless, so errors are ignored.
+pub fn prune(journal: &Path, today: NaiveDate) {
     for old in to_prune(&list(journal), today) {
         let _ = fs::remove_file(&old.path);
     }
