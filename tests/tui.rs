@@ -745,8 +745,10 @@ fn a_second_instance_is_read_only_with_a_banner_and_saves_nothing() {
 #[test]
 fn a_failed_save_keeps_the_change_and_warns() {
     let (dir, mut app) = demo_app();
-    // The journal's folder disappears (an unplugged drive, say).
+    // Something that is not a folder stands where the journal's folder was
+    // (a folder that merely disappears is made again by the save).
     std::fs::remove_dir_all(dir.path()).unwrap();
+    std::fs::write(dir.path(), b"not a folder").unwrap();
     press(&mut app, KeyCode::Char('2'));
     assert_eq!(rating(&app, "2026-03-10", "muscle-aches"), Some(2), "the change stays in memory");
     assert!(app.unsaved);
@@ -757,6 +759,7 @@ fn a_failed_save_keeps_the_change_and_warns() {
     press(&mut app, KeyCode::Char('n'));
     assert!(!app.quit);
     // The folder comes back: the next change saves both.
+    std::fs::remove_file(dir.path()).unwrap();
     std::fs::create_dir_all(dir.path()).unwrap();
     press(&mut app, KeyCode::Down);
     press(&mut app, KeyCode::Char('1'));
