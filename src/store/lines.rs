@@ -1,9 +1,9 @@
 //! The quick way through a file in the layout `format.rs` writes: one line
 //! per day and one per dose. Those lines are nine tenths of a long journal,
-//! and each one is a whole JSON value, so they are read on two cores — half
-//! of each section per thread, with the real `Day` and `Dose` readers — while
-//! the rest of the file (everything but those lines) is read as a journal by
-//! the ordinary path.
+//! and each one is a whole JSON value, so they are read on two cores — a
+//! part of each section per thread, with the real `Day` and `Dose` readers —
+//! while the rest of the file (everything but those lines) is read as a
+//! journal by the ordinary path.
 //!
 //! Anything that is not exactly that layout gives `None`, and the caller
 //! reads the file the ordinary way, so a hand-edited file, and every error
@@ -36,7 +36,11 @@ struct Split<'a> {
 /// Reads a file in the store's layout, or says it is not in it.
 pub fn read(text: &str) -> Option<Journal> {
     let split = split(text)?;
-    let (half_days, half_doses) = (split.days.len() / 2, split.doses.len() / 2);
+    // The other thread takes two thirds of each section: this one has also
+    // cut the file up, and goes on to the integrity check, which together
+    // cost about a third of the reading (measured with callgrind on the
+    // ten-year journal).
+    let (half_days, half_doses) = (split.days.len() * 2 / 3, split.doses.len() * 2 / 3);
     let (first, second) = std::thread::scope(|scope| {
         let first = scope.spawn(|| {
             let days = read_days(split.days.get(..half_days)?)?;
