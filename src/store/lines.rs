@@ -62,7 +62,9 @@ pub fn read(text: &str) -> Option<Journal> {
     {
         return None;
     }
+    days.reserve_exact(more_days.len());
     days.extend(more_days);
+    doses.reserve_exact(more_doses.len());
     doses.extend(more_doses);
     // Sorted input: the map is built in one pass.
     let days: BTreeMap<NaiveDate, Day> = days.into_iter().collect();
@@ -122,7 +124,13 @@ fn read_days<'a>(lines: &[(&'a str, &'a str)]) -> Option<Vec<(NaiveDate, Day)>> 
 }
 
 fn read_all<T: DeserializeOwned>(lines: &[&str]) -> Option<Vec<T>> {
-    lines.iter().map(|line| serde_json::from_str(line).ok()).collect()
+    // Sized up front: collecting through `Option` has no size hint, and
+    // doubling a vector of 10,000 doses reallocates it a dozen times.
+    let mut out = Vec::with_capacity(lines.len());
+    for line in lines {
+        out.push(serde_json::from_str(line).ok()?);
+    }
+    Some(out)
 }
 
 /// Finds the day and dose sections and cuts them into lines, checking that
