@@ -1,26 +1,90 @@
 //! Speed and memory figures on a journal file (default: a ten-year demo).
 //!
-//! `cargo build --release && cargo run --release --example bench -- [JOURNAL]`
-//! prints the median of repeated loads (read, parse, check) and saves (temp
-//! write, both fsyncs, read-back, backup); the in-process cost of working
-//! out the situation, the safety flags and the whole-period summary; and the
-//! whole-process time of `easeoff status` and `easeoff report`, each beside a
-//! floor measured in the same run and interleaved with it (a process that
-//! does nothing, `true`), as a ratio — the machine's speed drifts.
+//! `cargo build --release --bin easeoff --examples && target/release/examples/bench [JOURNAL]`
+//!
+//! Prints, each in milliseconds and as a ratio to the floor:
+//! - the median of repeated loads (read, parse, check) and saves (serialize,
+//!   parse-back check, temp write, both fsyncs, rename, the day's backup),
+//!   in process;
+//! - the in-process cost of the situation, the safety flags and the
+//!   whole-period summary;
+//! - the whole-process time of `easeoff status`, `easeoff log anxiety=2`
+//!   (on a copy of the journal, logging the same rating each time so it does
+//!   not grow) and `easeoff report` over the whole period;
+//! - the peak memory (maximum resident set) of each of those processes.
+//!
+//! The floor is `examples/floor.rs`, a Rust program that only exits, built
+//! by the same command, run the same way and interleaved with every command
+//! (the machine's speed drifts, and other builds may share it).
+//!
+//! Peak memory comes from GNU `/usr/bin/time -f %M`, which reads the child's
+//! `ru_maxrss` from `wait4` after it exits: exact, and with no race (sampling
+//! `/proc/PID/status` for `VmHWM` can miss the end of a short process, and
+//! calling `wait4` here would need `unsafe`, which this crate forbids). Those
+//! runs are separate from the timed ones, so `time` adds nothing to the times.
+//!
+//! `EASEOFF_BENCH_BIN=PATH` times another easeoff binary (an older build, for
+//! a before/after) for the whole-process figures.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
 use std::time::Instant;
 
 use easeoff::journal::Stamp;
 use easeoff::store::{Access, Store};
+
+const NOW: &str = "2026-03-10T09:00:00+01:00";
+/// Interleaved rounds for the whole-process figures.
+const ROUNDS: usize = 21;
+/// Runs under `/usr/bin/time` per command for peak memory.
+const MEMORY_RUNS: usize = 5;
 
 fn median(mut v: Vec<f64>) -> f64 {
     v.sort_by(f64::total_cmp);
     v[v.len() / 2]
 }
 
+fn ms_since(start: Instant) -> f64 {
+    start.elapsed().as_secs_f64() * 1000.0
+}
+
+/// A command to run: the program, its arguments and the journal it uses.
+struct Run<'a> {
+    name: &'a str,
+    program: &'a Path,
+    args: Vec<String>,
+    journal: &'a Path,
+}
+
+impl Run<'_> {
+    fn command(&self, program: &Path) -> Command {
+        let mut cmd = Command::new(program);
+        cmd.env("EASEOFF_DATA_FILE", self.journal).env("EASEOFF_NOW", NOW).stdout(Stdio::null()).stderr(Stdio::null());
+        cmd
+    }
+
+    fn time_ms(&self) -> f64 {
+        let mut cmd = self.command(self.program);
+        cmd.args(&self.args);
+        let start = Instant::now();
+        let status = cmd.status().expect("run");
+        let ms = ms_since(start);
+        assert!(status.success(), "{} failed", self.name);
+        ms
+    }
+
+    /// Peak resident set in MB, or `None` without GNU time.
+    fn peak_mb(&self) -> Option<f64> {
+        let mut cmd = self.command(Path::new("/usr/bin/time"));
+        cmd.args(["-f", "%M", "-o", "/dev/stdout"]).arg(self.program).args(&self.args).stdout(Stdio::piped());
+        let out = cmd.output().ok()?;
+        let kb: f64 = String::from_utf8_lossy(&out.stdout).lines().last()?.trim().parse().ok()?;
+        Some(kb / 1024.0)
+    }
+}
+
 fn main() {
-    let now = Stamp::parse_from_rfc3339("2026-03-10T09:00:00+01:00").expect("fixed time");
+    let now = Stamp::parse_from_rfc3339(NOW).expect("fixed time");
     let dir = tempfile::tempdir().expect("temp dir");
     let path = std::env::args().nth(1).map_or_else(
         || {
@@ -32,30 +96,55 @@ fn main() {
         },
         PathBuf::from,
     );
+    let examples = std::env::current_exe().ok().and_then(|p| p.parent().map(Path::to_path_buf));
+    let floor_bin = examples.as_ref().map(|d| d.join("floor")).filter(|p| p.exists());
+    let easeoff_bin = std::env::var_os("EASEOFF_BENCH_BIN")
+        .map(PathBuf::from)
+        .or_else(|| examples.as_ref().and_then(|d| d.parent()).map(|d| d.join("easeoff")))
+        .filter(|p| p.exists());
+    let (Some(floor_bin), Some(easeoff_bin)) = (floor_bin, easeoff_bin) else {
+        println!("build the binaries first: cargo build --release --bin easeoff --examples");
+        return;
+    };
+
+    // The floor first, on its own, so the in-process figures have a ratio too;
+    // the whole-process figures below have their own interleaved floor.
+    let floor_alone = Run { name: "floor", program: &floor_bin, args: Vec::new(), journal: &path };
+    let floor_ms = median((0..ROUNDS).map(|_| floor_alone.time_ms()).collect());
+    let ratio = |ms: f64| format!("{ms:.2} ms = {:.1}x floor", ms / floor_ms);
+
     let size = std::fs::metadata(&path).map_or(0, |m| m.len());
     let mut loads = Vec::new();
     for _ in 0..30 {
         let start = Instant::now();
         let (_, journal) = Store::open(&path, Access::Read, now).expect("load");
-        loads.push(start.elapsed().as_secs_f64() * 1000.0);
+        loads.push(ms_since(start));
         std::hint::black_box(journal);
     }
-    let (mut store, journal) = Store::open(&path, Access::Write, now).expect("open for writing");
+    let save_copy = dir.path().join("save-copy.json");
+    std::fs::copy(&path, &save_copy).expect("copy for saving");
+    let (mut store, journal) = Store::open(&save_copy, Access::Write, now).expect("open for writing");
     let mut saves = Vec::new();
     for _ in 0..30 {
         let start = Instant::now();
         store.save(&journal, now).expect("save");
-        saves.push(start.elapsed().as_secs_f64() * 1000.0);
+        saves.push(ms_since(start));
     }
+    drop(store);
     println!(
-        "journal: {} ({:.1} MB, {} days, {} doses)",
+        "journal: {} ({:.1} MB, {} days, {} doses); easeoff: {}",
         path.display(),
         size as f64 / 1e6,
         journal.days().len(),
-        journal.doses().len()
+        journal.doses().len(),
+        easeoff_bin.display()
     );
-    println!("load (read + parse + check), median of 30: {:.2} ms", median(loads));
-    println!("save (write + fsync + rename + dir fsync + read-back + backup), median of 30: {:.2} ms", median(saves));
+    println!("floor (examples/floor, whole process), median of {ROUNDS}: {floor_ms:.2} ms");
+    println!("load (read + parse + check), in process, median of 30: {}", ratio(median(loads)));
+    println!(
+        "save (serialize + parse-back check + write + fsync + rename + dir fsync + backup), in process, median of 30: {}",
+        ratio(median(saves))
+    );
 
     // In process: what every screen and command computes first.
     let time = |f: &dyn Fn()| {
@@ -63,14 +152,11 @@ fn main() {
             .map(|_| {
                 let start = Instant::now();
                 f();
-                start.elapsed().as_secs_f64() * 1000.0
+                ms_since(start)
             })
             .collect();
         median(runs)
     };
-    let floor = time(&|| {
-        std::hint::black_box(journal.doses().len());
-    });
     let situation = time(&|| {
         std::hint::black_box(easeoff::analysis::situation::situation(&journal, now));
     });
@@ -83,40 +169,50 @@ fn main() {
         std::hint::black_box(easeoff::report::build(&journal, now, first, now.date_naive(), None));
     });
     println!(
-        "in process, median of 30 (floor {floor:.4} ms): situation {situation:.3} ms, flags of the last 7 days {flags:.3} ms, summary of the whole period {summary:.1} ms"
+        "in process, median of 30: situation {}; flags of the last 7 days {}; summary of the whole period {}",
+        ratio(situation),
+        ratio(flags),
+        ratio(summary)
     );
 
-    // Whole processes, interleaved with a floor.
-    let bin = std::env::current_exe()
-        .ok()
-        .and_then(|p| p.parent().and_then(|d| d.parent()).map(|d| d.join("easeoff")))
-        .filter(|p| p.exists());
-    let Some(bin) = bin else {
-        println!("whole-process figures: build the binary first (cargo build --release)");
-        return;
-    };
-    let run = |program: &std::path::Path, args: &[&str]| {
-        let start = Instant::now();
-        let status = std::process::Command::new(program)
-            .args(args)
-            .env("EASEOFF_DATA_FILE", &path)
-            .env("EASEOFF_NOW", "2026-03-10T09:00:00+01:00")
-            .stdout(std::process::Stdio::null())
-            .stderr(std::process::Stdio::null())
-            .status();
-        std::hint::black_box(status.ok());
-        start.elapsed().as_secs_f64() * 1000.0
-    };
-    let true_bin = PathBuf::from("/bin/true");
-    let from = first.to_string();
-    for (name, args) in [("status", vec!["status"]), ("report, whole period", vec!["report", "--from", from.as_str()])]
-    {
-        let (mut floor, mut it) = (Vec::new(), Vec::new());
-        for _ in 0..15 {
-            floor.push(run(&true_bin, &[]));
-            it.push(run(&bin, &args));
+    whole_processes(&floor_bin, &easeoff_bin, &path, dir.path(), &first.to_string());
+}
+
+/// Whole processes, each round running the floor and then every command.
+fn whole_processes(floor_bin: &Path, easeoff_bin: &Path, path: &Path, dir: &Path, from: &str) {
+    let log_copy = dir.join("log-copy.json");
+    std::fs::copy(path, &log_copy).expect("copy for logging");
+    let runs = [
+        Run { name: "floor", program: floor_bin, args: Vec::new(), journal: path },
+        Run { name: "status", program: easeoff_bin, args: vec!["status".into()], journal: path },
+        Run {
+            name: "log anxiety=2",
+            program: easeoff_bin,
+            args: vec!["log".into(), "anxiety=2".into()],
+            journal: &log_copy,
+        },
+        Run {
+            name: "report, whole period",
+            program: easeoff_bin,
+            args: vec!["report".into(), "--from".into(), from.to_owned()],
+            journal: path,
+        },
+    ];
+    let mut times: Vec<Vec<f64>> = vec![Vec::new(); runs.len()];
+    for _ in 0..ROUNDS {
+        for (run, times) in runs.iter().zip(&mut times) {
+            times.push(run.time_ms());
         }
-        let (f, m) = (median(floor), median(it));
-        println!("easeoff {name}, whole process, median of 15: {m:.1} ms (floor {f:.2} ms; {:.1}x)", m / f);
+    }
+    let floor = median(times[0].clone());
+    for (run, times) in runs.iter().zip(times) {
+        let ms = median(times);
+        let peaks: Vec<f64> = (0..MEMORY_RUNS).filter_map(|_| run.peak_mb()).collect();
+        let peak = if peaks.is_empty() {
+            "peak memory n/a (no /usr/bin/time)".to_owned()
+        } else {
+            format!("peak memory {:.1} MB (median of {MEMORY_RUNS})", median(peaks))
+        };
+        println!("{:<21} whole process, median of {ROUNDS}: {ms:6.2} ms = {:5.1}x floor; {peak}", run.name, ms / floor);
     }
 }

@@ -35,6 +35,7 @@ pub use aid_catalog::{AidKind, aid_catalog};
 pub use catalog::{Catalog, Kind, Symptom};
 pub use error::{Cleared, InputError, bad_aid_words};
 pub use limits::MAX_RATING;
+pub(crate) use stored_day::{same_apart_from_days_and_doses, with_days_and_doses};
 pub use values::{Days, Grams, Hours, PlanGrams, RatingValue};
 
 /// The value of the `format` field at the top of every journal file.
@@ -154,7 +155,7 @@ pub struct Rating {
 pub struct Sleep {
     #[serde(deserialize_with = "values::checked::<_, Hours, f64>")]
     pub hours: f64,
-    #[serde(deserialize_with = "stamp::deserialize")]
+    #[serde(serialize_with = "stamp::serialize", deserialize_with = "stamp::deserialize")]
     pub edited: Stamp,
 }
 
@@ -170,7 +171,7 @@ pub struct Note {
 /// One dose of kratom.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Dose {
-    #[serde(deserialize_with = "stamp::deserialize")]
+    #[serde(serialize_with = "stamp::serialize", deserialize_with = "stamp::deserialize")]
     pub at: Stamp,
     #[serde(deserialize_with = "values::checked::<_, Grams, f64>")]
     pub grams: f64,

@@ -2,10 +2,14 @@
 //! checking it, the single-writer lock, crash-safe saving and the rolling
 //! backups beside it.
 //!
-//! A save writes a temp file in the same directory, fsyncs it, renames it over
-//! the journal and fsyncs the directory, so the file on disk is always either
-//! the old or the new version. After the rename the file is read back and
-//! compared, and only then is a backup written and old backups pruned.
+//! A save first parses the bytes it is about to write with the real loader
+//! and checks they give back the same journal; only then does it write a temp
+//! file in the same directory, fsync it, rename it over the journal and fsync
+//! the directory, so the file on disk is always either the old or the new
+//! version. The first save of a day keeps the file as it was before it as
+//! that day's backup (see `store/backups.rs`). If the journal's folder was
+//! removed while easeoff runs, a save makes it again (0700) rather than fail
+//! on every key press.
 //!
 //! A file that cannot be read is never treated as empty and never
 //! overwritten: a writer moves it aside (kept, 0600) and points to the newest
@@ -14,15 +18,16 @@
 mod backups;
 mod error;
 mod format;
+mod lines;
 mod lock;
 mod migrate;
 
 use std::fs::{self, DirBuilder, File};
-use std::io::{self, Read, Write};
+use std::io::{self, Write};
 use std::os::unix::fs::{DirBuilderExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 
-pub use backups::Backup;
+pub use backups::{Backup, KEEP_DAYS, KEEP_LAST};
 pub use error::StoreError;
 
 use crate::journal::{Journal, Stamp, VERSION};
@@ -100,6 +105,7 @@ impl Store {
                     ));
                 } else if parsed.from_version < VERSION && access == Access::Write {
                     let kept = backups::keep_before_migration(&path, parsed.from_version, &bytes)?;
+                    store.backup_now("migration", now)?;
                     store.save(&journal, now)?;
                     store.notice = Some(format!(
                         "updated the journal from file version {} to {VERSION}; the old file is kept at {}",
@@ -138,13 +144,71 @@ impl Store {
         }
         let bytes = format::to_bytes(journal, self.size_hint);
         self.size_hint = bytes.len();
-        write_atomically(&self.path, &bytes)?;
-        if !reads_back_as(&self.path, &bytes).map_err(|e| StoreError::io("read back", &self.path, e))? {
+        // What is about to replace the journal must load back as this very
+        // journal, with the loader every later start will use; checked in
+        // memory, before anything on disk changes.
+        if !reads_back_as(&bytes, journal) {
             return Err(StoreError::ReadBack { path: self.path.clone() });
         }
-        let backup_warning =
-            backups::write_and_prune(&self.path, &bytes, now.date_naive()).err().map(|e| e.to_string());
+        self.remake_folder_if_removed()?;
+        let today = now.date_naive();
+        let mut backup_warning = None;
+        // The first save of a day keeps the file as it was before it: that
+        // is "yesterday's journal", the state before the day's first change,
+        // and it costs no copy (a hard link that the rename below leaves as
+        // the old file's only name). A copy of the bytes as saved would only
+        // repeat the journal itself.
+        let mut linked = None;
+        let had_file = self.path.is_file();
+        if had_file && !backups::has_one_for(&self.path, today) {
+            match backups::keep_current(&self.path, today, None) {
+                Ok(kept) => linked = kept,
+                Err(e) => backup_warning = Some(e.to_string()),
+            }
+        }
+        if let Err(e) = write_atomically(&self.path, &bytes) {
+            // The journal is unchanged; a backup of it made for this save
+            // would share its file, so it goes (the next save makes it again).
+            if let Some(link) = linked {
+                let _ = fs::remove_file(link);
+            }
+            return Err(e);
+        }
+        // A new journal has no "before": its first backup is the first save.
+        if !had_file
+            && !backups::has_one_for(&self.path, today)
+            && let Err(e) = backups::keep_bytes(&self.path, today, &bytes)
+        {
+            backup_warning = Some(e.to_string());
+        }
+        backups::prune(&self.path, today);
         Ok(Saved { backup_warning })
+    }
+
+    /// Keeps a backup of the journal file as it is now, before something that
+    /// replaces much of it (an import, a restore, a migration, a fresh
+    /// start); `reason` goes into the name (`…-before-import.json`). Nothing
+    /// is kept when there is no file yet.
+    pub fn backup_now(&mut self, reason: &str, now: Stamp) -> Result<Option<PathBuf>, StoreError> {
+        if let Some(why) = &self.read_only {
+            return Err(StoreError::ReadOnly { path: self.path.clone(), why: why.clone() });
+        }
+        backups::keep_current(&self.path, now.date_naive(), Some(reason))
+    }
+
+    /// Makes the journal's folder again (0700) if it was removed while this
+    /// store was open, and takes the lock afresh: the old lock file went with
+    /// the folder, so another easeoff could otherwise lock a new one.
+    fn remake_folder_if_removed(&mut self) -> Result<(), StoreError> {
+        let dir = parent(&self.path);
+        if dir.is_dir() {
+            return Ok(());
+        }
+        make_private_dir(dir)?;
+        if self.lock.is_some() {
+            self.lock = Some(lock::acquire(&self.path)?);
+        }
+        Ok(())
     }
 
     /// Replaces the journal with a backup, keeping the current file aside.
@@ -156,8 +220,9 @@ impl Store {
             kept_as: None,
             backup: None,
         })?;
-        let kept = if self.path.exists() { Some(set_aside(&self.path, "before-restore", now)?) } else { None };
         self.read_only = None;
+        self.backup_now("restore", now)?;
+        let kept = if self.path.exists() { Some(set_aside(&self.path, "before-restore", now)?) } else { None };
         self.save(&parsed.journal, now)?;
         Ok((parsed.journal, kept))
     }
@@ -165,8 +230,9 @@ impl Store {
     /// Starts a new, empty journal (after a damaged one was moved aside and
     /// the person chose not to restore a backup). Any file there is kept aside.
     pub fn start_empty(&mut self, now: Stamp) -> Result<Option<PathBuf>, StoreError> {
-        let kept = if self.path.exists() { Some(set_aside(&self.path, "before-restore", now)?) } else { None };
         self.read_only = None;
+        self.backup_now("start-empty", now)?;
+        let kept = if self.path.exists() { Some(set_aside(&self.path, "before-restore", now)?) } else { None };
         self.save(&Journal::new(), now)?;
         Ok(kept)
     }
@@ -243,22 +309,17 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
     sync_dir(dir)
 }
 
-/// Whether the file holds exactly `expected`, compared a block at a time so a
-/// large journal is not held in memory twice.
-fn reads_back_as(path: &Path, expected: &[u8]) -> io::Result<bool> {
-    let mut file = File::open(path)?;
-    let mut block = vec![0u8; 64 * 1024];
-    let mut offset = 0;
-    loop {
-        let n = file.read(&mut block)?;
-        if n == 0 {
-            return Ok(offset == expected.len());
-        }
-        match (block.get(..n), expected.get(offset..offset + n)) {
-            (Some(got), Some(want)) if got == want => offset += n,
-            _ => return Ok(false),
-        }
+/// Whether `bytes` load back as `journal`, as the loader would read them
+/// (parse, then the integrity check). The quick way compares one day and one
+/// dose at a time on two cores, never holding a second journal (that would
+/// add a third to the peak memory of a save); when it cannot tell, or says
+/// no, the whole loader decides.
+fn reads_back_as(bytes: &[u8], journal: &Journal) -> bool {
+    let quick = std::str::from_utf8(bytes).ok().and_then(|text| lines::reads_back_as(text, journal));
+    if quick == Some(true) {
+        return true;
     }
+    migrate::parse(bytes).is_ok_and(|parsed| parsed.journal == *journal)
 }
 
 pub(crate) fn sync_dir(dir: &Path) -> Result<(), StoreError> {

@@ -453,7 +453,9 @@ fn every_file_easeoff_writes_is_private_under_umask_000() {
     };
     check(env.folder());
     check(&env.path.with_extension("json.backups"));
-    assert!(seen >= 7, "journal, lock, export, damaged and before-restore files, backups: {seen}");
+    // One backup now: both saves were on one day, and the fresh start found
+    // no journal to keep (the damaged one had been moved aside).
+    assert!(seen >= 5, "journal, lock, export, damaged file, backup: {seen}");
 }
 
 // ---------------------------------------------------------------- 7. terminal

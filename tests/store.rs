@@ -11,6 +11,7 @@ use std::path::Path;
 use std::process::Command as Process;
 
 use common::Env;
+use easeoff::store::{Access, Store};
 
 fn mode(path: &std::path::Path) -> u32 {
     fs::metadata(path).unwrap().permissions().mode() & 0o777
@@ -41,7 +42,9 @@ fn damaged_file_is_kept_and_the_backup_offered(damage: &[u8], reason: &str) {
     // A writing command moves it aside, unchanged, and writes nothing new.
     let err = env.fails(&["log", "anxiety=3"], 1);
     assert!(err.contains("moved aside, unchanged"), "{err}");
-    assert!(err.contains("easeoff restore 000002-2026-03-10.json"), "{err}");
+    // The day's backup is the new journal's first save (a journal that
+    // existed before today would have had its state before today kept).
+    assert!(err.contains("easeoff restore 000001-2026-03-10.json"), "{err}");
     let kept = beside(&env, "damaged");
     assert_eq!(kept.len(), 1);
     assert_eq!(fs::read(&kept[0]).unwrap(), damage, "the damaged file is kept byte for byte");
@@ -53,9 +56,9 @@ fn damaged_file_is_kept_and_the_backup_offered(damage: &[u8], reason: &str) {
     assert!(err.contains("there are backups of one"), "{err}");
     assert!(env.bytes().is_none());
 
-    // Restoring the offered backup brings the last good save back.
-    env.ok(&["restore", "000002-2026-03-10.json"]);
-    assert_eq!(env.json()["days"]["2026-03-10"]["ratings"]["anxiety"], 2);
+    // Restoring the offered backup brings the day's backup back.
+    env.ok(&["restore", "000001-2026-03-10.json"]);
+    assert_eq!(env.json()["days"]["2026-03-10"]["ratings"]["anxiety"], 1);
     env.ok(&["log", "anxiety=3"]);
 }
 
@@ -243,15 +246,121 @@ fn stale_temp_files_are_cleaned_at_the_next_start() {
     assert!(!stale.exists());
 }
 
+fn at(text: &str) -> easeoff::journal::Stamp {
+    easeoff::journal::Stamp::parse_from_rfc3339(text).unwrap()
+}
+
+fn backup_names(path: &Path) -> Vec<String> {
+    easeoff::store::list_backups(path).iter().map(easeoff::store::Backup::name).collect()
+}
+
+/// A journal with `n` days rated, so that saves differ.
+fn journal_with(n: u32) -> easeoff::journal::Journal {
+    easeoff::demo::generate(n, 1, at(common::NOW))
+}
+
 #[test]
-fn backups_are_pruned_to_the_last_ten_saves_of_a_day() {
+fn many_saves_in_one_day_keep_one_backup_and_a_new_day_keeps_the_file_before_it() {
     let env = Env::new();
-    for i in 0..15 {
-        env.ok(&["log", &format!("anxiety={}", i % 5)]);
+    let monday = at("2026-03-09T09:00:00+01:00");
+    let (mut store, _) = Store::open(&env.path, Access::Write, monday).unwrap();
+    for n in 1..=12 {
+        store.save(&journal_with(n), monday).unwrap();
     }
-    let names: Vec<String> = easeoff::store::list_backups(&env.path).iter().map(easeoff::store::Backup::name).collect();
-    assert_eq!(names.len(), 10, "{names:?}");
-    assert_eq!(names[0], "000015-2026-03-10.json");
+    // A new journal has no "before": its first save is the day's backup.
+    assert_eq!(backup_names(&env.path), ["000001-2026-03-09.json"]);
+    let end_of_monday = env.bytes().unwrap();
+
+    let tuesday = at("2026-03-10T08:00:00+01:00");
+    for n in 13..=20 {
+        store.save(&journal_with(n), tuesday).unwrap();
+    }
+    let backups = easeoff::store::list_backups(&env.path);
+    assert_eq!(backups.len(), 2, "{:?}", backup_names(&env.path));
+    assert_eq!(backups[0].name(), "000002-2026-03-10.json");
+    assert_eq!(fs::read(&backups[0].path).unwrap(), end_of_monday, "Tuesday's backup is Monday's journal");
+    assert_eq!(mode(&backups[0].path), 0o600);
+    assert_ne!(env.bytes().unwrap(), end_of_monday);
+}
+
+#[test]
+fn backups_are_pruned_to_the_first_of_each_of_the_last_days() {
+    let env = Env::new();
+    let first = at("2026-02-01T09:00:00+01:00");
+    let (mut store, _) = Store::open(&env.path, Access::Write, first).unwrap();
+    let days = 20;
+    for d in 0..days {
+        let now = first + chrono::Duration::days(d);
+        store.save(&journal_with(1 + d as u32), now).unwrap();
+        store.save(&journal_with(2 + d as u32), now).unwrap();
+    }
+    let backups = easeoff::store::list_backups(&env.path);
+    assert_eq!(backups.len(), easeoff::store::KEEP_DAYS as usize, "{:?}", backup_names(&env.path));
+    let last = (first + chrono::Duration::days(days - 1)).date_naive();
+    assert_eq!(backups[0].date, last);
+    assert_eq!(backups.last().unwrap().date, last - chrono::Duration::days(easeoff::store::KEEP_DAYS - 1));
+}
+
+#[test]
+fn import_restore_and_start_empty_each_keep_the_file_before_them() {
+    let env = Env::new();
+    env.ok(&["log", "anxiety=1"]);
+    env.ok(&["log", "anxiety=2"]);
+    let before_import = env.bytes().unwrap();
+    let other = env.dir.path().join("other.json");
+    fs::write(&other, easeoff::store::serialize(&journal_with(5))).unwrap();
+    env.ok(&["import", other.to_str().unwrap()]);
+    let names = backup_names(&env.path);
+    assert_eq!(names[0], "000002-2026-03-10-before-import.json", "{names:?}");
+    let kept = easeoff::store::list_backups(&env.path);
+    assert_eq!(fs::read(&kept[0].path).unwrap(), before_import);
+
+    let before_restore = env.bytes().unwrap();
+    env.ok(&["restore", "000001-2026-03-10.json"]);
+    let kept = easeoff::store::list_backups(&env.path);
+    assert_eq!(kept[0].name(), "000003-2026-03-10-before-restore.json");
+    assert_eq!(fs::read(&kept[0].path).unwrap(), before_restore);
+
+    let before_empty = env.bytes().unwrap();
+    env.ok(&["restore", "--start-empty"]);
+    let kept = easeoff::store::list_backups(&env.path);
+    assert_eq!(kept[0].name(), "000004-2026-03-10-before-start-empty.json");
+    assert_eq!(fs::read(&kept[0].path).unwrap(), before_empty);
+    assert_eq!(kept.len(), 4, "no daily backup on top: the day has one");
+}
+
+#[test]
+fn a_migration_keeps_the_old_file_as_a_backup() {
+    let env = Env::new();
+    let v1 = fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/journal-v1.json")).unwrap();
+    fs::create_dir_all(env.folder()).unwrap();
+    fs::write(&env.path, &v1).unwrap();
+    let (_store, _) = Store::open(&env.path, Access::Write, at(common::NOW)).unwrap();
+    let kept = easeoff::store::list_backups(&env.path);
+    assert_eq!(kept.len(), 1, "{:?}", backup_names(&env.path));
+    assert_eq!(kept[0].name(), "000001-2026-03-10-before-migration.json");
+    assert_eq!(fs::read(&kept[0].path).unwrap(), v1);
+}
+
+#[test]
+fn a_save_after_the_folder_was_removed_makes_it_again_privately() {
+    let env = Env::new();
+    let now = at(common::NOW);
+    let (mut store, _) = Store::open(&env.path, Access::Write, now).unwrap();
+    store.save(&journal_with(3), now).unwrap();
+    fs::remove_dir_all(env.folder()).unwrap();
+    let saved = store.save(&journal_with(4), now).unwrap();
+    assert!(saved.backup_warning.is_none(), "{:?}", saved.backup_warning);
+    assert_eq!(mode(env.folder()), 0o700);
+    assert_eq!(mode(&env.path), 0o600);
+    assert_eq!(easeoff::store::parse_bytes(&env.bytes().unwrap()).unwrap(), journal_with(4));
+    let backups = env.path.with_extension("json.backups");
+    assert_eq!(mode(&backups), 0o700);
+    assert_eq!(backup_names(&env.path).len(), 1, "the backups folder is made again too");
+    // The lock was taken afresh in the new folder: a second writer waits.
+    assert!(Store::open(&env.path, Access::Write, now).is_err());
+    drop(store);
+    assert!(Store::open(&env.path, Access::Write, now).is_ok());
 }
 
 #[test]

@@ -846,8 +846,8 @@ fn a_second_instance_is_read_only_with_a_banner_and_saves_nothing() {
 #[test]
 fn a_failed_save_keeps_the_change_and_warns() {
     let (dir, mut app) = demo_app();
-    // The journal's folder is gone and a file stands in its way, so it cannot
-    // be made again (a drive unplugged and something else in its place).
+    // Something that is not a folder stands where the journal's folder was
+    // (a folder that merely disappears is made again by the save).
     std::fs::remove_dir_all(dir.path()).unwrap();
     std::fs::write(dir.path(), b"not a folder").unwrap();
     press(&mut app, KeyCode::Char('2'));
@@ -874,6 +874,21 @@ fn a_failed_save_keeps_the_change_and_warns() {
     press(&mut app, KeyCode::Char('1'));
     assert_eq!(app.model.unsaved, 0);
     assert_eq!(saved(&app).day("2026-03-10".parse().unwrap()).unwrap().ratings.len(), 3);
+}
+
+#[test]
+fn a_journal_folder_removed_while_the_app_runs_is_made_again_and_the_change_saved() {
+    use std::os::unix::fs::PermissionsExt;
+    let (dir, mut app) = demo_app();
+    std::fs::remove_dir_all(dir.path()).unwrap();
+    press(&mut app, KeyCode::Char('2'));
+    assert_eq!(app.model.unsaved, 0, "saved");
+    assert_eq!(std::fs::metadata(dir.path()).unwrap().permissions().mode() & 0o777, 0o700);
+    assert_eq!(std::fs::metadata(app.journal_path()).unwrap().permissions().mode() & 0o777, 0o600);
+    assert_eq!(rating(&app, "2026-03-10", "muscle-aches"), Some(2));
+    assert_eq!(saved(&app).day("2026-03-10".parse().unwrap()).unwrap().ratings.len(), 1);
+    press(&mut app, KeyCode::Char('q'));
+    assert!(app.model.quit, "nothing unsaved: quits at once");
 }
 
 #[test]
@@ -1116,7 +1131,7 @@ fn each_flag_has_its_line_on_today() {
 /// The screen's text with its lines joined, box sides dropped and spaces
 /// collapsed, to find a message that was wrapped.
 fn joined(text: &str) -> String {
-    text.split_whitespace().filter(|w| *w != "│").collect::<Vec<_>>().join(" ")
+    text.split_whitespace().filter(|w| !w.contains('│')).collect::<Vec<_>>().join(" ")
 }
 
 #[test]

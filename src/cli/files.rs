@@ -44,6 +44,7 @@ pub fn import(ctx: &Ctx, file: &Path, out: &mut dyn Write) -> Result<(), CliErro
     if report.is_empty() {
         return write_out(out, &format!("Nothing new in {}: the journal is unchanged.\n", file.display()));
     }
+    store.backup_now("import", ctx.now)?;
     ctx.save(&mut store, &journal)?;
     let parts = [
         (report.days_added, "new days"),
@@ -133,7 +134,9 @@ pub fn check(ctx: &Ctx, out: &mut dyn Write) -> Result<(), CliError> {
     }
     let backups = store::list_backups(&ctx.path);
     if backups.is_empty() {
-        text.push_str("Backups: none yet (one is written with every save)\n");
+        text.push_str(
+            "Backups: none yet (one is kept on each day you save, and before every import, restore and update)\n",
+        );
     } else {
         text.push_str(&format!("Backups ({}), newest first:\n", backups.len()));
         for b in &backups {

@@ -24,7 +24,11 @@ pub enum StoreError {
     Missing { path: PathBuf, backup: Backup },
     #[error("could not {action} {}: {source}", .path.display())]
     Io { action: &'static str, path: PathBuf, source: io::Error },
-    #[error("the journal {} did not read back as it was written; the previous backups are kept", .path.display())]
+    #[error(
+        "the journal {} was not saved: what would have been written did not read back as the same journal \
+         (a bug in easeoff); the file on disk is unchanged",
+        .path.display()
+    )]
     ReadBack { path: PathBuf },
     #[error("no home folder was found to keep the journal in: set EASEOFF_DATA_FILE or use --data-file")]
     NoHome,
