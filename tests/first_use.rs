@@ -211,3 +211,26 @@ fn a_decimal_comma_is_read_in_the_other_places_a_number_is_typed() {
     assert_eq!(spec["cut"]["grams"].as_f64(), Some(0.25));
     assert!(env.ok(&["plan", "adjust", "--step", "7,5%"]).starts_with("Changed the step to 7.5% from today."));
 }
+
+#[test]
+fn one_night_is_one_night_and_diarrhea_has_one_spelling_everywhere() {
+    let env = Env::new();
+    env.ok(&["log", "anxiety=1", "--sleep", "5"]);
+    let report = env.ok(&["report"]);
+    assert!(report.contains("over 1 night;"), "{report}");
+    assert!(!report.contains("1 nights"), "{report}");
+    // The symptom list, the aids catalog's label facts and the help texts
+    // spell it one way.
+    let symptoms = env.ok(&["symptoms"]);
+    assert!(symptoms.contains("diarrhea"), "{symptoms}");
+    let help = env.ok(&["get-help"]);
+    for text in
+        [symptoms, help, include_str!("../assets/aids.json").to_owned(), include_str!("../README.md").to_owned()]
+    {
+        assert!(
+            !text.contains("diarrhoea"),
+            "a second spelling: {}",
+            text.lines().find(|l| l.contains("diarrhoea")).unwrap_or_default()
+        );
+    }
+}

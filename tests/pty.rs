@@ -111,3 +111,35 @@ fn a_long_paste_into_the_note_is_taken_whole_and_saved_with_one_ctrl_s() {
     assert!(app.child.wait().unwrap().success());
     assert_eq!(env.json()["days"]["2026-03-10"]["note"]["text"], text.trim());
 }
+
+#[test]
+fn the_journal_folder_removed_while_the_app_runs_is_made_again_and_lost_changes_exit_non_zero() {
+    use std::os::unix::fs::PermissionsExt;
+    let env = Env::new();
+    env.ok(&["log", "anxiety=1"]);
+    let mut app = Session::start(&env, &[]);
+    app.wait_for("muscle aches");
+    // The folder disappears: the next save makes it again, 0700.
+    std::fs::remove_dir_all(env.folder()).unwrap();
+    app.keys("3");
+    app.wait_for("3 severe");
+    let start = Instant::now();
+    while env.bytes().is_none() {
+        assert!(start.elapsed() < Duration::from_secs(10), "the journal was not saved again");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    assert_eq!(std::fs::metadata(env.folder()).unwrap().permissions().mode() & 0o777, 0o700);
+    assert_eq!(env.json()["days"]["2026-03-10"]["ratings"]["muscle-aches"], 3);
+    // Now a file stands where the folder was: the save fails, quitting asks,
+    // and choosing to lose the change exits non-zero, saying so.
+    std::fs::remove_dir_all(env.folder()).unwrap();
+    std::fs::write(env.folder(), b"not a folder").unwrap();
+    app.keys("j2");
+    app.wait_for("Not saved");
+    app.keys("q");
+    app.wait_for("1 change could not be saved. Quit anyway and lose it?");
+    app.keys("y");
+    let status = app.child.wait().unwrap();
+    assert_eq!(status.exit_code(), 1, "changes were lost");
+    std::fs::remove_file(env.folder()).unwrap();
+}
