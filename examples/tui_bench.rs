@@ -1,13 +1,15 @@
-//! Speed of the full-screen app.
+//! Speed of the full-screen app, each figure beside a floor measured in the
+//! same run (the machine's speed drifts).
 //!
-//! `cargo build --release && cargo run --release --example tui_bench` prints:
+//! `cargo build --release --examples && cargo run --release --example tui_bench`
+//! prints:
 //! - launch to the first complete frame of the release binary in a 120×40
-//!   pseudo-terminal, with an empty journal and with the ten-year journal
-//!   (median of 15 launches each);
-//! - a key press that changes a rating, through update and render on a
-//!   120×40 `TestBackend`, with the ten-year journal (median of 200), both
-//!   with the save to disk it triggers and with the journal kept in memory
-//!   (saving is measured on its own by the `bench` example).
+//!   pseudo-terminal, with an empty, a one-year and the ten-year journal
+//!   (median of 15 launches each, interleaved with the floor: `examples/floor`
+//!   printing the word the harness waits for), as a ratio to the floor;
+//! - a rating key press on the ten-year journal, through `update` and the
+//!   frame it draws on a 120×40 `TestBackend` (median of 200) — the save it
+//!   schedules runs after the frame, and is timed on its own.
 
 use std::io::{Read, Write};
 use std::time::{Duration, Instant};
@@ -29,11 +31,15 @@ fn median(mut v: Vec<f64>) -> f64 {
 
 /// Milliseconds from spawning the binary until the footer of the first frame
 /// (the last line drawn) is on the pseudo-terminal.
-fn first_frame_ms(journal: &std::path::Path) -> f64 {
-    let binary = std::env::current_exe().expect("path").with_file_name("../easeoff");
+fn first_frame_ms(journal: &std::path::Path, floor: bool) -> f64 {
+    let exe = std::env::current_exe().expect("path");
+    let binary = if floor { exe.with_file_name("floor") } else { exe.with_file_name("../easeoff") };
     let pty =
         native_pty_system().openpty(PtySize { rows: 40, cols: 120, pixel_width: 0, pixel_height: 0 }).expect("pty");
     let mut cmd = CommandBuilder::new(binary);
+    if floor {
+        cmd.arg("quit");
+    }
     cmd.env("EASEOFF_DATA_FILE", journal);
     cmd.env("EASEOFF_NOW", NOW);
     let start = Instant::now();
@@ -67,9 +73,22 @@ fn main() {
     store.start_empty(now).expect("empty");
     drop(store);
 
-    for (name, path) in [("empty journal", &empty), ("ten-year journal", &ten)] {
-        let runs: Vec<f64> = (0..15).map(|_| first_frame_ms(path)).collect();
-        println!("launch to first frame, 120x40 pty, {name}: median {:.1} ms", median(runs));
+    let year = dir.path().join("one-year.json");
+    let (mut store, _) = Store::open(&year, Access::Write, now).expect("open");
+    store.save(&easeoff::demo::generate(365, 1, now), now).expect("save");
+    drop(store);
+
+    for (name, path) in [("empty journal", &empty), ("one-year journal", &year), ("ten-year journal", &ten)] {
+        let (mut app, mut floor) = (Vec::new(), Vec::new());
+        for _ in 0..15 {
+            floor.push(first_frame_ms(path, true));
+            app.push(first_frame_ms(path, false));
+        }
+        let (app, floor) = (median(app), median(floor));
+        println!(
+            "launch to first frame, 120x40 pty, {name}: median {app:.1} ms = {:.1}x floor ({floor:.1} ms)",
+            app / floor
+        );
     }
 
     // A rating key press on the ten-year journal: update and the frame it
