@@ -373,3 +373,39 @@ fn a_burst_of_fifty_keys_is_saved_in_one_or_two_saves_and_none_is_lost() {
     }
     assert!(typed.frames >= 2, "a frame before the save and one after");
 }
+
+#[test]
+fn typing_a_name_in_the_aids_list_starts_a_new_entry_with_every_letter() {
+    let mut model = demo();
+    key(&mut model, KeyCode::Char('a'));
+    type_enter(&mut model, "magnesium 400 mg");
+    key(&mut model, KeyCode::Char('a'));
+    assert!(matches!(model.overlay, Some(Overlay::Aids(_))));
+    // "loperamide" typed straight into the list: no letter is taken for a key.
+    assert_eq!(type_enter(&mut model, "loperamide 40 mg"), [Effect::Save]);
+    let aids = model.journal.day(now().date_naive()).map(|d| d.aids.clone()).unwrap_or_default();
+    assert_eq!(aids.last().map(|a| a.name.as_str()), Some("loperamide"));
+    assert!(matches!(model.overlay, Some(Overlay::Attention(_))), "and the amount is flagged at once");
+}
+
+#[test]
+fn a_prefilled_prompt_is_replaced_by_typing_and_a_message_lasts_until_the_next_key() {
+    let mut model = model_on(Journal::new());
+    model.journal.set_usual_daily_grams(Some(6.0), now()).unwrap();
+    model.screen = Screen::Doses;
+    key(&mut model, KeyCode::Char('p'));
+    // The usual amount's plan is offered; typing replaces it whole.
+    assert_eq!(type_enter(&mut model, "5 10% 7"), [Effect::Save]);
+    assert_eq!(model.journal.plan().and_then(|p| p.target_on(now().date_naive())), Some(5.0));
+    assert!(!status(&model).is_empty());
+    key(&mut model, KeyCode::Left);
+    assert!(status(&model).is_empty(), "the message went with the next key");
+}
+
+#[test]
+fn a_rating_on_another_day_names_the_day() {
+    let mut model = demo();
+    key(&mut model, KeyCode::Char('['));
+    key(&mut model, KeyCode::Char('2'));
+    assert_eq!(status(&model), "muscle aches: 2 (moderate) on Mon 9 Mar.");
+}

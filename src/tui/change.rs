@@ -91,7 +91,9 @@ impl Edit {
         let text = match self {
             Edit::Rate { date, id, label, value } => {
                 j.rate(date, &id, value, now)?;
-                format!("{label}: {value} ({}).", rating_word(Some(value)))
+                // Another day than today is named, in case it is off screen.
+                let on = if date == now.date_naive() { String::new() } else { format!(" on {}", day(date)) };
+                format!("{label}: {value} ({}){on}.", rating_word(Some(value)))
             }
             Edit::Unrate { date, id, label } => {
                 j.clear(date, &id, now)?;

@@ -37,6 +37,11 @@ fn box_long_status(model: &mut Model) {
 fn handle(model: &mut Model, msg: Msg, effects: &mut Vec<Effect>) {
     match msg {
         Msg::Key(key) => {
+            // A message stays until the next key on a screen (a key in a
+            // pop-up, closing the box that covered it say, keeps it).
+            if key.kind == KeyEventKind::Press && model.overlay.is_none() {
+                model.status = None;
+            }
             on_key(model, key, effects);
             show_attention(model);
         }

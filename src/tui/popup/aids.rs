@@ -39,6 +39,11 @@ impl AidList {
                 Reply::stay(Overlay::Aids(self))
             }
             KeyCode::Char('a') => Reply::stay(Overlay::Prompt(Prompt::new(Purpose::Aid(self.date), None))),
+            // Typing a name straight away starts a new entry with it, so no
+            // letter is taken for a key (the `l` of "loperamide" included).
+            KeyCode::Char(c) if !matches!(c, 'x' | 'j' | 'k' | 'q') && !c.is_control() => {
+                Reply::stay(Overlay::Prompt(Prompt::typed(Purpose::Aid(self.date), &c.to_string())))
+            }
             KeyCode::Char('x') | KeyCode::Delete | KeyCode::Backspace => match aids.get(self.chosen) {
                 Some(aid) => Reply::stay(Overlay::Confirm(Confirm {
                     question: format!("Delete the aid {} of {}?", aid.entry_text(), self.date.format("%a %-d %b")),

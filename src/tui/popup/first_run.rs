@@ -36,8 +36,13 @@ impl FirstRun {
         Overlay::FirstRun(FirstRun { step: Step::Amount, prompt: Some(Prompt::new(Purpose::UsualAmount, None)) })
     }
 
-    fn ask_last_use(prefill: Option<&str>) -> Overlay {
-        Overlay::FirstRun(FirstRun { step: Step::LastUse, prompt: Some(Prompt::new(Purpose::LastUse, prefill)) })
+    /// The last dose's date and time, with the date already typed if chosen.
+    fn ask_last_use(date: Option<&str>) -> Overlay {
+        let prompt = match date {
+            Some(date) => Prompt::typed(Purpose::LastUse, date),
+            None => Prompt::new(Purpose::LastUse, None),
+        };
+        Overlay::FirstRun(FirstRun { step: Step::LastUse, prompt: Some(prompt) })
     }
 
     pub fn key(mut self, key: KeyEvent, ctx: &Ctx) -> Reply {

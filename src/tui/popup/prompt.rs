@@ -65,9 +65,15 @@ impl Purpose {
 }
 
 impl Prompt {
+    /// A prompt, holding `prefill` selected: typing replaces it, an arrow
+    /// key keeps it to change.
     pub fn new(purpose: Purpose, prefill: Option<&str>) -> Self {
         let mut input = TextArea::new(vec![prefill.unwrap_or_default().to_owned()]);
-        input.move_cursor(ratatui_textarea::CursorMove::End);
+        if prefill.is_some_and(|p| !p.trim().is_empty()) {
+            input.select_all();
+        } else {
+            input.move_cursor(ratatui_textarea::CursorMove::End);
+        }
         Self { purpose, input, error: None }
     }
 
@@ -78,6 +84,13 @@ impl Prompt {
         self.input.insert_str(text.split_whitespace().collect::<Vec<_>>().join(" "));
         self.error = None;
         self
+    }
+
+    /// A prompt with `typed` already typed, the cursor after it.
+    pub fn typed(purpose: Purpose, typed: &str) -> Self {
+        let mut input = TextArea::new(vec![typed.to_owned()]);
+        input.move_cursor(ratatui_textarea::CursorMove::End);
+        Self { purpose, input, error: None }
     }
 
     pub fn text(&self) -> String {

@@ -129,7 +129,11 @@ fn rewrap(text: &str, width: usize) -> Vec<String> {
     };
     // Indents are dropped where they would not leave room for a word.
     let (first, rest) = if width < 16 { ("", "") } else { (first, rest) };
-    let options = textwrap::Options::new(width).initial_indent(first).subsequent_indent(rest);
+    // Never at a hyphen: a phone number must stay on one line to be dialled.
+    let options = textwrap::Options::new(width)
+        .initial_indent(first)
+        .subsequent_indent(rest)
+        .word_splitter(textwrap::WordSplitter::NoHyphenation);
     textwrap::wrap(body, options).into_iter().map(std::borrow::Cow::into_owned).collect()
 }
 
