@@ -1151,3 +1151,16 @@ fn a_message_wraps_whole_into_the_status_area_and_a_longer_one_opens_as_a_box() 
     press(&mut app, KeyCode::Enter);
     assert!(app.model.overlay.is_none());
 }
+
+#[test]
+fn at_40_by_15_a_helpline_number_is_never_broken_across_lines() {
+    let (_dir, mut app) = demo_app();
+    sized(&mut app, 40, 15);
+    press(&mut app, KeyCode::Char('!'));
+    let mut seen = String::new();
+    for _ in 0..40 {
+        seen.push_str(&screen(&app, 40, 15));
+        press(&mut app, KeyCode::Down);
+    }
+    assert!(seen.lines().any(|l| l.contains("1-800-662-4357")), "the number whole on one line:\n{seen}");
+}
