@@ -1164,3 +1164,31 @@ fn at_40_by_15_a_helpline_number_is_never_broken_across_lines() {
     }
     assert!(seen.lines().any(|l| l.contains("1-800-662-4357")), "the number whole on one line:\n{seen}");
 }
+
+#[test]
+fn history_at_80_by_24_shows_a_busy_day_and_its_legend_whole() {
+    let (_dir, mut app) = demo_app();
+    app.model.screen = Screen::History;
+    app.model.cursor = "2026-02-22".parse().unwrap();
+    let shown = screen(&app, 80, 24);
+    assert!(
+        joined(&shown).contains(
+            "Sun 22 Feb 2026 · day 5 · physical 2.9 · involuntary limb movements 3 · psychological 2.6 · cravings 3"
+        ),
+        "{shown}"
+    );
+    assert!(joined(&shown).contains("scores rounded · Enter opens the day"), "{shown}");
+}
+
+#[test]
+fn in_a_compact_window_the_day_stays_on_screen_when_the_list_scrolls() {
+    let (_dir, mut app) = demo_app();
+    sized(&mut app, 40, 15);
+    press(&mut app, KeyCode::Char('['));
+    for _ in 0..10 {
+        press(&mut app, KeyCode::Down);
+    }
+    let shown = screen(&app, 40, 15);
+    assert!(shown.lines().nth(1).is_some_and(|l| l.contains("Mon 9 Mar · yesterday")), "{shown}");
+    assert!(shown.contains("› irritability"), "{shown}");
+}

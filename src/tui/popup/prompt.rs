@@ -34,12 +34,12 @@ pub struct Prompt {
 impl Purpose {
     pub fn title(self) -> String {
         match self {
-            Purpose::Sleep(date) => format!("Hours of sleep the night before {date}"),
-            Purpose::Aid(date) => format!("An aid taken on {date}"),
-            Purpose::Dose { date, replace: None } => format!("A dose on {date}"),
+            Purpose::Sleep(date) => format!("Sleep the night before {}", date.format("%a %-d %b")),
+            Purpose::Aid(date) => format!("An aid taken on {}", date.format("%a %-d %b")),
+            Purpose::Dose { date, replace: None } => format!("A dose on {}", date.format("%a %-d %b")),
             Purpose::Dose { replace: Some(_), .. } => "Change this dose".to_owned(),
             Purpose::LastUse => "When was your last dose?".to_owned(),
-            Purpose::UsualAmount => "Your usual daily amount, in grams (optional)".to_owned(),
+            Purpose::UsualAmount => "Your usual daily amount (optional)".to_owned(),
             Purpose::NewPlan => "A new taper plan, starting today".to_owned(),
             Purpose::HoldPlan => "Hold the current step longer".to_owned(),
             Purpose::RestepPlan => "Change the step size from today".to_owned(),
@@ -48,13 +48,13 @@ impl Purpose {
 
     pub fn hint(self) -> &'static str {
         match self {
-            Purpose::Sleep(_) => "A number from 0 to 24, e.g. 5.5 · an empty line clears it",
+            Purpose::Sleep(_) => "Hours, from 0 to 24, e.g. 5.5 · an empty line clears it",
             Purpose::Aid(_) => {
                 "Name and amount: loperamide 4 mg, imodium 2 tablets, 2 x 200 mg, 400 mcg · Tab completes a name used before"
             }
             Purpose::Dose { .. } => "Grams, then the time: 1.5 08:30 (no time: now today, noon on an earlier day)",
             Purpose::LastUse => "YYYY-MM-DD HH:MM or HH:MM",
-            Purpose::UsualAmount => "e.g. 6 — Enter on an empty line skips",
+            Purpose::UsualAmount => "Grams a day, e.g. 6 — Enter on an empty line skips",
             Purpose::NewPlan => {
                 "FROM STEP EVERY [FLOOR]: 6 10% 7 1 = from 6 g/day, 10 % off every 7 days, down to 1 g, then stop"
             }

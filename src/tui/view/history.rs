@@ -74,13 +74,20 @@ pub fn render(app: &Model, area: Rect, buf: &mut Buffer) {
     let day = day.map_or_else(String::new, |n| format!(" · day {n}"));
     let scores = crate::status::scores_words(&app.journal, app.cursor)
         .map_or_else(|| " · no entry".to_owned(), |words| format!(" · {words}"));
-    lines.push(Line::from(vec![
-        Span::styled(format!(" {}{day}", app.cursor.format("%a %-d %b %Y")), theme.title()),
-        Span::raw(scores),
-    ]));
-    // The legend wraps rather than being cut in a narrow window.
+    // The chosen day's words and the legend wrap rather than being cut; if
+    // the table and they do not fit, the blank lines between groups go first.
+    let title = format!("{}{day}", app.cursor.format("%a %-d %b %Y"));
+    let mut bottom: Vec<Line> = super::message::wrap(&format!("{title}{scores}"), area.width, " ")
+        .into_iter()
+        .enumerate()
+        .map(|(i, l)| if i == 0 { Line::styled(l, theme.title()) } else { Line::raw(l) })
+        .collect();
     let legend = "0–4 rating (brighter is higher) · · not rated · - no entry · <1 a score under 0.5 · scores rounded · Enter opens the day";
-    lines.extend(super::message::wrap(legend, area.width, " ").into_iter().map(|l| Line::styled(l, theme.dim())));
+    bottom.extend(super::message::wrap(legend, area.width, " ").into_iter().map(|l| Line::styled(l, theme.dim())));
+    if lines.len() + bottom.len() > usize::from(area.height) {
+        lines.retain(|l| l.width() > 0);
+    }
+    lines.extend(bottom);
     Paragraph::new(lines).render(area, buf);
 }
 

@@ -311,7 +311,11 @@ fn render_aids(app: &Model, list: &AidList, area: Rect, buf: &mut Buffer) {
         day.map(aid_days).unwrap_or_default().iter().map(|a| format!("{} {}", a.name, a.amount_text())).collect();
     lines.push(Line::from(vec![Span::styled("That day: ", app.theme.dim()), Span::raw(sums.join(" · "))]));
     lines.push(Line::raw(""));
-    lines.push(hint(app, "a add · ↑↓ choose · x delete · Esc close"));
+    lines.extend(
+        wrap_plain("a add · ↑↓ choose · x delete · Esc close", area.width.min(76).saturating_sub(4))
+            .into_iter()
+            .map(|l| hint(app, &l)),
+    );
     let height = u16::try_from(lines.len()).unwrap_or(u16::MAX).saturating_add(2);
     let rect = centered(area, 76, height);
     box_(app, rect, buf, &format!(" Aids on {} ", list.date.format("%A %-d %B")));

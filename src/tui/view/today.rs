@@ -32,11 +32,13 @@ pub fn render(app: &Model, area: Rect, buf: &mut Buffer) {
     // short date, ratings as bar and number, the day's details a line each.
     let compact = area.width < crate::tui::model::MIN_WIDTH;
     let date = app.date.format(if compact { "%a %-d %b" } else { "%A %-d %B %Y" });
-    lines.push(Line::from(vec![
+    let date_line = Line::from(vec![
         Span::styled(format!(" {date} "), theme.title()),
         Span::raw(format!("· {when}   ")),
         Span::styled(if compact { "[ ] day" } else { "[ ] other days" }, theme.dim()),
-    ]));
+    ]);
+    let date_index = lines.len();
+    lines.push(date_line.clone());
     // The label column: the longest label, within what the width leaves.
     let longest = catalog_width(app);
     let fixed = if compact { 3 + 1 + 4 + 3 } else { 3 + 1 + 4 + 13 };
@@ -106,10 +108,22 @@ pub fn render(app: &Model, area: Rect, buf: &mut Buffer) {
         .map_or_else(|| "none".to_owned(), |d| format!("{}, {} g", plural(d.count, "dose"), format_number(d.grams)));
     lines.push(Line::from(vec![Span::styled(" Doses ", theme.dim()), Span::raw(dose_text)]));
 
-    // Keep the chosen symptom in view on short windows.
+    // Keep the chosen symptom in view on short windows; once the list
+    // scrolls past the day's date, the date stays on the top line, so a
+    // rating is never made on a day that is not on screen.
     let height = usize::from(area.height);
     let scroll = cursor_line.saturating_sub(height.saturating_sub(3)).min(lines.len().saturating_sub(height));
-    Paragraph::new(lines).scroll((u16::try_from(scroll).unwrap_or(0), 0)).render(area, buf);
+    if scroll > date_index && area.height > 1 {
+        let [top, rest] = ratatui::layout::Layout::vertical([
+            ratatui::layout::Constraint::Length(1),
+            ratatui::layout::Constraint::Min(0),
+        ])
+        .areas(area);
+        date_line.render(top, buf);
+        Paragraph::new(lines).scroll((u16::try_from(scroll + 1).unwrap_or(0), 0)).render(rest, buf);
+    } else {
+        Paragraph::new(lines).scroll((u16::try_from(scroll).unwrap_or(0), 0)).render(area, buf);
+    }
 }
 
 /// What is on top: facts for attention in the last 7 days (one line, with
