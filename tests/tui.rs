@@ -1192,3 +1192,23 @@ fn in_a_compact_window_the_day_stays_on_screen_when_the_list_scrolls() {
     assert!(shown.lines().nth(1).is_some_and(|l| l.contains("Mon 9 Mar · yesterday")), "{shown}");
     assert!(shown.contains("› irritability"), "{shown}");
 }
+
+#[test]
+fn the_keys_help_scrolls_when_it_is_taller_than_the_window_and_says_so() {
+    let (_dir, mut app) = demo_app();
+    sized(&mut app, 40, 15);
+    press(&mut app, KeyCode::Char('?'));
+    let top = screen(&app, 40, 15);
+    assert!(top.contains("↓ more"), "{top}");
+    assert!(!top.contains("Ctrl-C"), "{top}");
+    let mut seen = top;
+    for _ in 0..30 {
+        press(&mut app, KeyCode::Down);
+        seen.push_str(&screen(&app, 40, 15));
+    }
+    assert!(matches!(app.model.overlay, Some(easeoff::tui::Overlay::Help(_))), "↓ scrolls, it does not close");
+    assert!(seen.contains("Ctrl-C") && seen.contains("not medical advice"), "every line is reachable:\n{seen}");
+    press(&mut app, KeyCode::Char('x'));
+    assert!(app.model.overlay.is_none(), "another key closes it");
+    assert_eq!(rating(&app, "2026-03-10", "muscle-aches"), None, "and does nothing else");
+}

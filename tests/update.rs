@@ -300,7 +300,7 @@ fn a_read_only_journal_refuses_changes_and_asks_for_no_save() {
 fn help_and_get_help_open_over_what_was_open_and_give_it_back() {
     let mut model = demo();
     key(&mut model, KeyCode::Char('?'));
-    assert!(matches!(model.overlay, Some(Overlay::Help)));
+    assert!(matches!(model.overlay, Some(Overlay::Help(_))));
     key(&mut model, KeyCode::Char('x'));
     assert!(model.overlay.is_none(), "any key closes help");
     let mut model = model_on(Journal::new());

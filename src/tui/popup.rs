@@ -25,7 +25,8 @@ use crate::journal::{Journal, Stamp};
 
 /// What is drawn over the screen, if anything.
 pub enum Overlay {
-    Help,
+    /// The keys of the screen and everywhere, scrolled to a line.
+    Help(u16),
     GetHelp(GetHelp),
     Prompt(Prompt),
     Note(NoteEditor),
@@ -56,10 +57,11 @@ pub struct Attention {
 pub struct Ctx<'a> {
     pub journal: &'a Journal,
     pub now: Stamp,
-    /// "When to get help" in the window as last drawn: the lines Page Up
-    /// and Page Down move, and how far it can scroll.
-    pub help_page: u16,
-    pub help_last: u16,
+    /// The open pop-up that scrolls ("When to get help", the keys), in the
+    /// window as last drawn: the lines Page Up and Page Down move, and how
+    /// far it can scroll.
+    pub page: u16,
+    pub last: u16,
 }
 
 /// A pop-up's answer to a key.
@@ -82,6 +84,21 @@ impl Reply {
     pub fn close_with(msgs: Vec<Msg>) -> Self {
         Reply { next: None, msgs }
     }
+}
+
+/// Where a scrolling pop-up goes on a scroll key (`None` for any other key).
+pub fn scrolled(key: &KeyEvent, at: u16, ctx: &Ctx) -> Option<u16> {
+    let to = match key.code {
+        _ if key.modifiers.contains(KeyModifiers::CONTROL) => return None,
+        KeyCode::Up | KeyCode::Char('k') => at.saturating_sub(1),
+        KeyCode::Down | KeyCode::Char('j') => at.saturating_add(1),
+        KeyCode::PageUp => at.saturating_sub(ctx.page),
+        KeyCode::PageDown => at.saturating_add(ctx.page),
+        KeyCode::Home => 0,
+        KeyCode::End => ctx.last,
+        _ => return None,
+    };
+    Some(to.min(ctx.last))
 }
 
 pub fn is_ctrl(key: &KeyEvent, c: char) -> bool {
@@ -115,9 +132,13 @@ impl Overlay {
         let quit = is_ctrl(&key, 'c');
         match self {
             Overlay::GetHelp(view) => view.key(key, ctx),
-            Overlay::Help if bang => Reply::close_with(vec![Msg::OpenGetHelp]),
-            Overlay::Help if quit => Reply::close_with(vec![Msg::Quit]),
-            Overlay::Help => Reply::close(),
+            Overlay::Help(_) if bang => Reply::close_with(vec![Msg::OpenGetHelp]),
+            Overlay::Help(_) if quit => Reply::close_with(vec![Msg::Quit]),
+            // Scroll keys scroll when there is more; any other key closes.
+            Overlay::Help(at) => match scrolled(&key, at, ctx) {
+                Some(at) => Reply::stay(Overlay::Help(at)),
+                None => Reply::close(),
+            },
             Overlay::FirstRun(first) if bang && first.prompt.is_none() => {
                 Reply { next: Some(Overlay::FirstRun(first)), msgs: vec![Msg::OpenGetHelp] }
             }

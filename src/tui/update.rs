@@ -97,12 +97,11 @@ fn on_key(model: &mut Model, key: KeyEvent, effects: &mut Vec<Effect>) {
             on_action(model, action, effects);
         }
     } else if let Some(overlay) = model.overlay.take() {
-        let ctx = Ctx {
-            journal: &model.journal,
-            now: model.now,
-            help_page: super::view::get_help_page(model),
-            help_last: super::view::get_help_max_scroll(model),
+        let (page, last) = match &overlay {
+            Overlay::Help(_) => super::view::keys_help_scroll(model),
+            _ => (super::view::get_help_page(model), super::view::get_help_max_scroll(model)),
         };
+        let ctx = Ctx { journal: &model.journal, now: model.now, page, last };
         let reply = overlay.key(key, &ctx);
         model.overlay = reply.next;
         for msg in reply.msgs {
@@ -123,7 +122,7 @@ fn on_key_too_small(model: &mut Model, key: KeyEvent, effects: &mut Vec<Effect>)
         handle(model, Msg::OpenGetHelp, effects);
     } else if quit && let Some(overlay) = model.overlay.take() {
         // Each pop-up quits its own way (a note is saved first).
-        let ctx = Ctx { journal: &model.journal, now: model.now, help_page: 1, help_last: 0 };
+        let ctx = Ctx { journal: &model.journal, now: model.now, page: 1, last: 0 };
         let reply = overlay.key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL), &ctx);
         model.overlay = reply.next;
         for msg in reply.msgs {
@@ -138,7 +137,7 @@ fn on_action(model: &mut Model, action: Action, effects: &mut Vec<Effect>) {
     match action {
         Action::NextScreen => model.screen = model.screen.next(),
         Action::PrevScreen => model.screen = model.screen.prev(),
-        Action::OpenHelp => model.overlay = Some(Overlay::Help),
+        Action::OpenHelp => model.overlay = Some(Overlay::Help(0)),
         Action::OpenGetHelp => handle(model, Msg::OpenGetHelp, effects),
         Action::Quit => request_quit(model, effects),
         _ => {

@@ -1,9 +1,9 @@
 //! "When to get help" as a pop-up: it scrolls, opens over whatever was open
 //! (the welcome, a note being written), and brings that back when it closes.
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::KeyEvent;
 
-use super::{Ctx, Overlay, Reply, is_ctrl};
+use super::{Ctx, Overlay, Reply, is_ctrl, scrolled};
 use crate::tui::msg::Msg;
 
 /// "When to get help", scrolled to a line, over what was open when `!` was
@@ -19,7 +19,7 @@ impl GetHelp {
         match open {
             Some(Overlay::GetHelp(view)) => Overlay::GetHelp(view),
             // Help closes on any key anyway; there is nothing to go back to.
-            Some(Overlay::Help) | None => Overlay::GetHelp(GetHelp { scroll: 0, under: None }),
+            Some(Overlay::Help(_)) | None => Overlay::GetHelp(GetHelp { scroll: 0, under: None }),
             Some(other) => Overlay::GetHelp(GetHelp { scroll: 0, under: Some(Box::new(other)) }),
         }
     }
@@ -28,18 +28,8 @@ impl GetHelp {
     /// back what was open underneath. Ctrl-C goes on to that pop-up, so a
     /// note being written is saved before quitting.
     pub fn key(mut self, key: KeyEvent, ctx: &Ctx) -> Reply {
-        let scroll = match key.code {
-            _ if key.modifiers.contains(KeyModifiers::CONTROL) => None,
-            KeyCode::Up | KeyCode::Char('k') => Some(self.scroll.saturating_sub(1)),
-            KeyCode::Down | KeyCode::Char('j') => Some(self.scroll.saturating_add(1)),
-            KeyCode::PageUp => Some(self.scroll.saturating_sub(ctx.help_page)),
-            KeyCode::PageDown => Some(self.scroll.saturating_add(ctx.help_page)),
-            KeyCode::Home => Some(0),
-            KeyCode::End => Some(ctx.help_last),
-            _ => None,
-        };
-        if let Some(scroll) = scroll {
-            self.scroll = scroll.min(ctx.help_last);
+        if let Some(scroll) = scrolled(&key, self.scroll, ctx) {
+            self.scroll = scroll;
             return Reply::stay(Overlay::GetHelp(self));
         }
         match self.under.map(|under| *under) {

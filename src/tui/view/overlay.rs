@@ -20,7 +20,7 @@ use crate::tui::popup::{
 
 pub fn render(app: &Model, overlay: &Overlay, area: Rect, buf: &mut Buffer) {
     match overlay {
-        Overlay::Help => render_help(app, area, buf),
+        Overlay::Help(scroll) => render_help(app, *scroll, area, buf),
         Overlay::GetHelp(view) => render_get_help(app, view, area, buf),
         Overlay::Prompt(prompt) => render_prompt(app, prompt, area, buf),
         Overlay::Note(editor) => render_note(app, editor, area, buf),
@@ -189,27 +189,81 @@ fn hint(app: &Model, text: &str) -> Line<'static> {
     Line::styled(text.to_owned(), app.theme.dim())
 }
 
-fn render_help(app: &Model, area: Rect, buf: &mut Buffer) {
-    let mut lines = vec![Line::styled(format!("On {}:", app.screen.title()), app.theme.title())];
-    for (label, does) in keys::help_rows(keys::table(app.screen)) {
-        lines.push(Line::from(vec![Span::styled(format!("  {label:<12}"), app.theme.key()), Span::raw(does)]));
+/// The keys of the screen and of everywhere, in a box of at most 76
+/// columns, wrapped to it; scrolled when taller than the space.
+struct HelpLayout {
+    rect: Rect,
+    text: Rect,
+    lines: Vec<Line<'static>>,
+}
+
+impl HelpLayout {
+    fn new(app: &Model, area: Rect) -> Self {
+        let width = area.width.min(76);
+        let text_width = width.saturating_sub(4);
+        let mut lines = vec![Line::styled(format!("On {}:", app.screen.title()), app.theme.title())];
+        let row = |label: &str, does: &str| -> Vec<Line<'static>> {
+            // The description wraps under itself, beside its key.
+            let label_width: u16 = if text_width >= 40 { 14 } else { 10 };
+            let parts = wrap_plain(does, text_width.saturating_sub(label_width).max(8));
+            parts
+                .into_iter()
+                .enumerate()
+                .map(|(i, part)| {
+                    let key = if i == 0 { format!("  {label}") } else { String::new() };
+                    let pad = usize::from(label_width);
+                    Line::from(vec![Span::styled(format!("{key:<pad$}"), app.theme.key()), Span::raw(part)])
+                })
+                .collect()
+        };
+        for (label, does) in keys::help_rows(keys::table(app.screen)) {
+            lines.extend(row(label, does));
+        }
+        lines.push(Line::raw(""));
+        lines.push(Line::styled("Everywhere:", app.theme.title()));
+        for (label, does) in keys::help_rows(keys::GLOBAL) {
+            lines.extend(row(label, does));
+        }
+        lines.extend(row("Ctrl-C", "quit"));
+        lines.push(Line::raw(""));
+        for text in [
+            "Ratings: 0 none · 1 mild · 2 moderate · 3 severe · 4 extreme. Every change is saved at once.",
+            "easeoff records what you report; it is not medical advice. Any other key closes this.",
+        ] {
+            lines.extend(wrap_plain(text, text_width).into_iter().map(|l| hint(app, &l)));
+        }
+        let height = u16::try_from(lines.len()).unwrap_or(u16::MAX).saturating_add(2);
+        let rect = centered(area, width, height);
+        Self { rect, text: inner(rect), lines }
     }
-    lines.push(Line::raw(""));
-    lines.push(Line::styled("Everywhere:", app.theme.title()));
-    for (label, does) in keys::help_rows(keys::GLOBAL) {
-        lines.push(Line::from(vec![Span::styled(format!("  {label:<12}"), app.theme.key()), Span::raw(does)]));
+
+    fn max_scroll(&self) -> u16 {
+        u16::try_from(self.lines.len()).unwrap_or(u16::MAX).saturating_sub(self.text.height)
     }
-    lines.push(Line::from(vec![Span::styled(format!("  {:<12}", "Ctrl-C"), app.theme.key()), Span::raw("quit")]));
-    lines.push(Line::raw(""));
-    lines.push(hint(
-        app,
-        "Ratings: 0 none · 1 mild · 2 moderate · 3 severe · 4 extreme. Every change is saved at once.",
-    ));
-    lines.push(hint(app, "easeoff records what you report; it is not medical advice. Any key closes this."));
-    let height = u16::try_from(lines.len()).unwrap_or(0) + 2;
-    let rect = centered(area, 76, height);
-    box_(app, rect, buf, " Help ");
-    Paragraph::new(lines).wrap(Wrap { trim: false }).render(inner(rect), buf);
+}
+
+/// How far the keys' help pops up scrolls in the window as last drawn: the
+/// lines a page moves, and the furthest line.
+pub fn keys_help_scroll(app: &Model) -> (u16, u16) {
+    let layout = HelpLayout::new(app, app.body());
+    (layout.text.height.saturating_sub(1).max(1), layout.max_scroll())
+}
+
+fn render_help(app: &Model, scroll: u16, area: Rect, buf: &mut Buffer) {
+    let layout = HelpLayout::new(app, area);
+    let last = layout.max_scroll();
+    let scroll = scroll.min(last);
+    Clear.render(layout.rect, buf);
+    let keys = match (scroll > 0, scroll < last) {
+        (_, true) => " ↓ more ",
+        (true, false) => " ↑ back up ",
+        (false, false) => "",
+    };
+    Block::bordered()
+        .title(Span::styled(" Help ", app.theme.title()))
+        .title_bottom(Span::styled(keys, app.theme.key()))
+        .render(layout.rect, buf);
+    Paragraph::new(layout.lines).scroll((scroll, 0)).render(layout.text, buf);
 }
 
 fn render_prompt(app: &Model, prompt: &Prompt, area: Rect, buf: &mut Buffer) {
