@@ -50,6 +50,11 @@ pub fn parse_moment(text: &str, now: Stamp, what: &'static str) -> Result<Stamp,
         if today > now { today - Duration::days(1) } else { today }
     } else if let Ok(naive) = NaiveDateTime::parse_from_str(trimmed, "%Y-%m-%d %H:%M") {
         local(naive)?
+    } else if let Some((day, time)) = trimmed.split_once(char::is_whitespace)
+        && let (Ok(day), Ok(time)) = (parse_day(day, now), NaiveTime::parse_from_str(time.trim(), "%H:%M"))
+    {
+        // "yesterday 21:30", "today 08:00", "-2 22:00": the way people say it.
+        local(day.and_time(time))?
     } else {
         Stamp::parse_from_rfc3339(trimmed).map_err(|_| bad())?
     };
@@ -65,6 +70,17 @@ mod tests {
 
     fn now() -> Stamp {
         Stamp::parse_from_rfc3339("2026-03-10T09:00:00+01:00").unwrap()
+    }
+
+    #[test]
+    fn a_moment_may_be_said_as_a_day_word_and_a_time() {
+        let m = |s: &str| parse_moment(s, now(), "the dose").map(|t| t.format("%Y-%m-%d %H:%M").to_string());
+        assert_eq!(m("yesterday 21:30").unwrap(), "2026-03-09 21:30");
+        assert_eq!(m("today 08:00").unwrap(), "2026-03-10 08:00");
+        assert_eq!(m("-2 22:00").unwrap(), "2026-03-08 22:00");
+        assert!(m("today 10:00").is_err(), "later than now");
+        let refused = m("yesterday").unwrap_err().to_string();
+        assert!(refused.contains("yesterday HH:MM"), "{refused}");
     }
 
     #[test]

@@ -59,6 +59,9 @@ pub struct Store {
 pub struct Saved {
     /// A backup could not be written; the journal itself is saved.
     pub backup_warning: Option<String>,
+    /// The journal's folder had been removed and was made again for this
+    /// save (the backups that were in it went with it).
+    pub remade_folder: bool,
 }
 
 /// The journal's default location: the platform's data directory.
@@ -150,7 +153,7 @@ impl Store {
         if !reads_back_as(&bytes, journal) {
             return Err(StoreError::ReadBack { path: self.path.clone() });
         }
-        self.remake_folder_if_removed()?;
+        let remade_folder = self.remake_folder_if_removed()?;
         let today = now.date_naive();
         let mut backup_warning = None;
         // The first save of a day keeps the file as it was before it: that
@@ -182,7 +185,7 @@ impl Store {
             backup_warning = Some(e.to_string());
         }
         backups::prune(&self.path, today);
-        Ok(Saved { backup_warning })
+        Ok(Saved { backup_warning, remade_folder })
     }
 
     /// Keeps a backup of the journal file as it is now, before something that
@@ -199,16 +202,17 @@ impl Store {
     /// Makes the journal's folder again (0700) if it was removed while this
     /// store was open, and takes the lock afresh: the old lock file went with
     /// the folder, so another easeoff could otherwise lock a new one.
-    fn remake_folder_if_removed(&mut self) -> Result<(), StoreError> {
+    /// Says whether it had to.
+    fn remake_folder_if_removed(&mut self) -> Result<bool, StoreError> {
         let dir = parent(&self.path);
         if dir.is_dir() {
-            return Ok(());
+            return Ok(false);
         }
         make_private_dir(dir)?;
         if self.lock.is_some() {
             self.lock = Some(lock::acquire(&self.path)?);
         }
-        Ok(())
+        Ok(true)
     }
 
     /// Replaces the journal with a backup, keeping the current file aside.

@@ -179,7 +179,7 @@ fn at_40_by_15_today_works_compact_and_other_screens_say_they_need_room() {
     press(&mut app, KeyCode::Char('d'));
     let shown = screen(&app, 40, 15);
     assert!(
-        joined(&shown).contains("Grams, then the time: 1.5 08:30 (no time: now today, noon on an earlier day)"),
+        joined(&shown).contains("Grams, and the time if it was not just now: 1.5 or 1.5 08:30 (on an earlier day, no time means noon)"),
         "{shown}"
     );
     type_text(&mut app, "1,5");
@@ -883,6 +883,8 @@ fn a_journal_folder_removed_while_the_app_runs_is_made_again_and_the_change_save
     std::fs::remove_dir_all(dir.path()).unwrap();
     press(&mut app, KeyCode::Char('2'));
     assert_eq!(app.model.unsaved, 0, "saved");
+    let shown = screen(&app, 80, 24);
+    assert!(joined(&shown).contains("The journal's folder was gone, so easeoff made it again"), "it says so:\n{shown}");
     assert_eq!(std::fs::metadata(dir.path()).unwrap().permissions().mode() & 0o777, 0o700);
     assert_eq!(std::fs::metadata(app.journal_path()).unwrap().permissions().mode() & 0o777, 0o600);
     assert_eq!(rating(&app, "2026-03-10", "muscle-aches"), Some(2));

@@ -9,7 +9,7 @@ use std::io;
 use std::path::PathBuf;
 
 use easeoff::journal::{Journal, Stamp};
-use easeoff::tui::{Effect, Frontend, Model, Msg, Overlay, Screen, Theme, update};
+use easeoff::tui::{Effect, Frontend, Model, Msg, Overlay, SaveNotes, Screen, Theme, update};
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Size;
 
@@ -67,7 +67,7 @@ fn a_rating_changes_the_journal_says_so_by_label_and_asks_for_one_save() {
     assert_eq!(model.unsaved, 1);
     assert_eq!(status(&model), "muscle aches: 3 (severe).");
     // The save's result comes back as a message: nothing is left unsaved.
-    update(&mut model, Msg::Saved(Ok(None)));
+    update(&mut model, Msg::Saved(Ok(SaveNotes::default())));
     assert_eq!(model.unsaved, 0);
 }
 
@@ -112,7 +112,7 @@ fn the_note_editor_saves_with_ctrl_s_and_ctrl_c_saves_then_quits_after_the_save(
     }
     assert_eq!(ctrl(&mut model, 's'), [Effect::Save]);
     assert_eq!(note_text(&model).as_deref(), Some("Slept badly"));
-    update(&mut model, Msg::Saved(Ok(None)));
+    update(&mut model, Msg::Saved(Ok(SaveNotes::default())));
 
     // Reopened, the note is there to read: `a` adds on a new line at the end.
     key(&mut model, KeyCode::Char('n'));
@@ -124,7 +124,7 @@ fn the_note_editor_saves_with_ctrl_s_and_ctrl_c_saves_then_quits_after_the_save(
     assert!(effects.contains(&Effect::Save));
     assert_eq!(note_text(&model).as_deref(), Some("Slept badly\nLegs better"));
     assert!(!model.quit, "quits only once the note is saved");
-    update(&mut model, Msg::Saved(Ok(None)));
+    update(&mut model, Msg::Saved(Ok(SaveNotes::default())));
     assert!(model.quit);
     assert_eq!(model.lost, 0);
 }
@@ -408,4 +408,30 @@ fn a_rating_on_another_day_names_the_day() {
     key(&mut model, KeyCode::Char('['));
     key(&mut model, KeyCode::Char('2'));
     assert_eq!(status(&model), "muscle aches: 2 (moderate) on Mon 9 Mar.");
+}
+
+#[test]
+fn the_welcome_takes_a_last_dose_typed_straight_away_as_people_say_it() {
+    let mut model = model_on(Journal::new());
+    model.overlay = Some(Overlay::first_run());
+    key(&mut model, KeyCode::Char('s'));
+    // No 1, 2 or 3 chosen: the letters start the date instead of being lost.
+    assert_eq!(type_enter(&mut model, "yesterday 21:30"), [Effect::Save]);
+    assert_eq!(
+        model.journal.last_use_mark().map(|t| t.format("%Y-%m-%d %H:%M").to_string()).as_deref(),
+        Some("2026-03-09 21:30")
+    );
+}
+
+#[test]
+fn an_empty_dose_prompt_says_what_to_type() {
+    let mut model = demo();
+    key(&mut model, KeyCode::Char('d'));
+    assert!(type_enter(&mut model, "").is_empty());
+    let Some(Overlay::Prompt(prompt)) = &model.overlay else { panic!("stays open") };
+    assert!(
+        prompt.error.as_deref().is_some_and(|e| e.starts_with("type the amount in grams, e.g. 1.5")),
+        "{:?}",
+        prompt.error
+    );
 }

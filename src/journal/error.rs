@@ -33,7 +33,7 @@ pub enum InputError {
     FutureTime { what: &'static str, now: String },
     #[error("'{given}' is not a date: use YYYY-MM-DD, today, yesterday or -N (N days ago)")]
     BadDate { given: String },
-    #[error("'{given}' is not a time: use HH:MM, \"YYYY-MM-DD HH:MM\" or an RFC 3339 time")]
+    #[error("'{given}' is not a time: write HH:MM, yesterday HH:MM or YYYY-MM-DD HH:MM, e.g. yesterday 21:30")]
     BadTime { given: String },
     #[error("'{given}' is not a dose: give the amount in grams, more than 0 and at most 100, e.g. 2.5")]
     BadDose { given: String },

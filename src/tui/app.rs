@@ -12,7 +12,7 @@ use ratatui::crossterm::event::{self, Event, KeyCode, KeyEvent};
 use ratatui::layout::Size;
 
 use super::model::Model;
-use super::msg::{Effect, Msg};
+use super::msg::{Effect, Msg, SaveNotes};
 use super::popup::Overlay;
 use super::theme::Theme;
 use super::update::update;
@@ -156,7 +156,11 @@ impl App {
         if save {
             self.saves += 1;
             let saved = self.store.save(&self.model.journal, self.model.now);
-            results.push(Msg::Saved(saved.map(|s| s.backup_warning).map_err(|e| super::failure::words(&e))));
+            results.push(Msg::Saved(
+                saved
+                    .map(|s| SaveNotes { backup_warning: s.backup_warning, remade_folder: s.remade_folder })
+                    .map_err(|e| super::failure::words(&e)),
+            ));
         }
         for msg in results {
             let more = update(&mut self.model, msg);

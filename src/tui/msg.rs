@@ -40,12 +40,21 @@ pub enum Msg {
         date: chrono::NaiveDate,
         chosen: usize,
     },
-    /// A save finished: a warning about the backup, or why it failed.
-    Saved(Result<Option<String>, String>),
+    /// A save finished, with what it has to say, or why it failed.
+    Saved(Result<SaveNotes, String>),
     /// A summary file was written, or why not.
     Wrote(Result<PathBuf, String>),
     /// The summary went to the printer (the command used), or why not.
     Printed(Result<String, String>),
+}
+
+/// What a successful save has to say besides "saved".
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SaveNotes {
+    /// A backup could not be written; the journal itself is saved.
+    pub backup_warning: Option<String>,
+    /// The journal's folder had been removed and was made again.
+    pub remade_folder: bool,
 }
 
 /// Something for the loop to do outside the state.

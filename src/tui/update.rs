@@ -10,7 +10,7 @@ use super::action::Action;
 use super::change::Edit;
 use super::keys;
 use super::model::{Fit, Model};
-use super::msg::{Effect, Msg};
+use super::msg::{Effect, Msg, SaveNotes};
 use super::popup::{AidList, Attention, Confirm, Confirmed, Ctx, GetHelp, Message, Overlay};
 
 /// Handles one message and everything it leads to.
@@ -182,12 +182,19 @@ fn on_edit(model: &mut Model, edit: Edit, effects: &mut Vec<Effect>) {
 /// A finished save: on success nothing is left unsaved; on failure the
 /// changes stay in memory, are tried again with the next one, and quitting
 /// asks before losing them.
-fn on_saved(model: &mut Model, result: Result<Option<String>, String>) {
+fn on_saved(model: &mut Model, result: Result<SaveNotes, String>) {
     match result {
-        Ok(backup_warning) => {
+        Ok(notes) => {
             model.unsaved = 0;
             model.save_failed = None;
-            if let Some(w) = backup_warning {
+            if notes.remade_folder {
+                model.warn(&format!(
+                    "The journal's folder was gone, so easeoff made it again and saved your journal there ({}); \
+                     the backups that were in it went with it.",
+                    super::failure::shorten(&model.journal_path, 44)
+                ));
+            }
+            if let Some(w) = notes.backup_warning {
                 model.warn(&format!("Saved, but the backup could not be written: {w}"));
             }
             if model.quitting {

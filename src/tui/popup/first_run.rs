@@ -77,6 +77,11 @@ impl FirstRun {
                 Reply::stay(FirstRun::ask_last_use(Some(&format!("{yesterday} "))))
             }
             (Step::LastUse, KeyCode::Char('3')) => Reply::stay(FirstRun::ask_last_use(None)),
+            // Typing a date straight away starts the date with it, rather
+            // than losing the letters.
+            (Step::LastUse, KeyCode::Char(c)) if !c.is_control() => {
+                Reply::stay(FirstRun::ask_last_use(Some(&c.to_string())))
+            }
             (Step::Mode | Step::LastUse, KeyCode::Enter | KeyCode::Esc) => Reply::stay(FirstRun::ask_amount()),
             (Step::Country, KeyCode::Char(digit @ '1'..='9')) => {
                 let index = digit.to_digit(10).map_or(0, |d| d as usize - 1);

@@ -52,8 +52,10 @@ impl Purpose {
             Purpose::Aid(_) => {
                 "Name and amount: loperamide 4 mg, imodium 2 tablets, 2 x 200 mg, 400 mcg · Tab completes a name used before"
             }
-            Purpose::Dose { .. } => "Grams, then the time: 1.5 08:30 (no time: now today, noon on an earlier day)",
-            Purpose::LastUse => "YYYY-MM-DD HH:MM or HH:MM",
+            Purpose::Dose { .. } => {
+                "Grams, and the time if it was not just now: 1.5 or 1.5 08:30 (on an earlier day, no time means noon)"
+            }
+            Purpose::LastUse => "HH:MM, yesterday HH:MM or YYYY-MM-DD HH:MM, e.g. yesterday 21:30",
             Purpose::UsualAmount => "Grams a day, e.g. 6 — Enter on an empty line skips",
             Purpose::NewPlan => {
                 "FROM STEP EVERY [FLOOR]: 6 10% 7 1 = from 6 g/day, 10 % off every 7 days, down to 1 g, then stop"
@@ -182,6 +184,9 @@ fn plan_spec(ctx: &Ctx, text: &str) -> Result<plan::PlanSpec, String> {
 /// `GRAMS [TIME]` for a day: the time defaults to now today, or noon on an
 /// earlier day. A changed dose keeps its form and note.
 fn parse_dose(ctx: &Ctx, date: NaiveDate, replace: Option<usize>, text: &str) -> Result<Dose, String> {
+    if text.is_empty() {
+        return Err("type the amount in grams, e.g. 1.5, and the time if it was not just now: 1.5 08:30".to_owned());
+    }
     let (grams_text, time_text) = text.split_once(char::is_whitespace).unwrap_or((text, ""));
     let grams = grams_text.parse::<Grams>().map_err(|e| e.to_string())?.get();
     let time_text = time_text.trim();
