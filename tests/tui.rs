@@ -179,7 +179,9 @@ fn at_40_by_15_today_works_compact_and_other_screens_say_they_need_room() {
     press(&mut app, KeyCode::Char('d'));
     let shown = screen(&app, 40, 15);
     assert!(
-        joined(&shown).contains("Grams, and the time if it was not just now: 1.5 or 1.5 08:30 (on an earlier day, no time means noon)"),
+        joined(&shown).contains(
+            "Grams, and the time if it was not just now: 1.5 or 1.5 08:30 (on an earlier day, no time means noon)"
+        ),
         "{shown}"
     );
     type_text(&mut app, "1,5");
@@ -192,7 +194,7 @@ fn at_40_by_15_today_works_compact_and_other_screens_say_they_need_room() {
     // Another screen says what it needs; only Tab, ?, ! and q work there.
     press(&mut app, KeyCode::Tab);
     let shown = screen(&app, 40, 15);
-    assert!(joined(&shown).contains("Course needs a window of at least 80×24; this one is 40×15."), "{shown}");
+    assert!(joined(&shown).contains("Course needs a window of at least 80×24; this one is 40×15. Tab goes on to the next screen; Today and Summary work at this size."), "{shown}");
     assert!(joined(&shown).contains("Tab next screen"), "{shown}");
     let cursor = app.model.cursor;
     press(&mut app, KeyCode::Left);
@@ -1213,4 +1215,17 @@ fn the_keys_help_scrolls_when_it_is_taller_than_the_window_and_says_so() {
     press(&mut app, KeyCode::Char('x'));
     assert!(app.model.overlay.is_none(), "another key closes it");
     assert_eq!(rating(&app, "2026-03-10", "muscle-aches"), None, "and does nothing else");
+}
+
+#[test]
+fn at_60_by_20_the_summary_wraps_to_the_window_and_scrolls() {
+    let (_dir, mut app) = demo_app();
+    sized(&mut app, 60, 20);
+    app.model.screen = Screen::Summary;
+    let shown = screen(&app, 60, 20);
+    assert!(shown.contains("Withdrawal symptom summary — patient-reported"), "{shown}");
+    assert!(!shown.contains("needs a window"), "{shown}");
+    assert!(shown.lines().all(|l| l.chars().count() <= 60));
+    press(&mut app, KeyCode::End);
+    assert!(app.model.summary_scroll > 0, "it scrolls in the compact window");
 }

@@ -70,6 +70,12 @@ impl Screen {
         Screen::ALL.iter().position(|s| *s == self).unwrap_or(0)
     }
 
+    /// Whether the screen has a layout for a compact window (Today, and the
+    /// Summary's text, which wraps); the others need the full size.
+    pub fn works_compact(self) -> bool {
+        matches!(self, Screen::Today | Screen::Summary)
+    }
+
     #[must_use]
     pub fn next(self) -> Screen {
         Screen::ALL[(self.index() + 1) % Screen::ALL.len()]
@@ -198,11 +204,11 @@ impl Model {
     }
 
     /// Whether what is on screen is only a notice: the window is too small
-    /// for anything, or for this screen (only Today works compact).
+    /// for anything, or for this screen.
     pub fn only_notice(&self) -> bool {
         match self.fit() {
             Fit::Full => false,
-            Fit::Compact => self.screen != Screen::Today && self.overlay.is_none(),
+            Fit::Compact => !self.screen.works_compact() && self.overlay.is_none(),
             Fit::Tiny => true,
         }
     }

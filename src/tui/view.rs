@@ -41,8 +41,8 @@ impl Widget for &Model {
         frame::render_tabs(self, tabs, buf);
         message::render_banner(self, banner_area, buf);
         match self.screen {
-            // Only Today has a compact layout; the others say what they need.
-            _ if fit == Fit::Compact && self.screen != Screen::Today => frame::render_needs_room(self, body, buf),
+            // Screens without a compact layout say what they need.
+            _ if fit == Fit::Compact && !self.screen.works_compact() => frame::render_needs_room(self, body, buf),
             Screen::Today => today::render(self, body, buf),
             Screen::Course => course::render(self, body, buf),
             Screen::History => history::render(self, body, buf),

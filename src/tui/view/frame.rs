@@ -57,7 +57,7 @@ pub fn footer_lines(model: &Model, width: u16) -> Vec<Line<'static>> {
 pub fn render_needs_room(model: &Model, area: Rect, buf: &mut Buffer) {
     let text = format!(
         "{} needs a window of at least {MIN_WIDTH}×{MIN_HEIGHT}; this one is {}×{}. Tab goes on to the next \
-         screen; Today works at this size.",
+         screen; Today and Summary work at this size.",
         model.screen.title(),
         model.window.width,
         model.window.height

@@ -16,6 +16,9 @@ pub fn summary_lines(app: &Model, width: u16) -> Vec<String> {
         .flat_map(|line| {
             if line.is_empty() {
                 vec![String::new()]
+            } else if line.chars().all(|c| c == '=' || c == '-') {
+                // A rule is drawn to the width, not wrapped onto a second line.
+                vec![line.chars().take(width).collect()]
             } else {
                 textwrap::wrap(line, width).into_iter().map(std::borrow::Cow::into_owned).collect()
             }
