@@ -155,20 +155,36 @@ pub fn get_help_page(app: &Model) -> u16 {
 pub fn render_get_help(app: &Model, view: &GetHelp, area: Rect, buf: &mut Buffer) {
     let layout = GetHelpLayout::new(app, area);
     let last = layout.max_scroll();
-    let scroll = view.scroll.min(last);
-    Clear.render(layout.rect, buf);
-    if layout.boxed {
+    let boxed = layout.boxed.then_some(" When to get help ");
+    render_scrolling(app, boxed, layout.rect, layout.text, layout.lines, view.scroll.min(last), last, buf);
+}
+
+/// Lines that scroll, in a box titled `title` (or bare, without one) whose
+/// bottom edge says which way there is more and that other keys close it.
+#[allow(clippy::too_many_arguments)] // the parts of one drawing, laid out by its caller
+fn render_scrolling(
+    app: &Model,
+    title: Option<&str>,
+    rect: Rect,
+    text: Rect,
+    lines: Vec<Line<'static>>,
+    scroll: u16,
+    last: u16,
+    buf: &mut Buffer,
+) {
+    Clear.render(rect, buf);
+    if let Some(title) = title {
         let keys = match (scroll > 0, scroll < last) {
             (_, true) => " ↓ more · other keys close ",
             (true, false) => " ↑ back up · other keys close ",
             (false, false) => " any key closes ",
         };
         Block::bordered()
-            .title(Span::styled(" When to get help ", app.theme.title()))
+            .title(Span::styled(title.to_owned(), app.theme.title()))
             .title_bottom(Span::styled(keys, app.theme.key()))
-            .render(layout.rect, buf);
+            .render(rect, buf);
     }
-    Paragraph::new(layout.lines).scroll((scroll, 0)).render(layout.text, buf);
+    Paragraph::new(lines).scroll((scroll, 0)).render(text, buf);
 }
 
 fn box_(app: &Model, rect: Rect, buf: &mut Buffer, title: &str) {
@@ -228,7 +244,7 @@ impl HelpLayout {
         lines.push(Line::raw(""));
         for text in [
             "Ratings: 0 none · 1 mild · 2 moderate · 3 severe · 4 extreme. Every change is saved at once.",
-            "easeoff records what you report; it is not medical advice. Any other key closes this.",
+            "easeoff records what you report; it is not medical advice.",
         ] {
             lines.extend(wrap_plain(text, text_width).into_iter().map(|l| hint(app, &l)));
         }
@@ -252,18 +268,7 @@ pub fn keys_help_scroll(app: &Model) -> (u16, u16) {
 fn render_help(app: &Model, scroll: u16, area: Rect, buf: &mut Buffer) {
     let layout = HelpLayout::new(app, area);
     let last = layout.max_scroll();
-    let scroll = scroll.min(last);
-    Clear.render(layout.rect, buf);
-    let keys = match (scroll > 0, scroll < last) {
-        (_, true) => " ↓ more ",
-        (true, false) => " ↑ back up ",
-        (false, false) => "",
-    };
-    Block::bordered()
-        .title(Span::styled(" Help ", app.theme.title()))
-        .title_bottom(Span::styled(keys, app.theme.key()))
-        .render(layout.rect, buf);
-    Paragraph::new(layout.lines).scroll((scroll, 0)).render(layout.text, buf);
+    render_scrolling(app, Some(" Help "), layout.rect, layout.text, layout.lines, scroll.min(last), last, buf);
 }
 
 fn render_prompt(app: &Model, prompt: &Prompt, area: Rect, buf: &mut Buffer) {
