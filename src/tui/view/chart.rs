@@ -5,6 +5,7 @@
 
 pub mod grams;
 pub mod legend;
+pub mod panel;
 
 use chrono::NaiveDate;
 use ratatui::buffer::Buffer;

@@ -10,8 +10,9 @@ use chrono::NaiveDate;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
+use ratatui::widgets::Widget;
 
+use super::chart::panel::{self, Items};
 use super::chart::{self, legend};
 use super::layout::put;
 use crate::analysis::situation::{self, DoseRecord, Situation, State};
@@ -108,26 +109,31 @@ fn render_chart(app: &Model, situation: &Situation, t: &taper::TaperNow, area: R
 fn render_panel(app: &Model, situation: &Situation, t: &taper::TaperNow, area: Rect, buf: &mut Buffer) {
     let theme = app.theme;
     let date = app.cursor;
-    let mut lines = vec![Line::styled(date.format("%a %-d %b").to_string(), theme.title())];
-    lines.extend(super::chart::day_lines(app, situation, date));
+    // Ranked: the chosen day, then where the taper stands, the cuts, and
+    // the note on the band last.
+    let mut items = Items::default();
+    items.push(0, Line::styled(date.format("%a %-d %b").to_string(), theme.title()));
+    items.extend(0, super::chart::day_lines(app, situation, date));
     if let Some(g) = app.journal.plan().and_then(|p| p.target_on(date)) {
-        lines.push(Line::styled(format!("Plan's target: {} g", format_number(g)), theme.dim()));
+        items.push(1, Line::styled(format!("Plan's target: {} g", format_number(g)), theme.dim()));
     }
-    lines.push(Line::raw(""));
+    items.push(6, Line::raw(""));
     let today = app.now.date_naive();
     let words = match situation.state {
         State::Tapering => status::taper_lines(t, today),
         _ => status::headline(&app.journal, situation, status::Where::App),
     };
-    lines.extend(words.into_iter().map(Line::raw));
-    for cut in t.cuts.iter().rev().take(2) {
-        lines.push(Line::styled(format!("Around the cut of {}.", status::step_effect_line(cut)), theme.dim()));
+    items.extend(1, words.into_iter().map(Line::raw));
+    for (i, cut) in t.cuts.iter().rev().take(2).enumerate() {
+        items.push(
+            if i == 0 { 3 } else { 5 },
+            Line::styled(format!("Around the cut of {}.", status::step_effect_line(cut)), theme.dim()),
+        );
     }
     let while_you = if situation.state == State::Tapering { "taper" } else { "use" };
-    lines
-        .push(Line::styled(format!("No withdrawal band while you {while_you}: it starts once you stop."), theme.dim()));
-    Paragraph::new(lines)
-        .block(Block::new().borders(Borders::LEFT).border_style(theme.dim()))
-        .wrap(Wrap { trim: true })
-        .render(area, buf);
+    items.push(
+        4,
+        Line::styled(format!("No withdrawal band while you {while_you}: it starts once you stop."), theme.dim()),
+    );
+    panel::render(&items, theme.dim(), theme.dim(), area, buf);
 }

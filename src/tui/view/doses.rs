@@ -8,10 +8,11 @@ use chrono::NaiveDate;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
-use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
+use ratatui::widgets::{Paragraph, Widget};
 
 use super::chart::grams::GramScale;
 use super::chart::legend;
+use super::chart::panel::{self, Items};
 use super::layout::{day_window, put};
 use crate::analysis::situation::{DoseRecord, Situation, State};
 use crate::analysis::{self, taper};
@@ -167,30 +168,35 @@ fn render_list(app: &Model, situation: &Situation, area: Rect, buf: &mut Buffer)
 fn render_plan(app: &Model, situation: &Situation, effects: &[taper::StepEffect], area: Rect, buf: &mut Buffer) {
     let theme = app.theme;
     let today = app.now.date_naive();
-    let mut lines = Vec::new();
+    // Ranked: where the plan stands, the latest attempt, then the steps
+    // newest first; what does not fit is left out whole and said to be.
+    let mut items = Items::default();
     if app.journal.plan().is_none() {
-        lines.push(Line::styled("No taper plan: p makes one (with your provider).", theme.dim()));
+        items.push(0, Line::styled("No taper plan: p makes one (with your provider).", theme.dim()));
     } else if situation.state == State::Tapering {
         let since = situation.use_since();
         let now = taper::taper_now(&app.journal, today, since);
-        lines.extend(crate::status::taper_lines(&now, today).into_iter().map(Line::raw));
+        items.extend(0, crate::status::taper_lines(&now, today).into_iter().map(Line::raw));
     } else {
-        lines.push(Line::styled(
-            format!("A plan is set, but you are {} now, so no target applies (c clears the plan).", situation.phrase()),
-            theme.dim(),
-        ));
+        items.push(
+            0,
+            Line::styled(
+                format!(
+                    "A plan is set, but you are {} now, so no target applies (c clears the plan).",
+                    situation.phrase()
+                ),
+                theme.dim(),
+            ),
+        );
     }
     if !effects.is_empty() {
-        lines.push(Line::styled("Steps in your dose log, scores 3 days before → after:", theme.title()));
-        for e in effects.iter().rev().take(usize::from(area.height.saturating_sub(4))) {
-            lines.push(Line::raw(crate::status::step_effect_line(e)));
+        items.push(2, Line::styled("Steps in your dose log, scores 3 days before → after:", theme.title()));
+        for (i, e) in effects.iter().rev().enumerate() {
+            items.push(if i == 0 { 2 } else { 3 }, Line::raw(crate::status::step_effect_line(e)));
         }
     }
     if let Some(a) = situation.attempts.last() {
-        lines.push(Line::styled(crate::status::attempt_line(a), theme.dim()));
+        items.push(1, Line::styled(crate::status::attempt_line(a), theme.dim()));
     }
-    Paragraph::new(lines)
-        .block(Block::new().borders(Borders::LEFT).border_style(theme.dim()))
-        .wrap(Wrap { trim: true })
-        .render(area, buf);
+    panel::render(&items, theme.dim(), theme.dim(), area, buf);
 }
