@@ -73,7 +73,10 @@ fn render_panel(
         let (p, q) = (band(Kind::Physical), band(Kind::Psychological));
         items.push(
             2,
-            Line::styled(format!("Usual band: ● {:.1}–{:.1}  ◆ {:.1}–{:.1}", p.low, p.high, q.low, q.high), theme.dim()),
+            Line::styled(
+                format!("Usual band: ● {:.1}–{:.1}  ◆ {:.1}–{:.1}", p.low, p.high, q.low, q.high),
+                theme.dim(),
+            ),
         );
     }
     if let Kinds::Only(kind) = app.kinds {

@@ -9,8 +9,7 @@
 use chrono::NaiveDate;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::text::{Line, Span};
-use ratatui::widgets::Widget;
+use ratatui::text::Line;
 
 use super::chart::panel::{self, Items};
 use super::chart::{self, legend};
@@ -32,20 +31,35 @@ pub fn render(app: &Model, situation: &Situation, chart: Rect, panel: Rect, buf:
 fn render_chart(app: &Model, situation: &Situation, t: &taper::TaperNow, area: Rect, buf: &mut Buffer) {
     let theme = app.theme;
     let plan = app.journal.plan();
-    let entries: Vec<legend::Entry> = vec![
-        ("● physical".to_owned(), theme.physical()),
-        ("◆ psychological".to_owned(), theme.psychological()),
-        ("▒ g/day (right scale)".to_owned(), theme.doses()),
-        (if plan.is_some() { "─ target".to_owned() } else { String::new() }, theme.title()),
-        ("▼ cut".to_owned(), theme.doses()),
-    ];
-    let legend_rows = legend::height(&entries, area.width);
+    let entries = |none: bool| -> Vec<legend::Entry> {
+        vec![
+            ("● physical".to_owned(), theme.physical()),
+            ("◆ psychological".to_owned(), theme.psychological()),
+            ("▒ g/day (right scale)".to_owned(), theme.doses()),
+            (if plan.is_some() { "─ target".to_owned() } else { String::new() }, theme.title()),
+            ("▼ step down".to_owned(), theme.doses()),
+            (if none { "0 none taken".to_owned() } else { String::new() }, theme.dim()),
+            ("▲ chosen day".to_owned(), theme.title()),
+        ]
+    };
     // With a plan, a day takes two columns at least: the target stands
     // beside the bar, never on it, so their heights compare truly.
     let min_per_day = if plan.is_some() { 2 } else { 1 };
-    let Some(chart::Frame { plot, first, last, per_day, scale }) =
-        chart::frame(app, area, legend_rows, min_per_day, true)
-    else {
+    // "0 none taken" only when such a day is in view: laid out with it
+    // first, then again without it if none is.
+    let none_in_view = |f: &chart::Frame| {
+        let logged = analysis::dose_days_in(&app.journal, f.first, f.last);
+        f.first.iter_days().take_while(|d| *d <= f.last).any(|d| {
+            matches!(situation::dose_record(&app.journal, situation, d, logged.get(&d).copied()), DoseRecord::None)
+        })
+    };
+    let mut entries = entries(true);
+    let mut frame = chart::frame(app, area, legend::height(&entries, area.width), min_per_day, true);
+    if frame.as_ref().is_some_and(|f| !none_in_view(f)) {
+        entries.retain(|(t, _)| !t.starts_with("0 "));
+        frame = chart::frame(app, area, legend::height(&entries, area.width), min_per_day, true);
+    }
+    let Some(chart::Frame { plot, first, last, per_day, scale }) = frame else {
         return;
     };
     legend::render(&entries, area, buf);
@@ -60,7 +74,6 @@ fn render_chart(app: &Model, situation: &Situation, t: &taper::TaperNow, area: R
     for x in plot.x..plot.x + plot.width {
         put(buf, x, axis_y, "─", theme.dim());
     }
-    let mut label_end = 0;
     for (i, date) in first.iter_days().take_while(|d| *d <= last).enumerate() {
         let x = plot.x + u16::try_from(i).unwrap_or(0) * per_day;
         for dx in 0..per_day {
@@ -90,17 +103,9 @@ fn render_chart(app: &Model, situation: &Situation, t: &taper::TaperNow, area: R
         if date == app.cursor {
             put(buf, x, axis_y, "▲", theme.title());
         }
-        // Dates under the axis, a week apart where they fit.
-        let weekly = (date - first).num_days() % 7 == 0;
-        if weekly && x >= label_end {
-            let text = date.format("%-d %b").to_string();
-            let width = u16::try_from(text.chars().count()).unwrap_or(6);
-            if x + width <= plot.x + plot.width {
-                Span::styled(text, theme.dim()).render(Rect { x, y: axis_y + 1, width, height: 1 }, buf);
-                label_end = x + width + 2;
-            }
-        }
     }
+    let x_of = |date: NaiveDate| plot.x + u16::try_from((date - first).num_days()).unwrap_or(0) * per_day;
+    chart::date_labels(first, last, x_of, axis_y + 1, plot.x + plot.width, theme.dim(), buf);
     if let Some(scale) = scale {
         scale.render_right(plot.x + plot.width, area.x + area.width, theme.dim(), buf);
     }

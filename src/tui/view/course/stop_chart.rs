@@ -38,8 +38,9 @@ pub fn render(
     // The dose entries only when a bar is in view: laid out with them
     // first, then again without them if none is.
     let mut entries = legend_entries(app, !situation.lapses.is_empty(), true);
-    // Both kinds: two columns a day at least, one for each kind's band.
-    let min_per_day = if app.kinds == Kinds::Both { 2 } else { 1 };
+    // Two columns a day at least, one for each kind's band, whichever
+    // kinds are shown: pressing p changes what is drawn, never which days.
+    let min_per_day = 2;
     let mut frame = chart::frame(app, area, legend::height(&entries, area.width), min_per_day, false);
     if frame.as_ref().is_some_and(|f| f.scale.is_none()) {
         entries = legend_entries(app, !situation.lapses.is_empty(), false);
@@ -173,7 +174,8 @@ fn legend_entries(app: &Model, lapse: bool, doses: bool) -> Vec<legend::Entry> {
         (band(Kind::Physical, &format!("{PHYSICAL_FILL} usual physical")), theme.band()),
         (band(Kind::Psychological, &format!("{PSYCHOLOGICAL_FILL} usual psychological")), theme.band()),
         (if doses { "▒ g/day (right scale)" } else { "" }.to_owned(), theme.doses()),
-        (if doses { "▼ step" } else { "" }.to_owned(), theme.doses()),
+        (if doses { "▼ step down" } else { "" }.to_owned(), theme.doses()),
         (if lapse { "L lapse".to_owned() } else { String::new() }, theme.warning()),
+        ("▲ chosen day".to_owned(), theme.title()),
     ]
 }
