@@ -391,7 +391,7 @@ fn the_course_panel_ends_on_a_whole_sentence_or_says_more_is_left_out() {
             for (w, h) in SIZES {
                 let shown = screen(&app, w, h);
                 let panel: Vec<String> = panel_text(&shown).into_iter().filter(|l| !l.is_empty()).collect();
-                let last = panel.last().map(String::as_str).unwrap_or("");
+                let last = panel.last().map_or("", String::as_str);
                 // A step line ends on its last score: whole, as an item.
                 let whole = last.contains('→') && last.ends_with(|c: char| c.is_ascii_digit())
                     || last.ends_with('.')

@@ -86,8 +86,8 @@ pub fn wrap(line: &Line<'static>, width: usize) -> Vec<Line<'static>> {
                 if words.last().is_some_and(|w| !w.is_empty()) {
                     words.push(Vec::new());
                 }
-            } else {
-                words.last_mut().map(|w| w.push((c, style)));
+            } else if let Some(word) = words.last_mut() {
+                word.push((c, style));
             }
         }
     }
