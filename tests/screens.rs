@@ -5,7 +5,7 @@
 //! colour, and a legend that fits.
 
 use easeoff::journal::plan::{Cut, PlanSpec};
-use easeoff::journal::{Dose, Journal, Stamp};
+use easeoff::journal::{Dose, Journal, Kind, Stamp};
 use easeoff::store::{Access, Store};
 use easeoff::tui::{self, App, Clock, Screen, Theme};
 use ratatui::Terminal;
@@ -323,6 +323,12 @@ fn the_course_days_stay_when_only_the_kinds_shown_change() {
             for _ in 0..2 {
                 app.model.kinds = app.model.kinds.next();
                 assert_eq!(axis(&app), both, "p keeps the days at {w}×{h}: {}", screen(&app, w, h));
+                // A kind not shown has no mark on the chart, nor in its legend.
+                let shown = screen(&app, w, h);
+                let chart: String = shown.lines().skip(1).map(|l| l.split('│').next().unwrap_or("")).collect();
+                for (kind, mark) in [(Kind::Physical, '●'), (Kind::Psychological, '◆')] {
+                    assert_eq!(chart.contains(mark), app.model.kinds.shows(kind), "{mark} at {w}×{h}: {shown}");
+                }
             }
             app.model.kinds = app.model.kinds.next();
         }

@@ -16,7 +16,7 @@ use super::chart::{self, legend};
 use super::layout::put;
 use crate::analysis::situation::{self, DoseRecord, Situation, State};
 use crate::analysis::{self, taper};
-use crate::journal::format_number;
+use crate::journal::{Kind, format_number};
 use crate::status;
 use crate::tui::model::Model;
 
@@ -31,10 +31,12 @@ pub fn render(app: &Model, situation: &Situation, chart: Rect, panel: Rect, buf:
 fn render_chart(app: &Model, situation: &Situation, t: &taper::TaperNow, area: Rect, buf: &mut Buffer) {
     let theme = app.theme;
     let plan = app.journal.plan();
+    let shown = |kind: Kind, text: &str| if app.kinds.shows(kind) { text.to_owned() } else { String::new() };
     let entries = |none: bool| -> Vec<legend::Entry> {
         vec![
-            ("● physical".to_owned(), theme.physical()),
-            ("◆ psychological".to_owned(), theme.psychological()),
+            // The score marks of the kinds shown (p) only.
+            (shown(Kind::Physical, "● physical"), theme.physical()),
+            (shown(Kind::Psychological, "◆ psychological"), theme.psychological()),
             ("▒ g/day (right scale)".to_owned(), theme.doses()),
             (if plan.is_some() { "─ target".to_owned() } else { String::new() }, theme.title()),
             ("▼ step down".to_owned(), theme.doses()),

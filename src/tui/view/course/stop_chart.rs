@@ -163,14 +163,15 @@ fn put_band(
     }
 }
 
-/// The legend's entries: the marks, the bands (only the kinds shown), and
+/// The legend's entries: the marks and the bands (only the kinds shown),
+/// the chosen day, and
 /// with `doses` the dose bars with where their scale is and the step mark.
 fn legend_entries(app: &Model, lapse: bool, doses: bool) -> Vec<legend::Entry> {
     let theme = app.theme;
     let band = |kind: Kind, text: &str| if app.kinds.shows(kind) { text.to_owned() } else { String::new() };
     vec![
-        ("● physical".to_owned(), theme.physical()),
-        ("◆ psychological".to_owned(), theme.psychological()),
+        (band(Kind::Physical, "● physical"), theme.physical()),
+        (band(Kind::Psychological, "◆ psychological"), theme.psychological()),
         (band(Kind::Physical, &format!("{PHYSICAL_FILL} usual physical")), theme.band()),
         (band(Kind::Psychological, &format!("{PSYCHOLOGICAL_FILL} usual psychological")), theme.band()),
         (if doses { "▒ g/day (right scale)" } else { "" }.to_owned(), theme.doses()),
