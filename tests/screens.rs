@@ -5,7 +5,7 @@
 //! colour, and a legend that fits.
 
 use easeoff::journal::plan::{Cut, PlanSpec};
-use easeoff::journal::{Dose, Journal, Stamp};
+use easeoff::journal::{Dose, Journal, Kind, Stamp};
 use easeoff::store::{Access, Store};
 use easeoff::tui::{self, App, Clock, Screen, Theme};
 use ratatui::Terminal;
@@ -103,7 +103,7 @@ fn doses_shows_the_plans_whole_future_and_a_gram_scale() {
         let end = plan.ends().unwrap();
         assert!(shown.contains(&format!("Ends {}: 0 g.", end.format("%a %-d %b %Y"))), "{shown}");
         assert!(shown.contains(" 4 g┤") && shown.contains(" 2 g┤") && shown.contains(" 0 g┤"), "a gram scale: {shown}");
-        for word in ["▲ chosen day", "L last dose", "▼ step down", "─ target"] {
+        for word in ["▲ chosen day", "▼ step down", "─ target", "0 none taken", "? not logged"] {
             assert!(shown.contains(word), "the legend whole at {w}×{h}: {word}: {shown}");
         }
         insta::assert_snapshot!(format!("doses_taper_{w}x{h}"), shown);
@@ -149,8 +149,15 @@ fn a_target_stands_beside_its_bar_and_never_makes_it_look_shorter() {
 // ---------------------------------------------------------------- Course
 
 /// Every entry of the Course legend, each to be seen whole.
-const STOPPED_LEGEND: [&str; 6] =
-    ["● physical", "◆ psychological", "░ usual physical", "· usual psychological", "▒ g/day (right scale)", "▼ step"];
+const STOPPED_LEGEND: [&str; 7] = [
+    "● physical",
+    "◆ psychological",
+    "░ usual physical",
+    "· usual psychological",
+    "▲ chosen day",
+    "▒ g/day (right scale)",
+    "▼ step down",
+];
 
 /// The column of the panel's border on the chart's top row, and of `mark`
 /// on the axis row (the row under `0 ┤`).
@@ -190,7 +197,7 @@ fn after_a_stop_the_bands_read_apart_without_colour() {
         let chart: String = shown.lines().skip(3).map(|l| l.split('│').next().unwrap_or("")).collect();
         assert!(chart.contains('░') && chart.contains('·'), "both bands, each its own fill: {shown}");
         assert!(!chart.contains('▓'), "no merged fill: {shown}");
-        for word in &STOPPED_LEGEND[..4] {
+        for word in &STOPPED_LEGEND[..5] {
             assert!(shown.contains(word), "the legend whole at {w}×{h}: {word}: {shown}");
         }
         insta::assert_snapshot!(format!("course_stopped_{w}x{h}"), shown);
@@ -211,7 +218,9 @@ fn while_tapering_targets_and_bars_share_a_labelled_gram_scale() {
     on(&mut app, Screen::Course);
     for (w, h) in SIZES {
         let shown = screen(&app, w, h);
-        for word in ["● physical", "◆ psychological", "▒ g/day (right scale)", "─ target", "▼ cut"] {
+        for word in
+            ["● physical", "◆ psychological", "▒ g/day (right scale)", "─ target", "▼ step down", "▲ chosen day"]
+        {
             assert!(shown.contains(word), "the legend whole at {w}×{h}: {word}: {shown}");
         }
         assert!(shown.contains("├4 g") && shown.contains("├2 g"), "the gram scale: {shown}");
@@ -240,6 +249,175 @@ fn while_tapering_targets_and_bars_share_a_labelled_gram_scale() {
         assert_eq!(beside, 5, "5–9 Mar, each bar with its target: {shown}");
         insta::assert_snapshot!(format!("course_taper_{w}x{h}"), shown);
     }
+}
+
+// ------------------------------------------------- one mark, one meaning
+
+/// The legend's row(s) on a screen: every mark a legend names, with its words.
+fn legend_marks(shown: &str) -> Vec<(char, String)> {
+    let mut marks = Vec::new();
+    // The bottom row lists keys (`? all keys`), not marks.
+    let rows: Vec<&str> = shown.lines().collect();
+    for line in &rows[..rows.len().saturating_sub(1)] {
+        for part in line.split('│').flat_map(|p| p.split("  ")) {
+            let part = part.trim();
+            let mut chars = part.chars();
+            let words = |w: &str| !w.is_empty() && w.chars().all(|c| c.is_alphabetic() || " ()/".contains(c));
+            if let (Some(mark), Some(' '), true) = (chars.next(), chars.next(), words(chars.clone().as_str())) {
+                marks.push((mark, chars.as_str().to_owned()));
+            }
+        }
+    }
+    marks
+}
+
+#[test]
+fn one_mark_means_one_thing_on_doses_and_course() {
+    // Every legend of both screens, for each journal there is: a mark the
+    // legends name is named the same way everywhere.
+    let mut meaning: std::collections::BTreeMap<char, String> = std::collections::BTreeMap::new();
+    let known = ["▲", "▼", "─", "L", "×", "0", "?", "▒", "●", "◆", "░", "·"];
+    for scenario in easeoff::scenarios::all() {
+        let (_dir, mut app) = scenario_app(&scenario);
+        for shown in [Screen::Course, Screen::Doses] {
+            on(&mut app, shown);
+            for (w, h) in SIZES {
+                for (mark, words) in legend_marks(&screen(&app, w, h)) {
+                    if !known.contains(&mark.to_string().as_str()) {
+                        continue;
+                    }
+                    let first = meaning.entry(mark).or_insert_with(|| words.clone());
+                    assert_eq!(*first, words, "{mark} means one thing on every screen");
+                }
+            }
+        }
+    }
+    assert_eq!(meaning.get(&'L').map(String::as_str), Some("lapse"), "{meaning:?}");
+    assert_eq!(meaning.get(&'×').map(String::as_str), Some("last dose"), "{meaning:?}");
+    // The lapse journal draws both on the Doses chart, each with its legend.
+    let (_dir, mut app) = scenario_app(&easeoff::scenarios::lapse());
+    on(&mut app, Screen::Doses);
+    app.model.cursor = app.model.now.date_naive() - chrono::Duration::days(1);
+    for (w, h) in SIZES {
+        let shown = screen(&app, w, h);
+        for word in ["× last dose", "L lapse"] {
+            assert!(shown.contains(word), "{word} at {w}×{h}: {shown}");
+        }
+        let axis = shown.lines().find(|l| l.starts_with(" 0 g┤")).unwrap();
+        assert!(axis.contains('×') && axis.contains('L'), "both marked on the axis: {shown}");
+    }
+}
+
+#[test]
+fn the_course_days_stay_when_only_the_kinds_shown_change() {
+    for scenario in [easeoff::scenarios::cold_stop(), easeoff::scenarios::lapse()] {
+        let (_dir, mut app) = scenario_app(&scenario);
+        on(&mut app, Screen::Course);
+        for (w, h) in SIZES {
+            let axis = |app: &App| {
+                let shown = screen(app, w, h);
+                let labels = shown.lines().skip_while(|l| !l.starts_with(" 0 ┤")).nth(2).unwrap().to_owned();
+                (columns(&shown, '▲').1, labels.split('│').next().unwrap().to_owned())
+            };
+            let both = axis(&app);
+            for _ in 0..2 {
+                app.model.kinds = app.model.kinds.next();
+                assert_eq!(axis(&app), both, "p keeps the days at {w}×{h}: {}", screen(&app, w, h));
+                // A kind not shown has no mark on the chart, nor in its legend.
+                let shown = screen(&app, w, h);
+                let chart: String = shown.lines().skip(1).map(|l| l.split('│').next().unwrap_or("")).collect();
+                for (kind, mark) in [(Kind::Physical, '●'), (Kind::Psychological, '◆')] {
+                    assert_eq!(chart.contains(mark), app.model.kinds.shows(kind), "{mark} at {w}×{h}: {shown}");
+                }
+            }
+            app.model.kinds = app.model.kinds.next();
+        }
+    }
+}
+
+// ----------------------------------------------------- dates and gaps
+
+#[test]
+fn the_doses_chart_has_dates_and_tells_none_from_not_logged() {
+    // 1–9 Mar: doses; 4 Mar marked "none"; 6 Mar nothing logged.
+    let at = |text: &str| Stamp::parse_from_rfc3339(text).unwrap();
+    let now = at("2026-03-09T21:00:00+01:00");
+    let mut journal = Journal::new();
+    for day in [1, 2, 3, 5, 7, 8, 9] {
+        let dose = Dose { at: at(&format!("2026-03-{day:02}T09:00:00+01:00")), grams: 3.0, form: None, note: None };
+        journal.add_dose(dose, now).unwrap();
+    }
+    journal.mark_no_dose("2026-03-04".parse().unwrap(), now).unwrap();
+    let at = now;
+    let (_dir, mut app) = app_on(&journal, at);
+    on(&mut app, Screen::Doses);
+    for (w, h) in SIZES {
+        let shown = screen(&app, w, h);
+        let lines: Vec<&str> = shown.lines().collect();
+        let axis = lines.iter().position(|l| l.starts_with(" 0 g┤") || l.contains("0 g┤")).unwrap();
+        let dates = lines[axis + 1];
+        // The first day's date stands under its column, then a week apart.
+        let title = shown.split("Daily totals, ").nth(1).unwrap().split(" to ").next().unwrap().to_owned();
+        let first = chrono::NaiveDate::parse_from_str(&format!("{title} 2026"), "%d %b %Y").unwrap();
+        let x0 = dates.chars().position(|c| c != ' ').unwrap();
+        assert!(dates.trim_start().starts_with(&title), "the first day's date under it at {w}×{h}: {shown}");
+        let week = (first + chrono::Duration::days(7)).format("%-d %b").to_string();
+        assert!(dates.contains(&week), "a week on, {week}, at {w}×{h}: {shown}");
+        let column =
+            |d: &str| x0 + 2 * usize::try_from((d.parse::<chrono::NaiveDate>().unwrap() - first).num_days()).unwrap();
+        let above: Vec<char> = lines[axis - 1].chars().collect();
+        assert_eq!(above[column("2026-03-04")], '0', "4 Mar, none taken, a 0: {shown}");
+        assert_eq!(above[column("2026-03-06")], '?', "6 Mar, not logged, a ?: {shown}");
+        for word in ["0 none taken", "? not logged"] {
+            assert!(shown.contains(word), "the legend says it at {w}×{h}: {shown}");
+        }
+        insta::assert_snapshot!(format!("doses_none_and_not_logged_{w}x{h}"), shown);
+    }
+}
+
+// ------------------------------------------------------- whole sentences
+
+/// The side panel's text (right of the chart's border), rows joined.
+fn panel_text(shown: &str) -> Vec<String> {
+    shown.lines().skip(1).filter_map(|l| l.split_once('│').map(|(_, p)| p.trim_end().to_owned())).collect()
+}
+
+#[test]
+fn the_course_panel_ends_on_a_whole_sentence_or_says_more_is_left_out() {
+    let mut scenarios = easeoff::scenarios::all();
+    scenarios.push(easeoff::scenarios::Scenario {
+        name: "demo",
+        journal: easeoff::demo::generate(42, 1, now()),
+        now: now(),
+    });
+    for scenario in &scenarios {
+        let (_dir, mut app) = scenario_app(scenario);
+        for shown_screen in [Screen::Course, Screen::Doses] {
+            on(&mut app, shown_screen);
+            for (w, h) in SIZES {
+                let shown = screen(&app, w, h);
+                let panel: Vec<String> = panel_text(&shown).into_iter().filter(|l| !l.is_empty()).collect();
+                let last = panel.last().map_or("", String::as_str);
+                // A step line ends on its last score: whole, as an item.
+                let whole = last.contains('→') && last.ends_with(|c: char| c.is_ascii_digit())
+                    || last.ends_with('.')
+                    || last.ends_with(')')
+                    || last.ends_with("Summary")
+                    || last.ends_with(" g")
+                    || last.ends_with(':');
+                assert!(whole, "{} at {w}×{h}: the panel ends mid-sentence on {last:?}: {shown}", scenario.name);
+            }
+        }
+    }
+    // The stop at 80×24: the reviewer's cut sentence is whole or gone.
+    let (_dir, mut app) = scenario_app(&easeoff::scenarios::cold_stop());
+    on(&mut app, Screen::Course);
+    app.model.cursor = "2026-03-10".parse().unwrap();
+    let shown = screen(&app, 80, 24);
+    let panel = panel_text(&shown).join(" ");
+    assert!(!panel.contains("no item at 3 ") || panel.contains("that is common."), "{shown}");
+    assert!(panel.contains("… more: taller window or Summary"), "{shown}");
+    assert!(panel.contains("Day 21 · Tue 10 Mar") && panel.contains("No kratom this day."), "{shown}");
 }
 
 // ---------------------------------------------------------------- sizes

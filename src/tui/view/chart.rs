@@ -5,6 +5,7 @@
 
 pub mod grams;
 pub mod legend;
+pub mod panel;
 
 use chrono::NaiveDate;
 use ratatui::buffer::Buffer;
@@ -170,6 +171,30 @@ pub fn day_lines(app: &Model, situation: &Situation, date: NaiveDate) -> Vec<Lin
         DoseRecord::NotLogged => "Doses: not logged.".to_owned(),
     }));
     lines
+}
+
+/// Dates under an axis at row `y`, a week apart from `first` where they
+/// fit whole left of `end` (`1 Mar  8 Mar  15 Mar`), so the days can be
+/// told apart; `x_of` gives a day's column.
+pub fn date_labels(
+    first: NaiveDate,
+    last: NaiveDate,
+    x_of: impl Fn(NaiveDate) -> u16,
+    y: u16,
+    end: u16,
+    style: ratatui::style::Style,
+    buf: &mut Buffer,
+) {
+    let mut label_end = 0;
+    for date in first.iter_days().take_while(|d| *d <= last).step_by(7) {
+        let x = x_of(date);
+        let text = date.format("%-d %b").to_string();
+        let width = u16::try_from(text.chars().count()).unwrap_or(6);
+        if x >= label_end && x.saturating_add(width) <= end {
+            Span::styled(text, style).render(Rect { x, y, width, height: 1 }, buf);
+            label_end = x + width + 2;
+        }
+    }
 }
 
 /// The 0–4 score scale on the left of a chart area.

@@ -16,9 +16,10 @@ use chrono::Duration;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
-use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
+use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use super::chart::day_lines;
+use super::chart::panel::{self, Items};
 use crate::analysis::situation::{Situation, State};
 use crate::analysis::{self, CourseDay, compare};
 use crate::course::{course, day_number};
@@ -58,42 +59,49 @@ fn render_panel(
     let theme = app.theme;
     let date = app.cursor;
     let hours = analysis::hours_since(last_use, date);
-    let mut lines = Vec::new();
+    // Ranked: the chosen day and any warning first; the sentences about the
+    // course by how much they say about now; a blank spacer last.
+    let mut items = Items::default();
     let heading = match day_number(hours) {
         Some(n) => format!("Day {n} · {}", date.format("%a %-d %b")),
         None => format!("{} · before the last dose", date.format("%a %-d %b")),
     };
-    lines.push(Line::styled(heading, theme.title()));
-    lines.extend(day_lines(app, situation, date));
+    items.push(0, Line::styled(heading, theme.title()));
+    items.extend(0, day_lines(app, situation, date));
     if day_number(hours).is_some() {
         let band = |k: Kind| course().band(k, hours / 24.0, compare::scale(course_days, k));
         let (p, q) = (band(Kind::Physical), band(Kind::Psychological));
-        lines.push(Line::styled(
-            format!("Usual band: ● {:.1}–{:.1}  ◆ {:.1}–{:.1}", p.low, p.high, q.low, q.high),
-            theme.dim(),
-        ));
+        items.push(
+            2,
+            Line::styled(
+                format!("Usual band: ● {:.1}–{:.1}  ◆ {:.1}–{:.1}", p.low, p.high, q.low, q.high),
+                theme.dim(),
+            ),
+        );
     }
     if let Kinds::Only(kind) = app.kinds {
-        lines.push(Line::styled(format!("Showing {} only (p)", kind.word()), theme.dim()));
+        items.push(1, Line::styled(format!("Showing {} only (p)", kind.word()), theme.dim()));
     }
-    lines.push(Line::raw(""));
+    items.push(6, Line::raw(""));
     if situation.state == State::Lapse {
-        lines
-            .push(Line::styled(format!("Since the stop: {}.", status::lapse_list(&situation.lapses)), theme.warning()));
+        items.push(
+            1,
+            Line::styled(format!("Since the stop: {}.", status::lapse_list(&situation.lapses)), theme.warning()),
+        );
     }
     let today = app.now.date_naive();
     for flag in crate::analysis::flags::flags(&app.journal, situation, today - Duration::days(6), today)
         .into_iter()
         .filter(|f| f.kind == crate::analysis::flags::FlagKind::Tolerance)
     {
-        lines.push(Line::styled(flag.text, theme.warning()));
+        items.push(1, Line::styled(flag.text, theme.warning()));
     }
-    for sentence in status::comparison_sentences(course_days, status::Voice::Person) {
-        lines.push(Line::raw(sentence));
+    // Peak physical, peak psychological, now, easing, trend: now and the
+    // physical peak say most; the trend least.
+    let ranks = [3, 4, 3, 4, 5];
+    for (i, sentence) in status::comparison_sentences(course_days, status::Voice::Person).into_iter().enumerate() {
+        items.push(ranks.get(i).copied().unwrap_or(5), Line::raw(sentence));
     }
-    lines.push(Line::styled("The band shows typical timing, not a norm.", theme.dim()));
-    Paragraph::new(lines)
-        .block(Block::new().borders(Borders::LEFT).border_style(theme.dim()))
-        .wrap(Wrap { trim: true })
-        .render(area, buf);
+    items.push(3, Line::styled("The band shows typical timing, not a norm.", theme.dim()));
+    panel::render(&items, theme.dim(), theme.dim(), area, buf);
 }

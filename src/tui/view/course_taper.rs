@@ -9,14 +9,14 @@
 use chrono::NaiveDate;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
+use ratatui::text::Line;
 
+use super::chart::panel::{self, Items};
 use super::chart::{self, legend};
 use super::layout::put;
 use crate::analysis::situation::{self, DoseRecord, Situation, State};
 use crate::analysis::{self, taper};
-use crate::journal::format_number;
+use crate::journal::{Kind, format_number};
 use crate::status;
 use crate::tui::model::Model;
 
@@ -31,20 +31,37 @@ pub fn render(app: &Model, situation: &Situation, chart: Rect, panel: Rect, buf:
 fn render_chart(app: &Model, situation: &Situation, t: &taper::TaperNow, area: Rect, buf: &mut Buffer) {
     let theme = app.theme;
     let plan = app.journal.plan();
-    let entries: Vec<legend::Entry> = vec![
-        ("● physical".to_owned(), theme.physical()),
-        ("◆ psychological".to_owned(), theme.psychological()),
-        ("▒ g/day (right scale)".to_owned(), theme.doses()),
-        (if plan.is_some() { "─ target".to_owned() } else { String::new() }, theme.title()),
-        ("▼ cut".to_owned(), theme.doses()),
-    ];
-    let legend_rows = legend::height(&entries, area.width);
+    let shown = |kind: Kind, text: &str| if app.kinds.shows(kind) { text.to_owned() } else { String::new() };
+    let entries = |none: bool| -> Vec<legend::Entry> {
+        vec![
+            // The score marks of the kinds shown (p) only.
+            (shown(Kind::Physical, "● physical"), theme.physical()),
+            (shown(Kind::Psychological, "◆ psychological"), theme.psychological()),
+            ("▒ g/day (right scale)".to_owned(), theme.doses()),
+            (if plan.is_some() { "─ target".to_owned() } else { String::new() }, theme.title()),
+            ("▼ step down".to_owned(), theme.doses()),
+            (if none { "0 none taken".to_owned() } else { String::new() }, theme.dim()),
+            ("▲ chosen day".to_owned(), theme.title()),
+        ]
+    };
     // With a plan, a day takes two columns at least: the target stands
     // beside the bar, never on it, so their heights compare truly.
     let min_per_day = if plan.is_some() { 2 } else { 1 };
-    let Some(chart::Frame { plot, first, last, per_day, scale }) =
-        chart::frame(app, area, legend_rows, min_per_day, true)
-    else {
+    // "0 none taken" only when such a day is in view: laid out with it
+    // first, then again without it if none is.
+    let none_in_view = |f: &chart::Frame| {
+        let logged = analysis::dose_days_in(&app.journal, f.first, f.last);
+        f.first.iter_days().take_while(|d| *d <= f.last).any(|d| {
+            matches!(situation::dose_record(&app.journal, situation, d, logged.get(&d).copied()), DoseRecord::None)
+        })
+    };
+    let mut entries = entries(true);
+    let mut frame = chart::frame(app, area, legend::height(&entries, area.width), min_per_day, true);
+    if frame.as_ref().is_some_and(|f| !none_in_view(f)) {
+        entries.retain(|(t, _)| !t.starts_with("0 "));
+        frame = chart::frame(app, area, legend::height(&entries, area.width), min_per_day, true);
+    }
+    let Some(chart::Frame { plot, first, last, per_day, scale }) = frame else {
         return;
     };
     legend::render(&entries, area, buf);
@@ -59,7 +76,6 @@ fn render_chart(app: &Model, situation: &Situation, t: &taper::TaperNow, area: R
     for x in plot.x..plot.x + plot.width {
         put(buf, x, axis_y, "─", theme.dim());
     }
-    let mut label_end = 0;
     for (i, date) in first.iter_days().take_while(|d| *d <= last).enumerate() {
         let x = plot.x + u16::try_from(i).unwrap_or(0) * per_day;
         for dx in 0..per_day {
@@ -89,17 +105,9 @@ fn render_chart(app: &Model, situation: &Situation, t: &taper::TaperNow, area: R
         if date == app.cursor {
             put(buf, x, axis_y, "▲", theme.title());
         }
-        // Dates under the axis, a week apart where they fit.
-        let weekly = (date - first).num_days() % 7 == 0;
-        if weekly && x >= label_end {
-            let text = date.format("%-d %b").to_string();
-            let width = u16::try_from(text.chars().count()).unwrap_or(6);
-            if x + width <= plot.x + plot.width {
-                Span::styled(text, theme.dim()).render(Rect { x, y: axis_y + 1, width, height: 1 }, buf);
-                label_end = x + width + 2;
-            }
-        }
     }
+    let x_of = |date: NaiveDate| plot.x + u16::try_from((date - first).num_days()).unwrap_or(0) * per_day;
+    chart::date_labels(first, last, x_of, axis_y + 1, plot.x + plot.width, theme.dim(), buf);
     if let Some(scale) = scale {
         scale.render_right(plot.x + plot.width, area.x + area.width, theme.dim(), buf);
     }
@@ -108,26 +116,31 @@ fn render_chart(app: &Model, situation: &Situation, t: &taper::TaperNow, area: R
 fn render_panel(app: &Model, situation: &Situation, t: &taper::TaperNow, area: Rect, buf: &mut Buffer) {
     let theme = app.theme;
     let date = app.cursor;
-    let mut lines = vec![Line::styled(date.format("%a %-d %b").to_string(), theme.title())];
-    lines.extend(super::chart::day_lines(app, situation, date));
+    // Ranked: the chosen day, then where the taper stands, the cuts, and
+    // the note on the band last.
+    let mut items = Items::default();
+    items.push(0, Line::styled(date.format("%a %-d %b").to_string(), theme.title()));
+    items.extend(0, super::chart::day_lines(app, situation, date));
     if let Some(g) = app.journal.plan().and_then(|p| p.target_on(date)) {
-        lines.push(Line::styled(format!("Plan's target: {} g", format_number(g)), theme.dim()));
+        items.push(1, Line::styled(format!("Plan's target: {} g", format_number(g)), theme.dim()));
     }
-    lines.push(Line::raw(""));
+    items.push(6, Line::raw(""));
     let today = app.now.date_naive();
     let words = match situation.state {
         State::Tapering => status::taper_lines(t, today),
         _ => status::headline(&app.journal, situation, status::Where::App),
     };
-    lines.extend(words.into_iter().map(Line::raw));
-    for cut in t.cuts.iter().rev().take(2) {
-        lines.push(Line::styled(format!("Around the cut of {}.", status::step_effect_line(cut)), theme.dim()));
+    items.extend(1, words.into_iter().map(Line::raw));
+    for (i, cut) in t.cuts.iter().rev().take(2).enumerate() {
+        items.push(
+            if i == 0 { 3 } else { 5 },
+            Line::styled(format!("Around the cut of {}.", status::step_effect_line(cut)), theme.dim()),
+        );
     }
     let while_you = if situation.state == State::Tapering { "taper" } else { "use" };
-    lines
-        .push(Line::styled(format!("No withdrawal band while you {while_you}: it starts once you stop."), theme.dim()));
-    Paragraph::new(lines)
-        .block(Block::new().borders(Borders::LEFT).border_style(theme.dim()))
-        .wrap(Wrap { trim: true })
-        .render(area, buf);
+    items.push(
+        4,
+        Line::styled(format!("No withdrawal band while you {while_you}: it starts once you stop."), theme.dim()),
+    );
+    panel::render(&items, theme.dim(), theme.dim(), area, buf);
 }

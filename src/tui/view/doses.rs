@@ -8,10 +8,11 @@ use chrono::NaiveDate;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
-use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
+use ratatui::widgets::{Paragraph, Widget};
 
 use super::chart::grams::GramScale;
-use super::chart::legend;
+use super::chart::panel::{self, Items};
+use super::chart::{self, legend};
 use super::layout::{day_window, put};
 use crate::analysis::situation::{DoseRecord, Situation, State};
 use crate::analysis::{self, taper};
@@ -50,17 +51,10 @@ pub fn render(app: &Model, area: Rect, buf: &mut Buffer) {
 fn render_bars(app: &Model, situation: &Situation, effects: &[taper::StepEffect], area: Rect, buf: &mut Buffer) {
     let theme = app.theme;
     let plan = app.journal.plan();
-    let entries: Vec<legend::Entry> =
-        ["▲ chosen day", "L last dose", "▼ step down", if plan.is_some() { "─ target" } else { "" }]
-            .into_iter()
-            .map(|t| (t.to_owned(), theme.dim()))
-            .collect();
-    let legend_rows = legend::height(&entries, area.width.saturating_sub(1));
-    if area.height < legend_rows + 4 || area.width < 16 {
+    let today = app.now.date_naive();
+    if area.height < 8 || area.width < 16 {
         return;
     }
-    let base_y = area.y + area.height - 1 - legend_rows;
-    let plot_height = base_y - area.y - 1;
     let target = |d: NaiveDate| plan.and_then(|p| p.target_on(d));
     let totals_max = |first: NaiveDate, last: NaiveDate| {
         let totals = analysis::dose_days_in(&app.journal, first, last);
@@ -72,7 +66,15 @@ fn render_bars(app: &Model, situation: &Situation, effects: &[taper::StepEffect]
     };
     // The scale's labels take the width they need, and the days shown
     // depend on the width left: widen until the labels fit (the width only
-    // grows, so this settles within a few rounds).
+    // grows, so this settles within a few rounds). The legend's entries
+    // depend on the days shown; its height is taken from them all.
+    let legend_rows = legend::height(&legend_entries(app, true, true, true), area.width.saturating_sub(1));
+    if area.height < legend_rows + 6 {
+        return;
+    }
+    // Under the bars: the axis (with the marks), the dates, the legend.
+    let base_y = area.y + area.height - 2 - legend_rows;
+    let plot_height = base_y - area.y - 1;
     let mut left = 5;
     let (mut first, mut last) = days(app, area.width.saturating_sub(left));
     let mut scale = GramScale::new(totals_max(first, last), plot_height, base_y);
@@ -88,35 +90,90 @@ fn render_bars(app: &Model, situation: &Situation, effects: &[taper::StepEffect]
     let totals = analysis::dose_days_in(&app.journal, first, last);
     let steps: Vec<NaiveDate> = effects.iter().map(|e| e.date).collect();
     let last_dose = situation.stop.map(|s| s.at.date_naive());
+    let lapses: Vec<NaiveDate> = situation.lapses.iter().map(|l| l.date).collect();
+    let in_view = |d: NaiveDate| d >= first && d <= last;
+    let data_first = app.journal.span().map_or(today, |(f, _)| f.min(today));
+    let entries = legend_entries(
+        app,
+        last_dose.is_some_and(in_view),
+        lapses.iter().any(|d| in_view(*d)),
+        steps.iter().any(|d| in_view(*d)),
+    );
     Line::styled(format!(" Daily totals, {} to {}", first.format("%-d %b"), last.format("%-d %b %Y")), theme.title())
         .render(Rect { height: 1, ..area }, buf);
     scale.render_left(area.x, left, theme.dim(), buf);
-    for (i, date) in first.iter_days().take_while(|d| *d <= last).enumerate() {
-        let x = area.x + left + u16::try_from(i).unwrap_or(0) * COLUMN;
-        let grams = totals.get(&date).map_or(0.0, |d| d.grams);
-        for y in scale.row(grams)..base_y {
-            put(buf, x, y, "█", if date == app.cursor { theme.title() } else { theme.doses() });
+    let x_of = |date: NaiveDate| area.x + left + u16::try_from((date - first).num_days()).unwrap_or(0) * COLUMN;
+    for date in first.iter_days().take_while(|d| *d <= last) {
+        let x = x_of(date);
+        let style = if date == app.cursor { theme.title() } else { theme.doses() };
+        // Days to come have no doses yet: only their targets, no mark; nor
+        // have the days before the journal began.
+        let record = (date <= today && date >= data_first).then(|| {
+            crate::analysis::situation::dose_record(&app.journal, situation, date, totals.get(&date).copied())
+        });
+        match record {
+            // A bar of at least one cell, so a small dose never looks like
+            // none (the scale only grows upwards, so no order reverses).
+            Some(DoseRecord::Logged(d)) => {
+                for y in scale.row(d.grams).min(base_y - 1)..base_y {
+                    put(buf, x, y, "█", style);
+                }
+            }
+            Some(DoseRecord::None) => put(buf, x, base_y - 1, NONE_MARK, style),
+            Some(DoseRecord::NotLogged) => put(buf, x, base_y - 1, NOT_LOGGED_MARK, theme.dim()),
+            None => {}
         }
         // The target beside the bar, on the row a bar of exactly the target
         // would end on (the axis row for the plan's 0).
         if let Some(t) = target(date) {
             put(buf, x + 1, scale.row(t), "─", theme.title());
         }
-        // Days to come have no doses yet: only their targets, no mark.
-        let mark = if date > app.now.date_naive() {
-            " "
-        } else if date == app.cursor {
+        let mark = if date == app.cursor {
             "▲"
+        } else if date > today {
+            " "
+        } else if lapses.contains(&date) {
+            LAPSE_MARK
         } else if Some(date) == last_dose {
-            "L"
+            LAST_DOSE_MARK
         } else if steps.contains(&date) {
             "▼"
         } else {
-            "·"
+            "─"
         };
         put(buf, x, base_y, mark, theme.dim());
     }
-    legend::render(&entries, Rect { x: area.x + 1, y: base_y + 1, width: area.width - 1, height: legend_rows }, buf);
+    let end = area.x + area.width;
+    chart::date_labels(first, last, x_of, base_y + 1, end, theme.dim(), buf);
+    legend::render(&entries, Rect { x: area.x + 1, y: base_y + 2, width: area.width - 1, height: legend_rows }, buf);
+}
+
+/// A day marked "no kratom" (a 0 on the axis, as on the Course chart).
+const NONE_MARK: &str = "0";
+/// A day with nothing logged, neither doses nor "none".
+const NOT_LOGGED_MARK: &str = "?";
+/// The last dose before a stop, and a lapse after it: the marks the Course
+/// chart and the printed summary use too.
+const LAST_DOSE_MARK: &str = "×";
+const LAPSE_MARK: &str = "L";
+
+/// The Doses chart's legend: what each mark means, the marks of days not
+/// in view (last dose, lapse, step) only when they are.
+fn legend_entries(app: &Model, last_dose: bool, lapse: bool, steps: bool) -> Vec<legend::Entry> {
+    let plan = app.journal.plan().is_some();
+    [
+        ("▲ chosen day", true),
+        ("0 none taken", true),
+        ("? not logged", true),
+        ("─ target", plan),
+        ("▼ step down", steps),
+        ("× last dose", last_dose),
+        ("L lapse", lapse),
+    ]
+    .into_iter()
+    .filter(|(_, shown)| *shown)
+    .map(|(t, _)| (t.to_owned(), app.theme.dim()))
+    .collect()
 }
 
 /// The days the bars show in `width` columns: the latest that fit, moved
@@ -167,30 +224,35 @@ fn render_list(app: &Model, situation: &Situation, area: Rect, buf: &mut Buffer)
 fn render_plan(app: &Model, situation: &Situation, effects: &[taper::StepEffect], area: Rect, buf: &mut Buffer) {
     let theme = app.theme;
     let today = app.now.date_naive();
-    let mut lines = Vec::new();
+    // Ranked: where the plan stands, the latest attempt, then the steps
+    // newest first; what does not fit is left out whole and said to be.
+    let mut items = Items::default();
     if app.journal.plan().is_none() {
-        lines.push(Line::styled("No taper plan: p makes one (with your provider).", theme.dim()));
+        items.push(0, Line::styled("No taper plan: p makes one (with your provider).", theme.dim()));
     } else if situation.state == State::Tapering {
         let since = situation.use_since();
         let now = taper::taper_now(&app.journal, today, since);
-        lines.extend(crate::status::taper_lines(&now, today).into_iter().map(Line::raw));
+        items.extend(0, crate::status::taper_lines(&now, today).into_iter().map(Line::raw));
     } else {
-        lines.push(Line::styled(
-            format!("A plan is set, but you are {} now, so no target applies (c clears the plan).", situation.phrase()),
-            theme.dim(),
-        ));
+        items.push(
+            0,
+            Line::styled(
+                format!(
+                    "A plan is set, but you are {} now, so no target applies (c clears the plan).",
+                    situation.phrase()
+                ),
+                theme.dim(),
+            ),
+        );
     }
     if !effects.is_empty() {
-        lines.push(Line::styled("Steps in your dose log, scores 3 days before → after:", theme.title()));
-        for e in effects.iter().rev().take(usize::from(area.height.saturating_sub(4))) {
-            lines.push(Line::raw(crate::status::step_effect_line(e)));
+        items.push(2, Line::styled("Steps in your dose log, scores 3 days before → after:", theme.title()));
+        for (i, e) in effects.iter().rev().enumerate() {
+            items.push(if i == 0 { 2 } else { 3 }, Line::raw(crate::status::step_effect_line(e)));
         }
     }
     if let Some(a) = situation.attempts.last() {
-        lines.push(Line::styled(crate::status::attempt_line(a), theme.dim()));
+        items.push(1, Line::styled(crate::status::attempt_line(a), theme.dim()));
     }
-    Paragraph::new(lines)
-        .block(Block::new().borders(Borders::LEFT).border_style(theme.dim()))
-        .wrap(Wrap { trim: true })
-        .render(area, buf);
+    panel::render(&items, theme.dim(), theme.dim(), area, buf);
 }

@@ -38,8 +38,9 @@ pub fn render(
     // The dose entries only when a bar is in view: laid out with them
     // first, then again without them if none is.
     let mut entries = legend_entries(app, !situation.lapses.is_empty(), true);
-    // Both kinds: two columns a day at least, one for each kind's band.
-    let min_per_day = if app.kinds == Kinds::Both { 2 } else { 1 };
+    // Two columns a day at least, one for each kind's band, whichever
+    // kinds are shown: pressing p changes what is drawn, never which days.
+    let min_per_day = 2;
     let mut frame = chart::frame(app, area, legend::height(&entries, area.width), min_per_day, false);
     if frame.as_ref().is_some_and(|f| f.scale.is_none()) {
         entries = legend_entries(app, !situation.lapses.is_empty(), false);
@@ -162,18 +163,20 @@ fn put_band(
     }
 }
 
-/// The legend's entries: the marks, the bands (only the kinds shown), and
+/// The legend's entries: the marks and the bands (only the kinds shown),
+/// the chosen day, and
 /// with `doses` the dose bars with where their scale is and the step mark.
 fn legend_entries(app: &Model, lapse: bool, doses: bool) -> Vec<legend::Entry> {
     let theme = app.theme;
     let band = |kind: Kind, text: &str| if app.kinds.shows(kind) { text.to_owned() } else { String::new() };
     vec![
-        ("● physical".to_owned(), theme.physical()),
-        ("◆ psychological".to_owned(), theme.psychological()),
+        (band(Kind::Physical, "● physical"), theme.physical()),
+        (band(Kind::Psychological, "◆ psychological"), theme.psychological()),
         (band(Kind::Physical, &format!("{PHYSICAL_FILL} usual physical")), theme.band()),
         (band(Kind::Psychological, &format!("{PSYCHOLOGICAL_FILL} usual psychological")), theme.band()),
         (if doses { "▒ g/day (right scale)" } else { "" }.to_owned(), theme.doses()),
-        (if doses { "▼ step" } else { "" }.to_owned(), theme.doses()),
+        (if doses { "▼ step down" } else { "" }.to_owned(), theme.doses()),
         (if lapse { "L lapse".to_owned() } else { String::new() }, theme.warning()),
+        ("▲ chosen day".to_owned(), theme.title()),
     ]
 }

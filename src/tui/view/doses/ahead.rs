@@ -33,8 +33,10 @@ pub fn render(app: &Model, plan: &PlanVersion, area: Rect, buf: &mut Buffer) {
     let end = match plan.ends() {
         Some(date) if date > today => format!("Ends {}: 0 g.", date.format("%a %-d %b %Y")),
         Some(date) => format!("Ended {}.", date.format("%a %-d %b %Y")),
-        None => "No end date: the last step holds.".to_owned(),
+        None => "No end: the last step holds.".to_owned(),
     };
+    // Every line here fits the 30 columns inside the panel whole (no
+    // wrapping): "No end: the last step holds." is the longest.
     // The rows left for the steps, after the heading, now, and the end.
     let rows = usize::from(area.height.saturating_sub(3));
     lines.extend(step_lines(&steps, inner, rows).into_iter().map(Line::raw));
