@@ -341,7 +341,18 @@ pub fn now_sentence(days: &[CourseDay], kind: Kind, voice: Voice) -> String {
             Voice::Person => "Your latest rated day",
             Voice::Provider => "The latest rated day",
         };
+        let whose = if n.left_out.is_some() { whose.replace("rated", "fully rated") } else { whose.to_owned() };
         text.push_str(&format!(" {whose}, day {}, was {:.1}.", n.day, n.score));
+    }
+    if n.from_partial {
+        text.push_str(" This rests on partial ratings (fewer than half the items rated on some of these days).");
+    }
+    // A partial day never decides the direction: say that it was left out.
+    if let Some((day, rated, active)) = n.left_out {
+        text.push_str(&format!(
+            " Day {day} is left out of this: a partial rating ({rated} of {active} {} items).",
+            kind.word()
+        ));
     }
     text
 }
