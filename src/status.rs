@@ -113,11 +113,12 @@ pub fn headline(journal: &Journal, situation: &Situation, at: Where) -> Vec<Stri
     lines
 }
 
-/// "Using again since Sun 8 Mar, after 18 days without a dose from Tue 17 Feb."
+/// "Use resumed on Sun 8 Mar, after 18 days without a dose from Tue 17 Feb
+/// (kept as an earlier attempt)." — the spec's words for the situation.
 fn resumed_line(situation: &Situation) -> Option<String> {
     let a = situation.attempts.last().filter(|_| situation.resumed())?;
     Some(format!(
-        "Using again since {}, after {} without a dose from {} (kept as an earlier attempt).",
+        "Use resumed on {}, after {} without a dose from {} (kept as an earlier attempt).",
         a.resumed.format("%a %-d %b"),
         plural(usize::try_from(a.days()).unwrap_or(0), "day"),
         a.stop.at.format("%a %-d %b")

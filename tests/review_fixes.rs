@@ -27,3 +27,41 @@ fn a_partial_rating_today_does_not_say_scores_rose_again() {
     let status = env.ok(&["status"]);
     assert!(!status.contains("rose again"), "{status}");
 }
+
+/// A taper: a plan from 4 g from 1 Mar, doses on 1–4 Mar and 8–10 Mar, and
+/// nothing logged on 5–7 Mar (not "none": simply not logged).
+fn taper_with_unlogged_days() -> Env {
+    let env = Env::new();
+    env.ok(&["plan", "new", "--from", "4", "--step", "10%", "--every", "7", "--start", "2026-03-01"]);
+    for day in [1, 2, 3, 4, 8, 9, 10] {
+        env.ok(&["dose", "4", "--at", &format!("2026-03-{day:02} 08:00")]);
+    }
+    env
+}
+
+#[test]
+fn days_left_unlogged_in_a_taper_are_not_days_without_a_dose() {
+    let env = taper_with_unlogged_days();
+    let status = env.ok(&["status"]);
+    assert!(!status.contains("without a dose") && !status.contains("earlier attempt"), "{status}");
+    assert!(!status.contains("with none"), "no day was said to be without kratom: {status}");
+    // 3, 4, 8 and 9 Mar are logged (4 g each); 5–7 Mar are left out, not counted as 0.
+    assert!(status.contains("7-day average 4 g/day over 4 logged days."), "{status}");
+    assert!(status.contains("Taper day 10"), "{status}");
+}
+
+#[test]
+fn days_said_to_be_none_in_a_taper_are_an_earlier_attempt_in_the_spec_words() {
+    let env = taper_with_unlogged_days();
+    for day in [5, 6, 7] {
+        env.ok(&["dose", "none", "--date", &format!("2026-03-{day:02}")]);
+    }
+    let status = env.ok(&["status"]);
+    assert!(
+        status.contains(
+            "Use resumed on Sun 8 Mar, after 3 days without a dose from Wed 4 Mar (kept as an earlier attempt)."
+        ),
+        "{status}"
+    );
+    assert!(status.contains("(3 with none)"), "{status}");
+}

@@ -110,7 +110,7 @@ fn scenario_4_use_resumed_lists_the_earlier_attempt_whatever_the_period() {
     let env = Env::scenario(&scenarios::use_resumed());
     let out = env.ok(&["status"]);
     for line in [
-        "Using again since Sun 8 Mar, after 18 days without a dose from Tue 17 Feb (kept as an earlier attempt).",
+        "Use resumed on Sun 8 Mar, after 18 days without a dose from Tue 17 Feb (kept as an earlier attempt).",
         "Using: newest dose Tue 10 Mar, 08:00 (1 h ago).",
         "Earlier attempt: stopped Tue 17 Feb 2026, 18 days without a dose.",
         // Use again within the week after 18 days without: the same fact as after a lapse.

@@ -186,5 +186,9 @@ fn the_summary_shows_the_plan_and_the_steps() {
     let flat = text.replace("\n    ", " ").replace("\n  ", " ");
     assert!(flat.contains("- 6 Feb, 6 → 5 g/day: physical 1.3 → 2.5, psychological 1.7 → 3.0"), "{text}");
     assert!(flat.contains("Taper plan (as set 10 Mar): from 6 g/day, 1 g every 5 days to 1 g, then stop."), "{text}");
-    assert!(flat.contains("Lapse after the stop: Sun 15 Feb, 5 g (2 doses); Mon 16 Feb, 5 g (2 doses)."), "{text}");
+    // The plan covers 13–14 Feb (4 g a day): days left unlogged in a taper,
+    // not a stop, so 15–16 Feb are the taper going on, not a lapse.
+    assert!(text.contains("13 Feb – 14 Feb  not logged for 2 days"), "{text}");
+    assert!(!flat.contains("Lapse after the stop"), "{text}");
+    assert!(flat.contains("Stopped: last dose Mon 16 Feb 2026, 20:00 (dose log) — day 22 since."), "{text}");
 }
