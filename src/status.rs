@@ -159,7 +159,12 @@ pub fn taper_lines(t: &TaperNow, today: NaiveDate) -> Vec<String> {
         None => format!("No plan target today · {taken}."),
     });
     let mut cut_line = match t.cuts.last() {
-        None => "No cut in the dose log yet".to_owned(),
+        // Steps before an earlier attempt are still listed with the dose
+        // log: say which part of it this is about.
+        None => match t.since {
+            Some(since) => format!("No cut in the dose log since use resumed on {}", since.format("%a %-d %b")),
+            None => "No cut in the dose log yet".to_owned(),
+        },
         Some(c) => {
             let ago = (today - c.date).num_days();
             format!(

@@ -65,3 +65,21 @@ fn days_said_to_be_none_in_a_taper_are_an_earlier_attempt_in_the_spec_words() {
     );
     assert!(status.contains("(3 with none)"), "{status}");
 }
+
+#[test]
+fn no_cut_since_use_resumed_agrees_with_the_steps_listed_before_it() {
+    let env = Env::new();
+    env.ok(&["plan", "new", "--from", "6", "--step", "10%", "--every", "7", "--start", "2026-03-01"]);
+    env.ok(&["dose", "6", "--at", "2026-03-01 08:00"]);
+    for day in [2, 3, 4, 8, 9, 10] {
+        env.ok(&["dose", "5.5", "--at", &format!("2026-03-{day:02} 08:00")]);
+    }
+    for day in [5, 6, 7] {
+        env.ok(&["dose", "none", "--date", &format!("2026-03-{day:02}")]);
+    }
+    let shown = env.ok(&["plan", "show"]);
+    assert!(shown.contains("Mon 2 Mar: 6 → 5.5 g/day"), "the step before the break is listed: {shown}");
+    let status = env.ok(&["status"]);
+    assert!(!status.contains("No cut in the dose log yet"), "{status}");
+    assert!(status.contains("No cut in the dose log since use resumed on Sun 8 Mar."), "{status}");
+}
