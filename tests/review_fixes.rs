@@ -83,3 +83,35 @@ fn no_cut_since_use_resumed_agrees_with_the_steps_listed_before_it() {
     assert!(!status.contains("No cut in the dose log yet"), "{status}");
     assert!(status.contains("No cut in the dose log since use resumed on Sun 8 Mar."), "{status}");
 }
+
+#[test]
+fn a_dose_after_the_demos_stop_is_one_lapse_counted_one_way() {
+    let env = demo();
+    env.ok(&["dose", "2"]);
+    let status = env.ok(&["status"]);
+    assert!(status.contains("Day 21 since you stopped on Tue 17 Feb. One dose since: Tue 10 Mar, 2 g."), "{status}");
+    assert!(
+        status.contains("For attention: Kratom again on Tue 10 Mar, day 21 since the stop on Tue 17 Feb: tolerance"),
+        "the flag counts as the headline does: {status}"
+    );
+    assert!(!status.contains("20 days"), "{status}");
+}
+
+#[test]
+fn a_plan_made_after_saying_stopped_then_a_dose_is_use_resumed_not_a_new_stop() {
+    // The demo says "stopped" at 09:00; a plan made then, and a dose: tapering
+    // again, with the stop of 17 Feb kept as an earlier attempt.
+    let env = demo();
+    env.ok(&["plan", "new", "--from", "6", "--step", "10%", "--every", "7", "--start", "2026-03-03"]);
+    env.ok(&["dose", "2"]);
+    let status = env.ok(&["status"]);
+    assert!(!status.contains("Day 1 since your last dose"), "{status}");
+    assert!(
+        status.contains(
+            "Use resumed on Tue 10 Mar, after 20 days without a dose from Tue 17 Feb (kept as an earlier attempt)."
+        ),
+        "{status}"
+    );
+    assert!(status.contains("Kratom again on Tue 10 Mar after 20 days without a dose: tolerance"), "{status}");
+    assert!(status.contains("Today's target 5.5 g · taken so far 2 g (1 dose)."), "{status}");
+}

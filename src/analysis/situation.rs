@@ -112,9 +112,14 @@ impl Situation {
     /// every day on the course, today sits at its local noon, so the header,
     /// the Course screen, History and the CSV give one number all day.
     pub fn day(&self) -> Option<i64> {
+        self.day_of(self.now.date_naive())
+    }
+
+    /// Day N of `date` on the course (its local noon, as for today), for
+    /// stopped and lapse: one count for the headline, a lapse and its flag.
+    pub fn day_of(&self, date: NaiveDate) -> Option<i64> {
         let stop = self.anchor()?;
-        let today = self.now.date_naive();
-        Some(crate::course::day_number(super::hours_since(stop, today)).unwrap_or(1))
+        Some(crate::course::day_number(super::hours_since(stop, date)).unwrap_or(1))
     }
 
     /// Hours since the newest dose.
@@ -338,7 +343,11 @@ pub fn situation(journal: &Journal, now: Stamp) -> Situation {
         (None, Some(m)) => (State::Stopped, Some(Stop { at: m, source: LastUseSource::Mark })),
         (Some(d), Some(m)) if m >= d => (State::Stopped, Some(Stop { at: m, source: LastUseSource::Mark })),
         (Some(d), _) => {
-            let said_stopped = settings.mode == Some(Mode::Stopped) && settings.mode_set.is_some_and(|t| t >= d);
+            // "Stopped" said after the newest dose — unless a plan was made
+            // since, which says tapering (the newer word wins; a plan made
+            // in the same minute counts as newer, as it is the later act).
+            let said_stopped = settings.mode == Some(Mode::Stopped)
+                && settings.mode_set.is_some_and(|t| t >= d && journal.plan().is_none_or(|p| p.set < t));
             let tapering = journal.plan().is_some() || settings.mode == Some(Mode::Tapering);
             let gap = now - d;
             let dose_stop = Some(Stop { at: d, source: LastUseSource::DoseLog });
