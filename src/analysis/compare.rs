@@ -243,7 +243,7 @@ pub fn now(days: &[CourseDay], kind: Kind) -> Finding<Now> {
 /// the items), when there is one: a partial day does not move it.
 pub fn easing(days: &[CourseDay]) -> Finding<Easing> {
     let complete: Vec<CourseDay> =
-        days.iter().filter(|d| d.scores.physical.is_some_and(|s| !s.partial())).cloned().collect();
+        days.iter().filter(|d| d.scores.physical.is_some_and(|s| !s.partial())).copied().collect();
     let found = match peak(&complete, Kind::Physical) {
         Finding::Found(top) => Finding::Found(top),
         Finding::NotEnough { .. } => peak(days, Kind::Physical),
