@@ -113,11 +113,12 @@ pub fn headline(journal: &Journal, situation: &Situation, at: Where) -> Vec<Stri
     lines
 }
 
-/// "Using again since Sun 8 Mar, after 18 days without a dose from Tue 17 Feb."
+/// "Use resumed on Sun 8 Mar, after 18 days without a dose from Tue 17 Feb
+/// (kept as an earlier attempt)." — the spec's words for the situation.
 fn resumed_line(situation: &Situation) -> Option<String> {
     let a = situation.attempts.last().filter(|_| situation.resumed())?;
     Some(format!(
-        "Using again since {}, after {} without a dose from {} (kept as an earlier attempt).",
+        "Use resumed on {}, after {} without a dose from {} (kept as an earlier attempt).",
         a.resumed.format("%a %-d %b"),
         plural(usize::try_from(a.days()).unwrap_or(0), "day"),
         a.stop.at.format("%a %-d %b")
@@ -158,7 +159,12 @@ pub fn taper_lines(t: &TaperNow, today: NaiveDate) -> Vec<String> {
         None => format!("No plan target today · {taken}."),
     });
     let mut cut_line = match t.cuts.last() {
-        None => "No cut in the dose log yet".to_owned(),
+        // Steps before an earlier attempt are still listed with the dose
+        // log: say which part of it this is about.
+        None => match t.since {
+            Some(since) => format!("No cut in the dose log since use resumed on {}", since.format("%a %-d %b")),
+            None => "No cut in the dose log yet".to_owned(),
+        },
         Some(c) => {
             let ago = (today - c.date).num_days();
             format!(
@@ -341,7 +347,18 @@ pub fn now_sentence(days: &[CourseDay], kind: Kind, voice: Voice) -> String {
             Voice::Person => "Your latest rated day",
             Voice::Provider => "The latest rated day",
         };
+        let whose = if n.left_out.is_some() { whose.replace("rated", "fully rated") } else { whose.to_owned() };
         text.push_str(&format!(" {whose}, day {}, was {:.1}.", n.day, n.score));
+    }
+    if n.from_partial {
+        text.push_str(" This rests on partial ratings (fewer than half the items rated on some of these days).");
+    }
+    // A partial day never decides the direction: say that it was left out.
+    if let Some((day, rated, active)) = n.left_out {
+        text.push_str(&format!(
+            " Day {day} is left out of this: a partial rating ({rated} of {active} {} items).",
+            kind.word()
+        ));
     }
     text
 }

@@ -118,7 +118,7 @@ fn a_flag_is_said_on_stderr_the_moment_it_is_logged_and_the_entry_is_kept() {
     assert!(out.status.success());
     assert!(
         String::from_utf8_lossy(&out.stderr)
-            .contains("for attention: Kratom again on Tue 10 Mar after 20 days without"),
+            .contains("for attention: Kratom again on Tue 10 Mar, day 21 since the stop on Tue 17 Feb"),
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );

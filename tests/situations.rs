@@ -67,7 +67,7 @@ fn scenario_3_a_lapse_keeps_the_stop_states_the_tolerance_fact_and_the_peak() {
     for line in [
         "Day 21 since you stopped on Tue 17 Feb. One dose since: Sun 8 Mar, 3 g.",
         // First, before anything else: the safety fact.
-        "For attention: Kratom again on Sun 8 Mar after 18 days without: tolerance is lower after a week or more without, so an amount taken before can act more strongly now.",
+        "For attention: Kratom again on Sun 8 Mar, day 19 since the stop on Tue 17 Feb: tolerance is lower after a week or more without, so an amount taken before can act more strongly now.",
         // Rated physical 3 on days 3 and 4 after the stop: the first of them is the peak.
         "Your physical peak was on day 3 (3.0)",
     ] {
@@ -87,7 +87,7 @@ fn scenario_3_a_lapse_keeps_the_stop_states_the_tolerance_fact_and_the_peak() {
     for line in [
         "Period: 3 Feb 2026 to 10 Mar 2026.",
         // The newest fact first.
-        "FOR ATTENTION - Kratom again on Sun 8 Mar after 18 days without: tolerance is lower after a week or more without, so an amount taken before can act more strongly now.",
+        "FOR ATTENTION - Kratom again on Sun 8 Mar, day 19 since the stop on Tue 17 Feb: tolerance is lower after a week or more without, so an amount taken before can act more strongly now.",
         "- Low or depressed mood rated severe or extreme on Fri 20 Feb – Sat 21 Feb.",
         "Stopped: last dose Tue 17 Feb 2026, 21:40 (dose log) — day 21 since.",
         "Doses since the stop (lapse): Sun 8 Mar, 3 g.",
@@ -110,11 +110,11 @@ fn scenario_4_use_resumed_lists_the_earlier_attempt_whatever_the_period() {
     let env = Env::scenario(&scenarios::use_resumed());
     let out = env.ok(&["status"]);
     for line in [
-        "Using again since Sun 8 Mar, after 18 days without a dose from Tue 17 Feb (kept as an earlier attempt).",
+        "Use resumed on Sun 8 Mar, after 18 days without a dose from Tue 17 Feb (kept as an earlier attempt).",
         "Using: newest dose Tue 10 Mar, 08:00 (1 h ago).",
         "Earlier attempt: stopped Tue 17 Feb 2026, 18 days without a dose.",
         // Use again within the week after 18 days without: the same fact as after a lapse.
-        "For attention: Kratom again on Sun 8 Mar after 18 days without: tolerance is lower after a week or more without, so an amount taken before can act more strongly now.",
+        "For attention: Kratom again on Sun 8 Mar after 18 days without a dose: tolerance is lower after a week or more without, so an amount taken before can act more strongly now.",
     ] {
         assert!(out.contains(line), "missing {line:?} in:\n{out}");
     }

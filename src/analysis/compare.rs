@@ -81,6 +81,14 @@ pub struct Now {
     pub mean: f64,
     /// The latest day differs from the window's mean by a category or more.
     pub latest_stands_out: bool,
+    /// The newest rated day, when it was left out for being partial (fewer
+    /// than half the items of its kind rated): (day, rated, active). A mean
+    /// over a few items is not comparable with one over all of them, so a
+    /// partial day never decides the direction, as with the peak.
+    pub left_out: Option<(i64, usize, usize)>,
+    /// Fewer fully rated days than the window needs: the direction was read
+    /// from every rated day, and some of the window's days are partial.
+    pub from_partial: bool,
 }
 
 /// When physical symptoms eased to mild after the peak.
@@ -170,9 +178,21 @@ pub fn scale(days: &[CourseDay], kind: Kind) -> f64 {
 /// The direction of the last three rated days and where that sits in the
 /// usual shape: rising into days 3–4, easing after them.
 pub fn now(days: &[CourseDay], kind: Kind) -> Finding<Now> {
-    let rated = rated(days, kind);
     let c = &course().comparisons;
     let needed = c.direction_window_rated_days.max(2);
+    // Fully rated days when there are enough of them; else every rated day,
+    // and the finding says partial days are in it.
+    let complete: Vec<(&CourseDay, f64)> =
+        days.iter().filter_map(|d| d.scores.of(kind).filter(|s| !s.partial()).map(|s| (d, s.mean))).collect();
+    let enough = complete.len() >= needed;
+    let newest_partial = days
+        .iter()
+        .rev()
+        .find_map(|d| d.scores.of(kind).map(|s| (d, s)))
+        .filter(|(_, s)| s.partial())
+        .map(|(d, s)| (d.day, s.rated, s.active));
+    let left_out = newest_partial.filter(|_| enough);
+    let rated = if enough { complete } else { rated(days, kind) };
     if rated.len() < needed {
         return Finding::NotEnough { rated: rated.len(), needed };
     }
@@ -212,13 +232,23 @@ pub fn now(days: &[CourseDay], kind: Kind) -> Finding<Now> {
         from_day: first.0.day,
         mean: window_mean,
         latest_stands_out: (last.1 - window_mean).abs() >= c.latest_differs_by,
+        left_out,
+        from_partial: !enough && window.iter().any(|r| r.0.scores.of(kind).is_some_and(|s| s.partial())),
     })
 }
 
 /// The first day after the physical peak on which the score fell to mild
 /// (≤ 1.0) with no physical item rated 3 or more, holding for two rated days.
+/// The peak it counts from is the highest fully rated day (at least half
+/// the items), when there is one: a partial day does not move it.
 pub fn easing(days: &[CourseDay]) -> Finding<Easing> {
-    let Finding::Found(top) = peak(days, Kind::Physical) else {
+    let complete: Vec<CourseDay> =
+        days.iter().filter(|d| d.scores.physical.is_some_and(|s| !s.partial())).copied().collect();
+    let found = match peak(&complete, Kind::Physical) {
+        Finding::Found(top) => Finding::Found(top),
+        Finding::NotEnough { .. } => peak(days, Kind::Physical),
+    };
+    let Finding::Found(top) = found else {
         let rated = rated(days, Kind::Physical).len();
         return Finding::NotEnough { rated, needed: course().scaling.min_rated_days };
     };
@@ -365,6 +395,19 @@ mod tests {
         assert!(n.latest_stands_out, "2.0 against a mean of 1.0: {n:?}");
         let two = days(&all(&[1.0, 2.0]), &all(&[1.0; 2]));
         assert_eq!(now(&two, Kind::Physical), Finding::NotEnough { rated: 2, needed: 3 });
+    }
+
+    #[test]
+    fn a_partial_day_does_not_decide_the_direction() {
+        // Eased to 1.0 by days 6–8; day 9 is 3.5 from 3 of 7 items rated.
+        let mut d = days(&all(&[1.0, 2.0, 3.0, 3.0, 2.0, 1.0, 1.0, 1.0, 3.5]), &all(&[2.0; 9]));
+        if let Some(s) = d.last_mut().and_then(|d| d.scores.physical.as_mut()) {
+            s.rated = 3;
+        }
+        let Finding::Found(n) = now(&d, Kind::Physical) else { panic!() };
+        assert_eq!((n.movement, n.day, n.left_out), (Movement::Steady, 8, Some((9, 3, 7))), "{n:?}");
+        // Nor does it move the peak that easing counts from: eased on day 6.
+        assert_eq!(easing(&d), Finding::Found(Easing::EasedOn { day: 6 }));
     }
 
     #[test]

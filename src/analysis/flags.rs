@@ -7,7 +7,7 @@
 
 use chrono::{Duration, NaiveDate};
 
-use super::situation::Situation;
+use super::situation::{Situation, State};
 use crate::journal::{Journal, format_number};
 
 /// What a flag is about.
@@ -114,12 +114,20 @@ fn low_mood(journal: &Journal, from: NaiveDate, to: NaiveDate) -> Option<Flag> {
 fn tolerance(situation: &Situation, from: NaiveDate, to: NaiveDate) -> Option<Flag> {
     let (first, days) = situation.tolerance_after()?;
     let date = first.date_naive();
+    // A lapse is counted as the headline counts it, by day N since the stop;
+    // use resumed as its line and the earlier attempt count it, by the days
+    // without a dose. One count on each screen, never two.
+    let when = match (situation.state, situation.stop, situation.day_of(date)) {
+        (State::Lapse, Some(stop), Some(day)) => {
+            format!("on {}, day {day} since the stop on {}", date.format("%a %-d %b"), stop.at.format("%a %-d %b"))
+        }
+        _ => format!("on {} after {days} days without a dose", date.format("%a %-d %b")),
+    };
     (from..=to).contains(&date).then(|| Flag {
         kind: FlagKind::Tolerance,
         dates: vec![date],
         text: format!(
-            "Kratom again on {} after {days} days without: tolerance is lower after a week or more without, so an amount taken before can act more strongly now.",
-            date.format("%a %-d %b")
+            "Kratom again {when}: tolerance is lower after a week or more without, so an amount taken before can act more strongly now."
         ),
     })
 }

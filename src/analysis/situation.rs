@@ -112,9 +112,14 @@ impl Situation {
     /// every day on the course, today sits at its local noon, so the header,
     /// the Course screen, History and the CSV give one number all day.
     pub fn day(&self) -> Option<i64> {
+        self.day_of(self.now.date_naive())
+    }
+
+    /// Day N of `date` on the course (its local noon, as for today), for
+    /// stopped and lapse: one count for the headline, a lapse and its flag.
+    pub fn day_of(&self, date: NaiveDate) -> Option<i64> {
         let stop = self.anchor()?;
-        let today = self.now.date_naive();
-        Some(crate::course::day_number(super::hours_since(stop, today)).unwrap_or(1))
+        Some(crate::course::day_number(super::hours_since(stop, date)).unwrap_or(1))
     }
 
     /// Hours since the newest dose.
@@ -146,12 +151,12 @@ impl Situation {
     }
 
     /// The situation in a few words that follow "you are": "tapering",
-    /// "using again after an earlier stop", "stopped", …
+    /// "using (use resumed after an earlier stop)", "stopped", …
     pub fn phrase(&self) -> &'static str {
         match self.state {
             State::NoData => "not yet logging doses",
-            State::Using if self.resumed() => "using again after an earlier stop",
-            State::Tapering if self.resumed() => "tapering again after an earlier stop",
+            State::Using if self.resumed() => "using (use resumed after an earlier stop)",
+            State::Tapering if self.resumed() => "tapering (use resumed after an earlier stop)",
             State::Using => "using",
             State::Tapering => "tapering",
             State::Stopped => "stopped",
@@ -296,7 +301,9 @@ pub fn situation(journal: &Journal, now: Stamp) -> Situation {
             // calendar days without a dose (one unlogged day in a taper is
             // not a stop).
             let days_between = |e: &Stop| (dose.at.date_naive() - e.at.date_naive()).num_days() - 1;
-            if let Some(end) = end.filter(|e| dose.at - e.at >= stop_hours && days_between(e) >= STOP_DAYS) {
+            if let Some(end) = end.filter(|e| {
+                dose.at - e.at >= stop_hours && days_between(e) >= STOP_DAYS && !unlogged_taper_days(journal, e, dose)
+            }) {
                 stop = Some(end);
                 since.clear();
             }
@@ -336,7 +343,11 @@ pub fn situation(journal: &Journal, now: Stamp) -> Situation {
         (None, Some(m)) => (State::Stopped, Some(Stop { at: m, source: LastUseSource::Mark })),
         (Some(d), Some(m)) if m >= d => (State::Stopped, Some(Stop { at: m, source: LastUseSource::Mark })),
         (Some(d), _) => {
-            let said_stopped = settings.mode == Some(Mode::Stopped) && settings.mode_set.is_some_and(|t| t >= d);
+            // "Stopped" said after the newest dose — unless a plan was made
+            // since, which says tapering (the newer word wins; a plan made
+            // in the same minute counts as newer, as it is the later act).
+            let said_stopped = settings.mode == Some(Mode::Stopped)
+                && settings.mode_set.is_some_and(|t| t >= d && journal.plan().is_none_or(|p| p.set < t));
             let tapering = journal.plan().is_some() || settings.mode == Some(Mode::Tapering);
             let gap = now - d;
             let dose_stop = Some(Stop { at: d, source: LastUseSource::DoseLog });
@@ -366,6 +377,31 @@ pub fn situation(journal: &Journal, now: Stamp) -> Situation {
     s
 }
 
+/// Whether a break in the dose log is days left unlogged in a taper rather
+/// than a stop: the plan as it stood then still had a target above 0 on its
+/// days, no last-use mark falls in it, and fewer than two of its days were
+/// said to be without kratom. The spec counts days while tapering with no
+/// dose and no "none" as not logged — nothing is known of them — so such a
+/// break is not read as days without a dose.
+fn unlogged_taper_days(journal: &Journal, end: &Stop, next: &Dose) -> bool {
+    if end.source == LastUseSource::Mark {
+        return false;
+    }
+    let (first, last) = (end.at.date_naive() + Duration::days(1), next.at.date_naive() - Duration::days(1));
+    let gap = || first.iter_days().take_while(move |d| *d <= last);
+    let planned = gap().all(|d| planned_on(journal, d));
+    let said_none = journal.no_dose_days().range(first..=last).count();
+    planned && usize::try_from(STOP_DAYS).is_ok_and(|n| said_none < n)
+}
+
+/// Whether a plan had a target above 0 on `date`: the plan as it stood
+/// then, or one made later whose schedule covers that day (a plan made
+/// today can start in the past).
+fn planned_on(journal: &Journal, date: NaiveDate) -> bool {
+    let later = || journal.plan().filter(|p| p.set.date_naive() > date);
+    journal.plan_on(date).or_else(later).and_then(|p| p.target_on(date)).is_some_and(|t| t > 0.0)
+}
+
 /// Whether use resumed after `stop`, given the doses since it (the newest
 /// last); returns the index in `since` of the first dose of resumed use.
 fn resumed_from(journal: &Journal, stop: Stop, since: &[&Dose], now: Stamp) -> Option<usize> {
@@ -380,18 +416,11 @@ fn resumed_from(journal: &Journal, stop: Stop, since: &[&Dose], now: Stamp) -> O
         .map(|p| p.set)
         .chain(settings.mode_set.filter(|t| settings.mode == Some(Mode::Tapering) && *t > stop.at && *t <= now))
         .min();
-    if let Some(said) = said_at
-        && let Some(i) = since.iter().position(|d| d.at >= said - Duration::hours(STOP_HOURS))
-    {
-        return Some(i);
-    }
-    // A dose on a day the plan (as it stood then) still had a target above
-    // 0: the taper goes on after a break, it is not a lapse.
-    let planned = |d: &&Dose| {
-        let date = d.at.date_naive();
-        journal.plan_on(date).and_then(|p| p.target_on(date)).is_some_and(|t| t > 0.0)
-    };
-    if let Some(i) = since.iter().position(planned) {
+    let said = said_at.and_then(|said| since.iter().position(|d| d.at >= said - Duration::hours(STOP_HOURS)));
+    // A dose on a day a plan still had a target above 0: the taper goes on
+    // after a break, it is not a lapse.
+    let planned = since.iter().position(|d| planned_on(journal, d.at.date_naive()));
+    if let Some(i) = said.into_iter().chain(planned).min() {
         return Some(i);
     }
     // Doses on 3 or more calendar days within 7 days.
@@ -583,7 +612,7 @@ mod more_tests {
     }
 
     #[test]
-    fn doses_after_a_break_while_the_plan_still_has_a_target_continue_the_taper() {
+    fn days_left_unlogged_in_a_taper_are_not_a_stop() {
         let s = scenarios::tapering();
         let mut j = s.journal;
         for d in ["2026-03-07", "2026-03-08"] {
@@ -591,8 +620,25 @@ mod more_tests {
             j.remove_dose(i).unwrap();
         }
         let now = situation(&j, s.now);
+        assert_eq!((now.state, now.name()), (State::Tapering, "tapering"), "{now:?}");
+        assert!(now.attempts.is_empty(), "nothing is known of 7–8 Mar: not an earlier attempt");
+        assert!(!now.stopped_on("2026-03-07".parse().unwrap()), "not logged, not none");
+        let avg = average_daily_grams(&j, &now, s.now.date_naive(), 7).unwrap();
+        assert_eq!((avg.days, avg.none_days), (5, 0), "2–6 Mar; 7–8 Mar left out: {avg:?}");
+    }
+
+    #[test]
+    fn days_said_to_be_none_in_a_taper_are_a_stop() {
+        let s = scenarios::tapering();
+        let mut j = s.journal;
+        for d in ["2026-03-07", "2026-03-08"] {
+            let i = j.doses().iter().position(|x| x.at.date_naive().to_string() == d).unwrap();
+            j.remove_dose(i).unwrap();
+            j.mark_no_dose(d.parse().unwrap(), s.now).unwrap();
+        }
+        let now = situation(&j, s.now);
         assert_eq!((now.state, now.name()), (State::Tapering, "use resumed"), "{now:?}");
-        assert_eq!(now.attempts.len(), 1, "the two days without are kept as an earlier attempt");
+        assert_eq!(now.attempts.len(), 1, "two days said to be without are kept as an earlier attempt");
     }
 
     #[test]

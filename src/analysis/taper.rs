@@ -153,6 +153,10 @@ pub struct TaperNow {
     /// Every reduction step the dose log shows since the taper began, with
     /// the scores around it; the latest last.
     pub cuts: Vec<StepEffect>,
+    /// Where the dose log was read from: the day use resumed after an
+    /// earlier attempt, when there is one (cuts before it are that
+    /// attempt's, and are listed with the dose log, not here).
+    pub since: Option<NaiveDate>,
     /// The latest cut's scores rose by a point or more and had not come
     /// back 7 days later: the kind, the mean before and the recent mean.
     pub unsettled: Option<Unsettled>,
@@ -210,6 +214,7 @@ pub fn taper_now(journal: &Journal, today: NaiveDate, since: Option<NaiveDate>) 
         taken: super::dose_day(journal, today).unwrap_or_default(),
         next: plan.and_then(|p| p.next_after(today)),
         cuts,
+        since,
         unsettled,
     }
 }

@@ -64,7 +64,11 @@ pub fn run(ctx: &Ctx, action: Option<&PlanAction>, out: &mut dyn Write) -> Resul
                 None => step.cut,
             };
             let warnings = journal.restep_plan(cut, ctx.now)?;
-            (format!("Changed the step to {} from today.\n", cut.typed()), warnings)
+            // A hold made before stays: say when the next step comes.
+            let next = journal.plan().and_then(|p| p.next_after(ctx.now.date_naive())).map_or_else(String::new, |t| {
+                format!(" The current step keeps its end; the next step is on {}.", t.start.format("%a %-d %b"))
+            });
+            (format!("Changed the step to {} from today.{next}\n", cut.typed()), warnings)
         }
         PlanAction::Adjust { .. } => {
             return Err(CliError::Usage("give either --hold DAYS or --step PERCENT%|GRAMS".into()));

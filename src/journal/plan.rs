@@ -296,7 +296,10 @@ impl Journal {
         Ok(())
     }
 
-    /// Changes the step size from today on: a new schedule from today's target.
+    /// Changes the step size from today on: a new schedule from today's
+    /// target. The current step keeps the end it has — a hold made earlier
+    /// stays — so the next step comes on the day it was due, and the steps
+    /// after it follow every `every_days` from there.
     pub fn restep_plan(&mut self, cut: Cut, now: Stamp) -> Result<Vec<String>, InputError> {
         let today = now.date_naive();
         let current = self.plan().ok_or(InputError::NoPlan)?;
@@ -307,11 +310,30 @@ impl Journal {
         }
         let new_spec = PlanSpec { from_grams: from, cut, start: today, ..spec };
         let warnings = check(&new_spec)?;
-        let mut targets: Vec<Target> = current.targets.iter().copied().filter(|t| t.start < today).collect();
-        targets.extend(schedule(&new_spec));
-        let change = match cut {
-            Cut::Percent(p) => format!("step changed to {p} % from {today}"),
-            Cut::Grams(g) => format!("step changed to {g} g from {today}"),
+        let mut fresh = schedule(&new_spec);
+        // Under way: the current step stays as it is (its start, and the end
+        // it has, a hold included), and the new steps follow it from the day
+        // its next step was due. Not started yet: the new schedule from today.
+        let due = current.target_on(today).and(current.next_after(today)).map(|t| t.start);
+        let mut targets: Vec<Target> = match due {
+            Some(due) => {
+                let shift = fresh.get(1).map_or(Duration::zero(), |first| due - first.start);
+                for t in &mut fresh {
+                    t.start += shift;
+                }
+                current.targets.iter().copied().filter(|t| t.start <= today).collect()
+            }
+            None => current.targets.iter().copied().filter(|t| t.start < today).collect(),
+        };
+        let skip = usize::from(due.is_some());
+        targets.extend(fresh.into_iter().skip(skip));
+        let step = match cut {
+            Cut::Percent(p) => format!("{p} %"),
+            Cut::Grams(g) => format!("{g} g"),
+        };
+        let change = match due {
+            Some(due) => format!("step changed to {step} from {today} (next step still on {due})"),
+            None => format!("step changed to {step} from {today}"),
         };
         self.plans.push(PlanVersion { set: now, change, spec: Some(new_spec), targets });
         Ok(warnings)
@@ -393,11 +415,14 @@ mod tests {
         let p = j.plan().unwrap();
         assert_eq!(p.target_on("2026-03-17".parse().unwrap()), Some(5.0));
         assert_eq!(p.target_on("2026-03-18".parse().unwrap()), Some(4.0));
-        // On 20 Mar (4 g), change to 0.5 g steps: 20 Mar 4 g, 27 Mar 3.5 g, …
+        // On 20 Mar (4 g since 18 Mar, next step due 25 Mar), change to 0.5 g
+        // steps: 4 g to 24 Mar, 25 Mar 3.5 g, 1 Apr 3 g, …
         j.restep_plan(Cut::Grams(0.5), set("2026-03-20")).unwrap();
         let p = j.plan().unwrap();
         assert_eq!(p.target_on("2026-03-19".parse().unwrap()), Some(4.0), "the past stays");
-        assert_eq!(p.target_on("2026-03-27".parse().unwrap()), Some(3.5));
+        assert_eq!(p.target_on("2026-03-24".parse().unwrap()), Some(4.0), "4 g was due to end on 25 Mar");
+        assert_eq!(p.target_on("2026-03-25".parse().unwrap()), Some(3.5), "the next step on the day it was due");
+        assert_eq!(p.target_on("2026-04-01".parse().unwrap()), Some(3.0), "then every 7 days");
         assert_eq!(j.plan_history().len(), 3);
         // The plan as it stood on 12 Mar is the held one.
         let then = j.plan_on("2026-03-12".parse().unwrap()).unwrap();
