@@ -448,3 +448,28 @@ fn no_journal_and_no_window_size_makes_these_screens_panic() {
         }
     }
 }
+
+#[test]
+fn a_plan_beside_the_bars_says_it_is_not_in_use_once_the_person_has_stopped() {
+    let now = easeoff::journal::Stamp::parse_from_rfc3339("2026-03-10T09:00:00+01:00").unwrap();
+    let mut journal = easeoff::demo::generate(42, 1, now);
+    let request = easeoff::journal::plan::PlanRequest {
+        from: Some("4".parse().unwrap()),
+        cut: "10%".parse().unwrap(),
+        every: "7".parse().unwrap(),
+        start: now.date_naive(),
+        floor: None,
+        round: None,
+    };
+    let spec = journal.plan_spec(request).unwrap();
+    journal.new_plan(spec, now).unwrap();
+    let mut model =
+        easeoff::tui::Model::new(journal, "/nowhere/journal.json".into(), now, easeoff::tui::Theme::new(false));
+    model.window = ratatui::layout::Size { width: 80, height: 24 };
+    model.screen = easeoff::tui::Screen::Doses;
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).unwrap();
+    terminal.draw(|f| f.render_widget(&model, f.area())).unwrap();
+    let shown: String = terminal.backend().buffer().content().iter().map(|c| c.symbol()).collect();
+    assert!(shown.contains("Plan (not in use now)") && shown.contains("No target applies now."), "{shown}");
+    assert!(!shown.contains("Now 4 g a day"), "no target reads as applying while stopped");
+}

@@ -435,3 +435,18 @@ fn an_empty_dose_prompt_says_what_to_type() {
         prompt.error
     );
 }
+
+#[test]
+fn a_new_step_size_keeps_a_hold_and_says_when_the_next_step_is() {
+    let mut model = model_on(Journal::new());
+    model.screen = Screen::Doses;
+    key(&mut model, KeyCode::Char('p'));
+    type_enter(&mut model, "6 10% 7");
+    key(&mut model, KeyCode::Char('o'));
+    type_enter(&mut model, "3");
+    key(&mut model, KeyCode::Char('s'));
+    assert_eq!(type_enter(&mut model, "0,5"), [Effect::Save]);
+    let next = model.journal.plan().and_then(|p| p.next_after(now().date_naive())).map(|t| t.start.to_string());
+    assert_eq!(next.as_deref(), Some("2026-03-20"), "held 3 days past 17 Mar, and kept");
+    assert!(status(&model).contains("the next step is on Fri 20 Mar."), "{}", status(&model));
+}

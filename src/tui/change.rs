@@ -159,7 +159,12 @@ impl Edit {
             }
             Edit::RestepPlan { cut, typed } => {
                 let warnings = j.restep_plan(cut, now)?;
-                return Ok(Said { text: format!("Changed the step to {typed} from today."), warnings });
+                // The current step keeps its end (and any hold): say when the next one is.
+                let next = j.plan().and_then(|p| p.next_after(now.date_naive()));
+                let when = next.map_or_else(String::new, |t| {
+                    format!(" The current step keeps its end; the next step is on {}.", day(t.start))
+                });
+                return Ok(Said { text: format!("Changed the step to {typed}.{when}"), warnings });
             }
             Edit::ClearPlan => {
                 j.clear_plan(now)?;

@@ -37,7 +37,7 @@ pub fn render(app: &Model, area: Rect, buf: &mut Buffer) {
         Some(p) => {
             let [bars, future] = Layout::horizontal([Constraint::Min(20), Constraint::Length(ahead::WIDTH)]).areas(top);
             render_bars(app, &situation, &effects, bars, buf);
-            ahead::render(app, p, future, buf);
+            ahead::render(app, p, situation.state == State::Tapering, future, buf);
         }
         None => render_bars(app, &situation, &effects, top, buf),
     }

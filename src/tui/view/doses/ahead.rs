@@ -16,12 +16,15 @@ use crate::tui::model::Model;
 /// The panel's width beside the bars: two steps a line at 80 columns.
 pub const WIDTH: u16 = 31;
 
-pub fn render(app: &Model, plan: &PlanVersion, area: Rect, buf: &mut Buffer) {
+/// The plan's future; `in_use` is false when the person is not tapering
+/// (stopped, say), so that no target reads as applying now.
+pub fn render(app: &Model, plan: &PlanVersion, in_use: bool, area: Rect, buf: &mut Buffer) {
     let theme = app.theme;
     let today = app.now.date_naive();
     let inner = area.width.saturating_sub(2);
-    let mut lines = vec![Line::styled("Plan ahead", theme.title())];
+    let mut lines = vec![Line::styled(if in_use { "Plan ahead" } else { "Plan (not in use now)" }, theme.title())];
     lines.push(Line::raw(match plan.target_on(today) {
+        _ if !in_use => "No target applies now.".to_owned(),
         Some(g) if g > 0.0 => {
             let since = plan.targets.iter().rev().find(|t| t.start <= today).map_or(today, |t| t.start);
             format!("Now {} g a day, since {}", format_number(g), since.format("%-d %b"))
