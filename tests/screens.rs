@@ -469,7 +469,7 @@ fn a_plan_beside_the_bars_says_it_is_not_in_use_once_the_person_has_stopped() {
     model.screen = easeoff::tui::Screen::Doses;
     let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).unwrap();
     terminal.draw(|f| f.render_widget(&model, f.area())).unwrap();
-    let shown: String = terminal.backend().buffer().content().iter().map(|c| c.symbol()).collect();
+    let shown: String = terminal.backend().buffer().content().iter().map(ratatui::buffer::Cell::symbol).collect();
     assert!(shown.contains("Plan (not in use now)") && shown.contains("No target applies now."), "{shown}");
     assert!(!shown.contains("Now 4 g a day"), "no target reads as applying while stopped");
 }
