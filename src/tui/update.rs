@@ -97,9 +97,12 @@ fn on_key(model: &mut Model, key: KeyEvent, effects: &mut Vec<Effect>) {
             on_action(model, action, effects);
         }
     } else if let Some(overlay) = model.overlay.take() {
+        // Only the two pop-ups that scroll need their layout worked out;
+        // a key typed into a note or a prompt does not pay for it.
         let (page, last) = match &overlay {
             Overlay::Help(_) => super::view::keys_help_scroll(model),
-            _ => (super::view::get_help_page(model), super::view::get_help_max_scroll(model)),
+            Overlay::GetHelp(_) => super::view::get_help_scroll(model),
+            _ => (1, 0),
         };
         let ctx = Ctx { journal: &model.journal, now: model.now, page, last };
         let reply = overlay.key(key, &ctx);

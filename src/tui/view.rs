@@ -22,7 +22,7 @@ use super::model::{Fit, Model, Screen};
 use super::popup::Overlay;
 
 pub use message::{MAX_STATUS_LINES, status_lines};
-pub use overlay::{get_help_max_scroll, get_help_page, keys_help_scroll};
+pub use overlay::{get_help_scroll, keys_help_scroll};
 pub use summary::summary_last_line;
 
 impl Widget for &Model {

@@ -141,14 +141,11 @@ fn window(app: &Model) -> Rect {
     Rect { x: 0, y: 0, width: app.window.width, height: app.window.height }
 }
 
-/// How far "When to get help" can scroll in the window as it was last drawn.
-pub fn get_help_max_scroll(app: &Model) -> u16 {
-    GetHelpLayout::new(app, window(app)).max_scroll()
-}
-
-/// How many lines Page Up and Page Down move it.
-pub fn get_help_page(app: &Model) -> u16 {
-    GetHelpLayout::new(app, window(app)).text.height.saturating_sub(1).max(1)
+/// How "When to get help" scrolls in the window as it was last drawn: the
+/// lines Page Up and Page Down move, and the furthest line.
+pub fn get_help_scroll(app: &Model) -> (u16, u16) {
+    let layout = GetHelpLayout::new(app, window(app));
+    (layout.text.height.saturating_sub(1).max(1), layout.max_scroll())
 }
 
 /// "When to get help", in whatever space there is (the whole window).
