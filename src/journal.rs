@@ -19,6 +19,8 @@ pub mod limits;
 pub mod merge;
 pub mod number;
 pub mod plan;
+pub(crate) mod quick_line;
+pub(crate) mod quick_write;
 mod stamp;
 mod stored_day;
 mod validate;
@@ -35,7 +37,7 @@ pub use aid_catalog::{AidKind, aid_catalog};
 pub use catalog::{Catalog, Kind, Symptom};
 pub use error::{Cleared, InputError, bad_aid_words};
 pub use limits::MAX_RATING;
-pub(crate) use stored_day::{same_apart_from_days_and_doses, with_days_and_doses};
+pub(crate) use stored_day::{same_apart_from_days_and_doses, with_days_and_doses, without_days_and_doses};
 pub use values::{Days, Grams, Hours, PlanGrams, RatingValue};
 
 /// The value of the `format` field at the top of every journal file.

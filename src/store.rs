@@ -145,7 +145,7 @@ impl Store {
         if let Some(why) = &self.read_only {
             return Err(StoreError::ReadOnly { path: self.path.clone(), why: why.clone() });
         }
-        let bytes = format::to_bytes(journal, self.size_hint);
+        let bytes = format::journal_bytes(journal, self.size_hint);
         self.size_hint = bytes.len();
         // What is about to replace the journal must load back as this very
         // journal, with the loader every later start will use; checked in
@@ -254,7 +254,7 @@ impl Store {
 
 /// The journal as stored: see `store/format.rs` for the layout.
 pub fn serialize(journal: &Journal) -> Vec<u8> {
-    format::to_bytes(journal, 0)
+    format::journal_bytes(journal, 0)
 }
 
 /// Parses and checks journal bytes as a file would be read: the loader the

@@ -53,7 +53,7 @@ impl Visitor<'_> for StampVisitor {
 /// ~20,000 of them and chrono's general parser was a twelfth of its load
 /// time. Anything else, including every invalid time, is left to chrono,
 /// which gives the same value for this form and says what is wrong.
-fn plain(text: &str) -> Option<Stamp> {
+pub(super) fn plain(text: &str) -> Option<Stamp> {
     let b = text.as_bytes();
     let digits = |range: std::ops::Range<usize>| -> Option<u32> {
         b.get(range)?.iter().try_fold(0u32, |n, &c| c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0')))

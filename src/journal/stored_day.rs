@@ -113,6 +113,38 @@ pub(crate) fn with_days_and_doses(
     Some(rest)
 }
 
+/// The journal with no days and no doses, for the store to write those
+/// itself (see `store/format.rs`). Every field is named, so that a new one
+/// cannot be forgotten here.
+pub(crate) fn without_days_and_doses(journal: &Journal) -> Journal {
+    let Journal {
+        format,
+        version,
+        settings,
+        last_use_mark,
+        symptoms,
+        days: _,
+        doses: _,
+        signs,
+        questions,
+        plans,
+        no_dose_days,
+    } = journal;
+    Journal {
+        format: format.clone(),
+        version: *version,
+        settings: settings.clone(),
+        last_use_mark: *last_use_mark,
+        symptoms: symptoms.clone(),
+        days: BTreeMap::new(),
+        doses: Vec::new(),
+        signs: signs.clone(),
+        questions: questions.clone(),
+        plans: plans.clone(),
+        no_dose_days: no_dose_days.clone(),
+    }
+}
+
 /// Whether two journals are equal in everything but their days and doses
 /// (which the store's save check compares one at a time, so as not to hold
 /// a second copy of them). Every field is named, so that a new one cannot be

@@ -73,10 +73,16 @@ impl super::Journal {
             label(&symptom.label).map_err(|e| e.to_string())?;
         }
         let known: std::collections::BTreeSet<&str> = self.catalog().entries().map(|e| e.id).collect();
+        // Most days rate the same items as the day before: those are checked once.
+        let mut checked: Option<&litemap::LiteMap<super::ItemId, super::Rating>> = None;
         for (date, day) in &self.days {
+            if checked.is_some_and(|before| before.keys().eq(day.ratings.keys())) {
+                continue;
+            }
             if let Some(id) = day.ratings.keys().find(|id| !known.contains(id.as_str())) {
                 return Err(format!("{date} rates '{id}', which is not in the catalog"));
             }
+            checked = Some(&day.ratings);
         }
         for version in &self.plans {
             if version.targets.windows(2).any(|w| w[0].start > w[1].start) {

@@ -5,8 +5,11 @@
 
 use std::io::{self, Write};
 
+use chrono::Datelike;
 use serde::Serialize;
 use serde_json::ser::Formatter;
+
+use crate::journal::Journal;
 
 /// Containers nested deeper than this are written on one line.
 const PRETTY_DEPTH: usize = 2;
@@ -99,9 +102,104 @@ pub fn to_bytes<T: Serialize>(value: &T, expected: usize) -> Vec<u8> {
     bytes
 }
 
+/// The journal's bytes as stored: the same bytes as [`to_bytes`] gives,
+/// with the day and dose lines — nearly all of a long journal — written
+/// the quick way where they have the common shape (`journal/quick_write.rs`)
+/// into the space the rest leaves for them.
+pub fn journal_bytes(journal: &Journal, expected: usize) -> Vec<u8> {
+    let shell = to_bytes(&crate::journal::without_days_and_doses(journal), 0);
+    let mut bytes = Vec::with_capacity(expected.max(shell.len()) + expected / 16 + 4096);
+    // A raw newline is never inside a JSON string, so each section's empty
+    // form is found only where the layout put it, once.
+    let (Some(days_at), Some(doses_at)) = (find(&shell, EMPTY_DAYS), find(&shell, EMPTY_DOSES)) else {
+        return to_bytes(journal, expected);
+    };
+    if days_at > doses_at {
+        return to_bytes(journal, expected);
+    }
+    let (head, after_days) = shell.split_at(days_at);
+    let (middle, after_doses) = after_days.split_at(doses_at - days_at);
+    bytes.extend_from_slice(head);
+    section(&mut bytes, EMPTY_DAYS, b'}', journal.days(), |out, (date, day)| {
+        out.push(b'"');
+        if (0..=9999).contains(&date.year()) {
+            crate::journal::quick_write::date(*date, out);
+        } else {
+            let _ = write!(out, "{date}");
+        }
+        out.extend_from_slice(b"\": ");
+        if !crate::journal::quick_write::day(day, out) {
+            let _ = serde_json::to_writer(&mut *out, day);
+        }
+    });
+    bytes.extend_from_slice(middle.get(EMPTY_DAYS.len()..).unwrap_or_default());
+    section(&mut bytes, EMPTY_DOSES, b']', journal.doses(), |out, dose| {
+        if !crate::journal::quick_write::dose(dose, out) {
+            let _ = serde_json::to_writer(&mut *out, dose);
+        }
+    });
+    bytes.extend_from_slice(after_doses.get(EMPTY_DOSES.len()..).unwrap_or_default());
+    bytes
+}
+
+/// `"days": {}` and `"doses": []` as [`LineFormatter`] writes them at the
+/// journal's top level.
+const EMPTY_DAYS: &[u8] = b"\n  \"days\": {}";
+const EMPTY_DOSES: &[u8] = b"\n  \"doses\": []";
+
+/// A section as [`LineFormatter`] writes it: empty as it is, or one entry
+/// per line, four spaces in, and the bracket closing on its own line.
+fn section<T>(
+    out: &mut Vec<u8>,
+    empty: &[u8],
+    close: u8,
+    entries: impl IntoIterator<Item = T>,
+    mut write: impl FnMut(&mut Vec<u8>, T),
+) {
+    let Some(open) = empty.get(..empty.len() - 1) else { return };
+    let start = out.len();
+    out.extend_from_slice(open);
+    let mut any = false;
+    for entry in entries {
+        out.extend_from_slice(if any { b",\n    " } else { b"\n    " });
+        write(out, entry);
+        any = true;
+    }
+    if any {
+        out.extend_from_slice(b"\n  ");
+        out.push(close);
+    } else {
+        out.truncate(start);
+        out.extend_from_slice(empty);
+    }
+}
+
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    let at = memchr::memmem::find(haystack, needle)?;
+    // Exactly once.
+    memchr::memmem::find(haystack.get(at + 1..)?, needle).is_none().then_some(at)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_quick_layout_is_byte_for_byte_the_serde_layout() {
+        let now = crate::journal::Stamp::parse_from_rfc3339("2026-03-10T09:00:00+01:00").unwrap();
+        for journal in [
+            Journal::new(),
+            crate::demo::generate(400, 3, now),
+            crate::demo::generate(42, 1, now),
+            crate::demo::generate(3650, 1, now),
+        ] {
+            assert_eq!(String::from_utf8(journal_bytes(&journal, 0)), String::from_utf8(to_bytes(&journal, 0)));
+        }
+        let mut doses_only = Journal::new();
+        let at = crate::journal::Stamp::parse_from_rfc3339("2026-03-09T08:00:00+01:00").unwrap();
+        doses_only.add_dose(crate::journal::Dose { at, grams: 1.5, form: None, note: None }, at).unwrap();
+        assert_eq!(String::from_utf8(journal_bytes(&doses_only, 0)), String::from_utf8(to_bytes(&doses_only, 0)));
+    }
 
     #[test]
     fn outer_levels_are_pretty_and_entries_are_one_line_each() {

@@ -13,10 +13,8 @@
 
 use std::collections::BTreeMap;
 
+use crate::journal::{Day, Dose, Journal, quick_line};
 use chrono::NaiveDate;
-use serde::de::DeserializeOwned;
-
-use crate::journal::{Day, Dose, Journal};
 
 const DAYS_OPEN: &str = "\n  \"days\": {\n";
 const DAYS_CLOSE: &str = "\n  }";
@@ -25,38 +23,41 @@ const DOSES_CLOSE: &str = "\n  ]";
 /// How every day and dose line starts: at the third level, four spaces in.
 const INDENT: &str = "    ";
 
-/// A file cut into its day lines, its dose lines and the rest.
+/// A file cut into its day section, its dose section and the rest. The
+/// sections are cut into lines by the threads that read them, so that
+/// cutting is shared between the cores too.
 struct Split<'a> {
     /// The file with both sections emptied (`"days": {\n  }`).
     rest: String,
-    days: Vec<(&'a str, &'a str)>,
-    doses: Vec<&'a str>,
+    /// The lines between `"days": {` and its closing line, newlines and all.
+    days: &'a str,
+    doses: &'a str,
 }
+
+/// How much of each section the second thread takes: this one has also cut
+/// the file up and reads the rest, and the join and the integrity check
+/// follow (balanced with callgrind on the ten-year journal).
+const OTHER_SHARE: (usize, usize) = (5, 8);
 
 /// Reads a file in the store's layout, or says it is not in it.
 pub fn read(text: &str) -> Option<Journal> {
     let split = split(text)?;
-    // The other thread takes two thirds of each section: this one has also
-    // cut the file up, and goes on to the integrity check, which together
-    // cost about a third of the reading (measured with callgrind on the
-    // ten-year journal).
-    let (half_days, half_doses) = (split.days.len() * 2 / 3, split.doses.len() * 2 / 3);
+    let (days_first, days_second) = halves(split.days);
+    let (doses_first, doses_second) = halves(split.doses);
     let (first, second) = std::thread::scope(|scope| {
-        let first = scope.spawn(|| {
-            let days = read_days(split.days.get(..half_days)?)?;
-            let doses = read_all::<Dose>(split.doses.get(..half_doses)?)?;
-            Some((days, doses))
-        });
-        let second = (|| {
-            let days = read_days(split.days.get(half_days..)?)?;
-            let doses = read_all::<Dose>(split.doses.get(half_doses..)?)?;
+        let other = scope.spawn(|| Some((read_days(days_second, true)?, read_doses(doses_second, true)?)));
+        let here = (|| {
             let rest = serde_json::from_str::<Journal>(&split.rest).ok()?;
-            Some((days, doses, rest))
+            Some((
+                read_days(days_first, days_second.is_empty())?,
+                read_doses(doses_first, doses_second.is_empty())?,
+                rest,
+            ))
         })();
-        (first.join().ok().flatten(), second)
+        (here, other.join().ok().flatten())
     });
-    let ((mut days, mut doses), (more_days, more_doses, rest)) = (first?, second?);
-    // Each half is in strictly increasing order; so must the join be.
+    let ((mut days, mut doses, rest), (more_days, more_doses)) = (first?, second?);
+    // Each part is in strictly increasing order; so must the join be.
     if let (Some((last, _)), Some((next, _))) = (days.last(), more_days.first())
         && last >= next
     {
@@ -76,94 +77,142 @@ pub fn read(text: &str) -> Option<Journal> {
 /// (the caller then parses it whole).
 pub fn reads_back_as(text: &str, journal: &Journal) -> Option<bool> {
     let split = split(text)?;
-    let (half_days, half_doses) = (split.days.len() / 2, split.doses.len() / 2);
+    let (days_first, days_second) = halves(split.days);
+    let (doses_first, doses_second) = halves(split.doses);
     let days: Vec<(&NaiveDate, &Day)> = journal.days().iter().collect();
-    if days.len() != split.days.len() || journal.doses().len() != split.doses.len() {
+    let (day_count, dose_count) = (line_count(days_first), line_count(doses_first));
+    if day_count > days.len() || dose_count > journal.doses().len() {
         return Some(false);
     }
-    let same = |lines: &[(&str, &str)], days: &[(&NaiveDate, &Day)], doses_lines: &[&str], doses: &[Dose]| {
-        lines.iter().zip(days).all(|(&(date, line), &(want_date, want))| {
-            date.parse::<NaiveDate>().is_ok_and(|d| d == *want_date)
-                && serde_json::from_str::<Day>(line).is_ok_and(|day| day == *want)
-        }) && doses_lines
-            .iter()
-            .zip(doses)
-            .all(|(line, want)| serde_json::from_str::<Dose>(line).is_ok_and(|dose| dose == *want))
-    };
-    let (day_halves, dose_halves) = (days.split_at(half_days), journal.doses().split_at(half_doses));
-    let (line_halves, dose_line_halves) = (split.days.split_at(half_days), split.doses.split_at(half_doses));
+    let (day_halves, dose_halves) = (days.split_at(day_count), journal.doses().split_at(dose_count));
     let (first, second) = std::thread::scope(|scope| {
         // The integrity check the loader would run on what it read runs here
         // on the journal itself, which the comparisons show it equals.
-        let first = scope.spawn(|| {
-            same(line_halves.0, day_halves.0, dose_line_halves.0, dose_halves.0) && journal.check_integrity().is_ok()
+        let other = scope.spawn(|| {
+            same_days(days_second, true, day_halves.1)
+                && same_doses(doses_second, true, dose_halves.1)
+                && journal.check_integrity().is_ok()
         });
-        let second = same(line_halves.1, day_halves.1, dose_line_halves.1, dose_halves.1)
+        let here = same_days(days_first, days_second.is_empty(), day_halves.0)
+            && same_doses(doses_first, doses_second.is_empty(), dose_halves.0)
             && serde_json::from_str::<Journal>(&split.rest).is_ok_and(|rest| {
                 rest.days().is_empty()
                     && rest.doses().is_empty()
                     && crate::journal::same_apart_from_days_and_doses(&rest, journal)
             });
-        (first.join().unwrap_or(false), second)
+        (here, other.join().unwrap_or(false))
     });
     Some(first && second)
 }
 
-fn read_days<'a>(lines: &[(&'a str, &'a str)]) -> Option<Vec<(NaiveDate, Day)>> {
-    let mut days: Vec<(NaiveDate, Day)> = Vec::with_capacity(lines.len());
-    for &(date, line) in lines {
-        let date: NaiveDate = date.parse().ok()?;
+/// Whether the lines of `part` are exactly `want`, one day each.
+fn same_days(part: &str, ends_section: bool, want: &[(&NaiveDate, &Day)]) -> bool {
+    let mut want = want.iter();
+    let same = entries(part, ends_section).all(|line| {
+        let read = line.and_then(day_line);
+        matches!((read, want.next()), (Some((date, day)), Some(&(want_date, want_day))) if date == *want_date && day == *want_day)
+    });
+    same && want.next().is_none()
+}
+
+/// Whether the lines of `part` are exactly `want`, one dose each.
+fn same_doses(part: &str, ends_section: bool, want: &[Dose]) -> bool {
+    let mut want = want.iter();
+    let same = entries(part, ends_section)
+        .all(|line| matches!((line.and_then(read_dose), want.next()), (Some(dose), Some(w)) if dose == *w));
+    same && want.next().is_none()
+}
+
+/// A section cut in two at a line's end, the second part about
+/// [`OTHER_SHARE`] of it; either may be empty.
+fn halves(section: &str) -> (&str, &str) {
+    let at = section.len() / OTHER_SHARE.1 * (OTHER_SHARE.1 - OTHER_SHARE.0);
+    match section.get(at..).and_then(|tail| tail.find('\n')) {
+        Some(newline) => {
+            (section.get(..at + newline).unwrap_or(section), section.get(at + newline + 1..).unwrap_or(""))
+        }
+        None => (section, ""),
+    }
+}
+
+fn line_count(part: &str) -> usize {
+    if part.is_empty() { 0 } else { memchr::memchr_iter(b'\n', part.as_bytes()).count() + 1 }
+}
+
+/// The entries of part of a section, one per line: each line starts at the
+/// indentation, and every one but the section's last ends with a comma.
+/// `None` for a line that breaks the layout.
+fn entries(part: &str, ends_section: bool) -> impl Iterator<Item = Option<&str>> {
+    let mut ends = memchr::memchr_iter(b'\n', part.as_bytes()).chain((!part.is_empty()).then_some(part.len()));
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        let end = ends.next()?;
+        let line = part.get(from..end);
+        from = end + 1;
+        let last = ends_section && end == part.len();
+        let entry = line.and_then(|line| line.strip_prefix(INDENT));
+        Some(match (entry.and_then(|e| e.strip_suffix(',')), last) {
+            (Some(entry), false) => Some(entry),
+            (None, true) => entry,
+            _ => None,
+        })
+    })
+}
+
+fn read_days(part: &str, ends_section: bool) -> Option<Vec<(NaiveDate, Day)>> {
+    let mut days: Vec<(NaiveDate, Day)> = Vec::with_capacity(line_count(part));
+    for line in entries(part, ends_section) {
+        let (date, day) = day_line(line?)?;
         // A repeated or out-of-order date is left to the ordinary path,
         // which decides which one counts.
         if days.last().is_some_and(|(last, _)| *last >= date) {
             return None;
         }
-        days.push((date, serde_json::from_str(line).ok()?));
+        days.push((date, day));
     }
     Some(days)
 }
 
-fn read_all<T: DeserializeOwned>(lines: &[&str]) -> Option<Vec<T>> {
+/// `"2026-03-10": {…}`, the quick way or `serde_json`'s.
+fn day_line(entry: &str) -> Option<(NaiveDate, Day)> {
+    let entry = entry.strip_prefix('"')?;
+    let (date, value) = (entry.get(..10)?, entry.get(10..)?.strip_prefix("\": ")?);
+    let date = quick_line::date(date)
+        .or_else(|| date.bytes().all(|b| b.is_ascii_digit() || b == b'-').then(|| date.parse().ok()).flatten())?;
+    Some((date, quick_line::day(value).or_else(|| serde_json::from_str(value).ok())?))
+}
+
+fn read_doses(part: &str, ends_section: bool) -> Option<Vec<Dose>> {
     // Sized up front: collecting through `Option` has no size hint, and
     // doubling a vector of 10,000 doses reallocates it a dozen times.
-    let mut out = Vec::with_capacity(lines.len());
-    for line in lines {
-        out.push(serde_json::from_str(line).ok()?);
+    let mut out = Vec::with_capacity(line_count(part));
+    for line in entries(part, ends_section) {
+        out.push(read_dose(line?)?);
     }
     Some(out)
 }
 
-/// Finds the day and dose sections and cuts them into lines, checking that
-/// they are the top-level `days` and `doses` and that every line is one
-/// entry in the written layout. A section written empty (`"doses": []`)
-/// stays in the rest; if both are, there is nothing to gain.
+/// A dose line the quick way, or `serde_json`'s way if it is not the common shape.
+fn read_dose(line: &str) -> Option<Dose> {
+    quick_line::dose(line).or_else(|| serde_json::from_str(line).ok())
+}
+
+/// Finds the day and dose sections, checking that they are the top-level
+/// `days` and `doses`. A section written empty (`"doses": []`) stays in the
+/// rest; if both are, there is nothing to gain.
 fn split(text: &str) -> Option<Split<'_>> {
     let days_section = section(text, DAYS_OPEN, DAYS_CLOSE, 0);
-    let doses_section = section(text, DOSES_OPEN, DOSES_CLOSE, days_section.as_ref().map_or(0, |s| s.2));
+    let doses_section = section(text, DOSES_OPEN, DOSES_CLOSE, days_section.map_or(0, |s| s.2));
     if days_section.is_none() && doses_section.is_none() {
         return None;
     }
-    let days = match &days_section {
-        Some((_, entries, _)) => entries
-            .iter()
-            .map(|line| {
-                let entry = line.strip_prefix('"')?;
-                let (date, value) = (entry.get(..10)?, entry.get(10..)?.strip_prefix("\": ")?);
-                date.bytes().all(|b| b.is_ascii_digit() || b == b'-').then_some((date, value))
-            })
-            .collect::<Option<Vec<_>>>()?,
-        None => Vec::new(),
-    };
     // Only at depth 1 is `"days"` a key of the journal itself, not of
     // something inside it (a hand-edited file could nest one); the rest is
     // copied without the sections' lines.
-    let mut rest = String::with_capacity(text.len() / 16);
+    let mut rest = String::with_capacity(4096);
     let (mut from, mut depth) = (0, 0);
-    let bounds = |found: &Option<(usize, Vec<&str>, usize)>| found.as_ref().map(|(at, _, end)| (*at, *end));
-    let (days_bounds, doses_bounds) = (bounds(&days_section), bounds(&doses_section));
-    let doses = doses_section.map(|(_, entries, _)| entries).unwrap_or_default();
-    for (open, found) in [(DAYS_OPEN, days_bounds), (DOSES_OPEN, doses_bounds)] {
-        let Some((at, end)) = found else { continue };
+    for (open, found) in [(DAYS_OPEN, days_section), (DOSES_OPEN, doses_section)] {
+        let Some((at, _, end)) = found else { continue };
         depth = depth_after(text.get(from..at)?, depth)?;
         if depth != 1 {
             return None;
@@ -175,38 +224,20 @@ fn split(text: &str) -> Option<Split<'_>> {
         depth += 1;
     }
     rest.push_str(text.get(from..)?);
-    Some(Split { rest, days, doses })
+    Some(Split { rest, days: days_section.map_or("", |s| s.1), doses: doses_section.map_or("", |s| s.1) })
 }
 
-/// Where a section opens, its entries (one per line: each starts at the
-/// indentation, and all but the last end with a comma) and where its closing
-/// line ends, searching from `from`. One pass, a line at a time.
-fn section<'a>(text: &'a str, open: &str, close: &str, from: usize) -> Option<(usize, Vec<&'a str>, usize)> {
-    let at = from + text.get(from..)?.find(open)?;
-    let mut pos = at + open.len();
-    let mut entries = Vec::new();
-    loop {
-        let line_end = pos + text.get(pos..)?.find('\n').unwrap_or(text.len() - pos);
-        let line = text.get(pos..line_end)?;
-        if let Some(entry) = line.strip_prefix(INDENT) {
-            entries.push(entry);
-            pos = line_end + 1;
-            continue;
-        }
-        // Every line inside starts with four spaces, so the first with two
-        // and the bracket closes it (a raw newline is never inside a string).
-        if !line.starts_with(close.get(1..)?) {
-            return None;
-        }
-        let (last, others) = entries.split_last_mut()?;
-        for entry in others {
-            *entry = entry.strip_suffix(',')?;
-        }
-        if last.ends_with(',') {
-            return None;
-        }
-        return Some((at, entries, pos + close.len() - 1));
-    }
+/// Where a section opens, its lines (everything up to the first line that
+/// starts with the closing bracket: a raw newline is never inside a string,
+/// so every line inside starts deeper) and where its closing line ends,
+/// searching from `from`. A section with no lines is not one.
+fn section<'a>(text: &'a str, open: &str, close: &str, from: usize) -> Option<(usize, &'a str, usize)> {
+    let at = from + memchr::memmem::find(text.get(from..)?.as_bytes(), open.as_bytes())?;
+    let start = at + open.len();
+    // The body ends at the newline of `close`; `close` starts with it.
+    let body_end = start.checked_sub(1)? + memchr::memmem::find(text.get(start - 1..)?.as_bytes(), close.as_bytes())?;
+    let body = text.get(start..body_end).filter(|body| !body.is_empty())?;
+    Some((at, body, body_end + close.len()))
 }
 
 /// The nesting depth at the end of `text`, starting from `depth`, counting

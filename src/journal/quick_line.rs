@@ -1,0 +1,360 @@
+//! A hand-written reader for the two lines that make up nearly all of a long
+//! journal, exactly as the store writes them:
+//!
+//! - a day: `{"ratings":{"anxiety":1,…},"edited":"…","sleep":{"hours":7.0,"edited":"…"}}`
+//!   (each part optional);
+//! - a dose: `{"at":"…","grams":1.5,"form":"powder"}` (the form optional).
+//!
+//! `serde_json` spends most of a ten-year load on these lines' generic
+//! machinery; this reads them in a fraction of the time. It accepts only
+//! that exact shape — compact, keys in that order, strings without escapes,
+//! plain numbers of at most 15 digits, plain stamps — and every value goes
+//! through the same checks as the ordinary reader ([`RatingValue`],
+//! [`Grams`], [`Hours`]). Anything else (a note, aids, an item's own edit
+//! time, a hand-edited line, any error) gives `None`, and the caller reads
+//! that line with `serde_json`, so what is accepted, what is refused and every
+//! message stay exactly as before. The tests check both readers agree.
+
+use litemap::LiteMap;
+use serde::Deserialize;
+use serde::de::value::{Error as ValueError, StrDeserializer};
+
+use super::{Day, Dose, Form, Grams, Hours, ItemId, Rating, RatingValue, Sleep, Stamp, stamp};
+
+/// A day line in the common shape, or `None` for `serde_json` to read.
+pub(crate) fn day(line: &str) -> Option<Day> {
+    let mut c = Cursor { line, at: 0 };
+    c.eat(b"{")?;
+    let mut values: Vec<(ItemId, RatingValue)> = Vec::new();
+    let mut first = true;
+    if c.eat(b"\"ratings\":{").is_some() {
+        first = false;
+        if c.eat(b"}").is_none() {
+            values.reserve_exact(16);
+            loop {
+                let id = c.string()?;
+                c.eat(b":")?;
+                let value = RatingValue::try_from(c.small_int()?).ok()?;
+                // Sorted and without repeats, as written; anything else is
+                // left to the ordinary path, which decides which one counts.
+                if values.last().is_some_and(|(last, _)| last.as_bytes().iter().ge(id.as_bytes())) {
+                    return None;
+                }
+                values.push((ItemId::from(id), value));
+                if c.eat(b",").is_none() {
+                    c.eat(b"}")?;
+                    break;
+                }
+            }
+        }
+    }
+    let edited = if c.key(&mut first, b"edited").is_some() { Some(c.stamp()?) } else { None };
+    let sleep = if c.key(&mut first, b"sleep").is_some() {
+        c.eat(b"{\"hours\":")?;
+        let hours = Hours::try_from(c.number()?).ok()?.get();
+        c.eat(b",\"edited\":")?;
+        let edited = c.stamp()?;
+        c.eat(b"}")?;
+        Some(Sleep { hours, edited })
+    } else {
+        None
+    };
+    c.end()?;
+    let ratings = match edited {
+        Some(edited) => values.into_iter().map(|(id, value)| (id, Rating { value: value.get(), edited })).collect(),
+        None if values.is_empty() => Vec::new(),
+        // A rating with no edit time is refused by the ordinary reader, in words.
+        None => return None,
+    };
+    Some(Day { ratings: LiteMap::from_sorted_store_unchecked(ratings), sleep, note: None, aids: Vec::new() })
+}
+
+/// A dose line in the common shape, or `None` for `serde_json` to read.
+pub(crate) fn dose(line: &str) -> Option<Dose> {
+    let mut c = Cursor { line, at: 0 };
+    c.eat(b"{\"at\":")?;
+    let at = c.stamp()?;
+    c.eat(b",\"grams\":")?;
+    let grams = Grams::try_from(c.number()?).ok()?.get();
+    let form = if c.eat(b",\"form\":").is_some() {
+        Some(Form::deserialize(StrDeserializer::<ValueError>::new(c.string()?)).ok()?)
+    } else {
+        None
+    };
+    c.end()?;
+    Some(Dose { at, grams, form, note: None })
+}
+
+/// A day's date as the store writes it (`2026-03-10`), or `None` for
+/// chrono to read (and refuse in its words).
+pub(crate) fn date(text: &str) -> Option<chrono::NaiveDate> {
+    let b = text.as_bytes();
+    if b.len() != 10 || b.get(4) != Some(&b'-') || b.get(7) != Some(&b'-') {
+        return None;
+    }
+    let number = |range: std::ops::Range<usize>| {
+        b.get(range)?.iter().try_fold(0u32, |n, &c| c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0')))
+    };
+    chrono::NaiveDate::from_ymd_opt(i32::try_from(number(0..4)?).ok()?, number(5..7)?, number(8..10)?)
+}
+
+/// Where the reader is in a line.
+struct Cursor<'a> {
+    line: &'a str,
+    at: usize,
+}
+
+/// Powers of ten up to 10^15, each exact as an `f64`.
+const POW10: [f64; 16] = [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+
+impl<'a> Cursor<'a> {
+    #[inline]
+    fn bytes(&self) -> &'a [u8] {
+        self.line.as_bytes()
+    }
+
+    /// Steps over `expected` if it comes next.
+    #[inline]
+    fn eat(&mut self, expected: &[u8]) -> Option<()> {
+        let end = self.at + expected.len();
+        // Byte by byte: these are a few bytes long, and a call to `memcmp`
+        // for each cost more than the comparing.
+        let here = self.bytes().get(self.at..end)?;
+        here.iter().zip(expected).all(|(a, b)| a == b).then(|| self.at = end)
+    }
+
+    /// Steps over `"name":`, after a comma unless it is the object's first key.
+    #[inline]
+    fn key(&mut self, first: &mut bool, name: &[u8]) -> Option<()> {
+        let start = self.at;
+        let found = (|| {
+            if !*first {
+                self.eat(b",")?;
+            }
+            self.eat(b"\"")?;
+            self.eat(name)?;
+            self.eat(b"\":")
+        })();
+        match found {
+            Some(()) => *first = false,
+            None => self.at = start,
+        }
+        found
+    }
+
+    /// A string with no escapes and no control characters (which JSON
+    /// does not allow raw); the line is already UTF-8.
+    #[inline]
+    fn string(&mut self) -> Option<&'a str> {
+        self.eat(b"\"")?;
+        let len = self.bytes().get(self.at..)?.iter().position(|&b| b == b'"' || b == b'\\' || b < 0x20)?;
+        if self.bytes().get(self.at + len) != Some(&b'"') {
+            return None;
+        }
+        // Cut at an ASCII quote, so on a character boundary.
+        let text = self.line.get(self.at..self.at + len)?;
+        self.at += len + 1;
+        Some(text)
+    }
+
+    #[inline]
+    fn stamp(&mut self) -> Option<Stamp> {
+        stamp::plain(self.string()?)
+    }
+
+    /// A rating: a whole number of up to three digits, no leading zero.
+    #[inline]
+    fn small_int(&mut self) -> Option<u8> {
+        let digits = self.digits();
+        if digits.is_empty() || digits.len() > 3 || (digits.len() > 1 && digits.first() == Some(&b'0')) {
+            return None;
+        }
+        u8::try_from(digits.iter().fold(0u32, |n, &d| n * 10 + u32::from(d - b'0'))).ok()
+    }
+
+    /// A plain non-negative number (`7`, `0.75`) with at most 15 decimals
+    /// whose digits, read as a whole number, are below 2^53. That number and
+    /// the power of ten are then both exact, so the one division is correctly
+    /// rounded: the same `f64` `serde_json` reads (with `float_roundtrip`).
+    #[inline]
+    fn number(&mut self) -> Option<f64> {
+        let whole = self.digits();
+        if whole.is_empty() || (whole.len() > 1 && whole.first() == Some(&b'0')) {
+            return None;
+        }
+        let fraction = if self.eat(b".").is_some() {
+            let fraction = self.digits();
+            if fraction.is_empty() {
+                return None;
+            }
+            fraction
+        } else {
+            &[]
+        };
+        if matches!(self.bytes().get(self.at), Some(b'e' | b'E')) || whole.len() + fraction.len() > 17 {
+            return None;
+        }
+        // 17 digits fit a u64 with room to spare.
+        let significand = whole.iter().chain(fraction).fold(0u64, |n, &d| n * 10 + u64::from(d - b'0'));
+        if significand > 1 << 53 {
+            return None;
+        }
+        #[allow(clippy::cast_precision_loss)] // below 2^53: exact
+        let significand = significand as f64;
+        Some(significand / POW10.get(fraction.len())?)
+    }
+
+    #[inline]
+    fn digits(&mut self) -> &'a [u8] {
+        let rest = self.bytes().get(self.at..).unwrap_or_default();
+        let len = rest.iter().take_while(|b| b.is_ascii_digit()).count();
+        self.at += len;
+        rest.get(..len).unwrap_or_default()
+    }
+
+    /// The object's closing brace, and nothing after it.
+    #[inline]
+    fn end(&mut self) -> Option<()> {
+        self.eat(b"}")?;
+        (self.at == self.line.len()).then_some(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn serde_day(line: &str) -> Option<Day> {
+        serde_json::from_str(line).ok()
+    }
+
+    fn serde_dose(line: &str) -> Option<Dose> {
+        serde_json::from_str(line).ok()
+    }
+
+    #[test]
+    fn every_day_and_dose_of_a_long_demo_reads_as_serde_json_reads_it() {
+        let now = Stamp::parse_from_rfc3339("2026-03-10T09:00:00+01:00").unwrap();
+        let journal = crate::demo::generate(400, 3, now);
+        for day in journal.days().values() {
+            let line = serde_json::to_string(day).unwrap();
+            match super::day(&line) {
+                Some(read) => assert_eq!(Some(read), serde_day(&line), "{line}"),
+                // Only a day with more than ratings and sleep is left to serde_json.
+                None => assert!(day.note.is_some() || !day.aids.is_empty() || line.contains("item_edits"), "{line}"),
+            }
+        }
+        for dose in journal.doses() {
+            let line = serde_json::to_string(dose).unwrap();
+            match super::dose(&line) {
+                Some(read) => assert_eq!(Some(read), serde_dose(&line), "{line}"),
+                None => assert!(dose.note.is_some(), "{line}"),
+            }
+        }
+    }
+
+    #[test]
+    fn what_the_quick_way_reads_it_reads_as_serde_json_and_the_rest_it_leaves() {
+        let stamp = "\"2026-03-10T21:00:00+01:00\"";
+        let days = [
+            format!(r#"{{"ratings":{{"anxiety":2,"nausea":0}},"edited":{stamp}}}"#),
+            format!(r#"{{"ratings":{{"anxiety":2}},"edited":{stamp},"sleep":{{"hours":7.5,"edited":{stamp}}}}}"#),
+            format!(r#"{{"sleep":{{"hours":0,"edited":{stamp}}}}}"#),
+            format!(r#"{{"sleep":{{"hours":24.0,"edited":{stamp}}}}}"#),
+            "{}".to_string(),
+            r#"{"ratings":{}}"#.to_string(),
+            // Each of these is refused or read differently by serde_json,
+            // or is not the common shape: the quick way must give `None`.
+            r#"{"ratings":{"anxiety":2}}"#.to_string(),
+            format!(r#"{{"ratings":{{"anxiety":5}},"edited":{stamp}}}"#),
+            format!(r#"{{"ratings":{{"anxiety":256}},"edited":{stamp}}}"#),
+            format!(r#"{{"ratings":{{"anxiety":02}},"edited":{stamp}}}"#),
+            format!(r#"{{"ratings":{{"nausea":1,"anxiety":2}},"edited":{stamp}}}"#),
+            format!(r#"{{"ratings":{{"anxiety":1,"anxiety":2}},"edited":{stamp}}}"#),
+            format!(r#"{{"ratings":{{"anx\u0069ety":1}},"edited":{stamp}}}"#),
+            format!(r#"{{"ratings": {{"anxiety":1}},"edited":{stamp}}}"#),
+            r#"{"ratings":{"anxiety":1},"edited":"2026-03-10 21:00"}"#.to_string(),
+            format!(r#"{{"sleep":{{"hours":24.5,"edited":{stamp}}}}}"#),
+            format!(r#"{{"sleep":{{"hours":-1,"edited":{stamp}}}}}"#),
+            format!(r#"{{"sleep":{{"hours":7e0,"edited":{stamp}}}}}"#),
+            format!(r#"{{"sleep":{{"hours":7.,"edited":{stamp}}}}}"#),
+            format!(r#"{{"sleep":{{"hours":7.0,"edited":{stamp}}}}} "#),
+            format!(r#"{{"note":{{"text":"x","edited":{stamp}}}}}"#),
+            format!(r#"{{"edited":{stamp},"ratings":{{"anxiety":1}}}}"#),
+        ];
+        for line in &days {
+            if let Some(read) = super::day(line) {
+                assert_eq!(Some(read), serde_day(line), "{line}");
+            }
+        }
+        assert_eq!(days.iter().filter(|line| super::day(line).is_some()).count(), 6);
+        let doses = [
+            format!(r#"{{"at":{stamp},"grams":1.5,"form":"powder"}}"#),
+            format!(r#"{{"at":{stamp},"grams":100}}"#),
+            format!(r#"{{"at":{stamp},"grams":0.123456789012345,"form":"leaf"}}"#),
+            format!(r#"{{"at":{stamp},"grams":0}}"#),
+            format!(r#"{{"at":{stamp},"grams":100.01}}"#),
+            format!(r#"{{"at":{stamp},"grams":1.5,"form":"gummies"}}"#),
+            format!(r#"{{"at":{stamp},"grams":0.1234567890123456}}"#),
+            format!(r#"{{"at":{stamp},"grams":9007199.254740993}}"#),
+            format!(r#"{{"at":{stamp},"grams":1.5,"note":"after lunch"}}"#),
+            format!(r#"{{"grams":1.5,"at":{stamp}}}"#),
+        ];
+        for line in &doses {
+            if let Some(read) = super::dose(line) {
+                assert_eq!(Some(read), serde_dose(line), "{line}");
+            }
+        }
+        assert_eq!(doses.iter().filter(|line| super::dose(line).is_some()).count(), 3);
+    }
+
+    #[test]
+    fn a_date_reads_as_chrono_reads_it() {
+        for text in [
+            "2026-03-10",
+            "2024-02-29",
+            "0001-01-01",
+            "9999-12-31",
+            "2026-02-29",
+            "2026-13-01",
+            "2026-3-10",
+            "2026-03-1x",
+            "+2026-03-10",
+            "2026-03-10 ",
+        ] {
+            if let Some(date) = date(text) {
+                assert_eq!(Ok(date), text.parse(), "{text}");
+            }
+        }
+        assert_eq!(date("2026-03-10"), chrono::NaiveDate::from_ymd_opt(2026, 3, 10));
+        assert_eq!(date("2026-02-29"), None);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_dose_or_sleep_number_reads_as_serde_json_reads_it(
+            grams in 0.0f64..=100.0,
+            decimals in 0usize..=4,
+            hours in 0.0f64..=24.0,
+            secs in 0i64..4_000_000_000,
+            nanos in 0u32..1_000_000_000,
+            offset_minutes in -720i32..=840,
+        ) {
+            let offset = chrono::FixedOffset::east_opt(offset_minutes * 60).unwrap();
+            let at = chrono::DateTime::from_timestamp(secs, nanos).unwrap().with_timezone(&offset);
+            // As typed (rounded to a few decimals) and as computed (any f64).
+            for grams in [grams, (grams * 10f64.powi(decimals as i32)).round() / 10f64.powi(decimals as i32)] {
+                let dose = Dose { at, grams, form: Some(Form::Powder), note: None };
+                let line = serde_json::to_string(&dose).unwrap();
+                if let Some(read) = super::dose(&line) {
+                    proptest::prop_assert_eq!(Some(read), serde_dose(&line), "{}", line);
+                }
+            }
+            let day = Day { sleep: Some(Sleep { hours, edited: at }), ..Day::default() };
+            let line = serde_json::to_string(&day).unwrap();
+            if let Some(read) = super::day(&line) {
+                proptest::prop_assert_eq!(Some(read), serde_day(&line), "{}", line);
+            }
+        }
+    }
+}
