@@ -75,6 +75,11 @@ impl AboutChange {
         *self == AboutChange::default()
     }
 
+    /// The questions the change gives or clears an answer to, in order.
+    pub fn fields(&self) -> Vec<Field> {
+        Field::ALL.into_iter().filter(|f| self.gives(*f) || self.clear.contains(f)).collect()
+    }
+
     /// Whether the change gives an answer to `field`.
     fn gives(&self, field: Field) -> bool {
         match field {
