@@ -1279,3 +1279,26 @@ fn the_self_check_asks_one_question_at_a_time_and_is_saved_whole() {
         assert!(previous.is_some(), "the demo's own check is the previous one");
     }
 }
+
+#[test]
+fn the_history_and_the_self_check_draw_at_every_size_without_panicking() {
+    let (_dir, mut app) = demo_app();
+    app.model.screen = Screen::Summary;
+    press(&mut app, KeyCode::Char('b'));
+    for step in 0..9 {
+        for (w, h) in [(40, 15), (60, 20), (200, 60), (39, 14), (10, 3), (0, 0)] {
+            screen(&app, w, h);
+        }
+        if step == 0 {
+            let shown = screen(&app, 40, 15);
+            assert!(shown.contains("Question 1 of 9"), "{shown}");
+        }
+        press(&mut app, KeyCode::Enter);
+    }
+    assert!(app.model.overlay.is_none());
+    press(&mut app, KeyCode::Char('c'));
+    for (w, h) in [(40, 15), (39, 14), (10, 3), (0, 0)] {
+        screen(&app, w, h);
+    }
+    assert!(screen(&app, 40, 15).contains("Question 1 of 11"));
+}
