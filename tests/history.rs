@@ -110,7 +110,7 @@ fn about_refuses_bad_answers_naming_what_is_allowed_and_changes_nothing() {
         ),
         (&["about", "--medicine", "a, b"], "'a, b' is not a medicine name"),
         (&["about", "--goal", "stop", "--clear", "goal"], "the goal cannot be given and cleared at once"),
-        (&["about", "--clear", "mood"], "'mood' is not a answer to clear easeoff lists: use one of product, used-for"),
+        (&["about", "--clear", "mood"], "'mood' is not an answer to clear easeoff lists: use one of product, used-for"),
         (&["about", "--usual-grams", "0"], "'0' is not a dose"),
     ] {
         let err = env.fails(args, 2);

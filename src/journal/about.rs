@@ -93,7 +93,7 @@ macro_rules! choices {
 
 choices!(
     /// What the person used: the product and its form.
-    Product, "product", {
+    Product, "a product", {
         Leaf = "leaf": "leaf",
         Powder = "powder": "powder",
         Capsules = "capsules": "capsules",
@@ -105,7 +105,7 @@ choices!(
 
 choices!(
     /// Why the person used it.
-    Reason, "reason", {
+    Reason, "a reason", {
         Pain = "pain": "pain",
         Anxiety = "anxiety": "anxiety",
         LowMood = "low-mood": "low mood",
@@ -117,7 +117,7 @@ choices!(
 
 choices!(
     /// Another substance the person uses or used.
-    Substance, "substance", {
+    Substance, "a substance", {
         Alcohol = "alcohol": "alcohol",
         Opioids = "opioids": "opioids",
         Benzodiazepines = "benzodiazepines": "benzodiazepines",
@@ -130,7 +130,7 @@ choices!(
 
 choices!(
     /// Whether another substance is used now or was in the past.
-    When, "time", {
+    When, "a time", {
         Now = "now": "now",
         Past = "past": "in the past",
     }
@@ -138,7 +138,7 @@ choices!(
 
 choices!(
     /// What the person wants.
-    Goal, "goal", {
+    Goal, "a goal", {
         Stop = "stop": "to stop",
         CutDown = "cut-down": "to cut down",
         NotSure = "not-sure": "not sure yet",
@@ -346,7 +346,7 @@ impl FromStr for Field {
     fn from_str(text: &str) -> Result<Self, InputError> {
         let typed = text.trim().to_lowercase();
         Field::ALL.into_iter().find(|f| f.id() == typed).ok_or_else(|| InputError::BadChoice {
-            what: "answer to clear",
+            what: "an answer to clear",
             given: text.trim().to_owned(),
             allowed: Field::ALL.map(Field::id).join(", "),
         })

@@ -103,7 +103,7 @@ pub enum InputError {
     ContactNotOneLine,
     #[error("the contact has no phone number: write a name and a number, e.g. \"Sam (sponsor) 555 0100\"")]
     ContactWithoutNumber,
-    #[error("'{given}' is not a {what} easeoff lists: use one of {allowed}")]
+    #[error("'{given}' is not {what} easeoff lists: use one of {allowed}")]
     BadChoice { what: &'static str, given: String, allowed: String },
     #[error("'{given}' is not how long: write a whole number and weeks, months or years, e.g. 3 years or 18 months")]
     BadUseLength { given: String },
