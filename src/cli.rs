@@ -1,9 +1,12 @@
 //! The command line: clap definitions, the context every command shares
 //! (journal path and "now"), and dispatch. The commands themselves live in
-//! `cli/record.rs` (changing the journal) and `cli/files.rs` (files,
-//! backups, export and import); reading commands are here.
+//! `cli/record.rs` (changing the journal), `cli/about.rs` (the history),
+//! `cli/checks.rs` (the self-checks) and `cli/files.rs` (files, backups,
+//! export and import); reading commands are here.
 
+mod about;
 mod attention;
+mod checks;
 mod choices;
 mod files;
 mod input_words;
@@ -18,7 +21,8 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand};
 use thiserror::Error;
 
-use crate::journal::{Days, Hours, InputError, Journal, PlanGrams, Stamp};
+use crate::journal::about::{DosesADay, Field, Goal, Product, Reason, UseLength};
+use crate::journal::{Days, Grams, Hours, InputError, Journal, PlanGrams, Stamp};
 
 use crate::store::{self, Access, Store, StoreError};
 
@@ -91,7 +95,23 @@ pub enum Command {
         #[command(subcommand)]
         action: Option<SymptomsAction>,
     },
-    /// A short yes/no self-check of dependency signs (not a diagnosis).
+    /// Your history for your provider: what, how much, how long, why, what else; every answer optional.
+    #[command(
+        after_help = "Examples:\n  easeoff about   (shows what is recorded)\n  easeoff about --product powder --product capsules --used-for \"3 years\" --usual-grams 8 --doses-a-day 3\n  easeoff about --reason pain --reason anxiety --substance alcohol:now --substance opioids:past\n  easeoff about --medicine clonidine --medicine \"sertraline 50 mg\" --goal stop\n  easeoff about --substance none --medicine none   (you take none)\n  easeoff about --clear goal\n\nEach answer is kept with the date it was given; giving one again replaces it.\nIn the app: b on the Summary screen."
+    )]
+    About(AboutArgs),
+    /// A yes/no self-check about the past 12 months: eleven questions (not a diagnosis).
+    /// Its help lists the questions in order (see [`command`]).
+    #[command(name = "self-check")]
+    SelfCheck {
+        /// All answers at once, one y or n per question, in the order listed below.
+        #[arg(long, conflicts_with = "list")]
+        answers: Option<String>,
+        /// List every self-check so far, with the earlier 7-question ones, and which answers were yes.
+        #[arg(long)]
+        list: bool,
+    },
+    /// The earlier seven-question self-check of dependency signs (not a diagnosis).
     /// Its help lists the questions in order (see [`command`]).
     Signs {
         /// All answers at once, one y or n per question, in the order listed below.
@@ -188,6 +208,41 @@ pub enum Command {
     },
 }
 
+/// `easeoff about`: every answer optional; none given shows what is recorded.
+#[derive(Debug, Args)]
+pub struct AboutArgs {
+    /// What you used: leaf, powder, capsules, extract, 7-oh (7-OH products) or other; repeat for more than one.
+    #[arg(long = "product", value_name = "FORM")]
+    pub products: Vec<Product>,
+    /// How long you have used it: a whole number of weeks, months or years, e.g. "3 years".
+    #[arg(long, value_name = "HOW_LONG")]
+    pub used_for: Option<UseLength>,
+    /// Your usual amount a day before cutting down, in grams (the welcome's question).
+    #[arg(long, value_name = "GRAMS")]
+    pub usual_grams: Option<Grams>,
+    /// How many doses a day you took before cutting down (1–30).
+    #[arg(long, value_name = "N")]
+    pub doses_a_day: Option<DosesADay>,
+    /// Why you used it: pain, anxiety, low-mood, energy (energy or work), opioid-withdrawal or other; repeat for more.
+    #[arg(long = "reason", value_name = "REASON")]
+    pub reasons: Vec<Reason>,
+    /// Another substance: alcohol, opioids, benzodiazepines, stimulants, cannabis, nicotine or other, with :now or :past (default now), e.g. alcohol:past; repeat for more; none for none.
+    #[arg(long = "substance", value_name = "NAME[:now|:past]")]
+    pub substances: Vec<choices::SubstanceArg>,
+    /// A prescribed medicine, e.g. clonidine or "sertraline 50 mg"; repeat for more; none for none.
+    #[arg(long = "medicine", value_name = "NAME")]
+    pub medicines: Vec<String>,
+    /// What you want: stop, cut-down or not-sure.
+    #[arg(long, value_name = "GOAL")]
+    pub goal: Option<Goal>,
+    /// Whether you are pregnant (optional).
+    #[arg(long, value_enum)]
+    pub pregnant: Option<choices::YesNo>,
+    /// Remove an answer: product, used-for, usual-grams, doses-a-day, reason, substance, medicine, goal or pregnant; repeat for more.
+    #[arg(long = "clear", value_name = "ANSWER")]
+    pub clear: Vec<Field>,
+}
+
 #[derive(Debug, Args)]
 pub struct LogArgs {
     /// ITEM=RATING pairs, e.g. anxiety=2 (see `easeoff symptoms`).
@@ -257,15 +312,23 @@ pub enum SymptomsAction {
         #[arg(long, value_enum)]
         kind: choices::KindArg,
     },
-    /// Hide an item from rating (its past ratings stay).
+    /// Hide an item from rating, or switch an extra item off (past ratings stay).
     Hide {
         /// The item's id, as `easeoff symptoms` lists it (any case).
-        id: String,
+        #[arg(required_unless_present = "extra")]
+        id: Option<String>,
+        /// Switch all seven extra items off together.
+        #[arg(long, conflicts_with = "id")]
+        extra: bool,
     },
-    /// Show a hidden item again.
+    /// Show a hidden item again, or switch an extra item on.
     Show {
         /// The item's id, as `easeoff symptoms` lists it (any case).
-        id: String,
+        #[arg(required_unless_present = "extra")]
+        id: Option<String>,
+        /// Switch all seven extra items on together (yawning, gooseflesh, shaking, hot and cold flushes, vomiting, stomach cramps, poor appetite).
+        #[arg(long, conflicts_with = "id")]
+        extra: bool,
     },
 }
 
@@ -384,14 +447,12 @@ pub enum ExportFormat {
 }
 
 /// The command line as clap reads it, with what only the running program
-/// knows added: the self-check questions in `signs --help`.
+/// knows added: the self-check questions in `self-check --help` and
+/// `signs --help`.
 pub fn command() -> clap::Command {
-    let questions = record::sign_list();
-    <Cli as clap::CommandFactory>::command().mut_subcommand("signs", |c| {
-        c.after_help(format!(
-            "The questions, in the order of the answers:\n{questions}\nExample: easeoff signs --answers yynnyny   (yes to 1, 2, 5 and 7)"
-        ))
-    })
+    <Cli as clap::CommandFactory>::command()
+        .mut_subcommand("self-check", |c| c.after_help(checks::help(true)))
+        .mut_subcommand("signs", |c| c.after_help(checks::help(false)))
 }
 
 /// Reads the command line, or prints help or the mistake and exits.
@@ -536,7 +597,9 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<(), CliError> {
         Command::Dose(args) => record::dose(&ctx, &args, out),
         Command::LastUse { at } => record::last_use(&ctx, at.as_deref(), out),
         Command::Symptoms { action } => record::symptoms(&ctx, action.as_ref(), out),
-        Command::Signs { answers } => record::signs(&ctx, answers.as_deref(), out),
+        Command::About(args) => about::run(&ctx, &args, out),
+        Command::SelfCheck { answers, list } => checks::self_check(&ctx, answers.as_deref(), list, out),
+        Command::Signs { answers } => checks::signs(&ctx, answers.as_deref(), out),
         Command::Question { action } => record::question(&ctx, action.as_ref(), out),
         Command::Report(args) => report::run(&ctx, &args, out),
         Command::Plan { action } => plan::run(&ctx, action.as_ref(), out),

@@ -85,6 +85,16 @@ pub fn generate(days: u32, seed: u64, now: Stamp) -> Journal {
         let _ =
             journal.record_signs(&[false, true, false, false, true, true, false], at(today - Duration::days(2), 20, 0));
     }
+    // The eleven questions about the past 12 months, asked twice: unlike the
+    // present-tense signs above, the answers about the past year hold once
+    // the person stops (craving goes on; tolerance is still part of the year).
+    let past_year = [true, true, true, true, false, false, true, false, false, true, true];
+    let _ = journal.record_criteria(&past_year, at(taper_start.max(first), 20, 5).min(now));
+    if after > 7 {
+        let mut later = past_year;
+        later[2] = false; // less of the day spent on it since the stop
+        let _ = journal.record_criteria(&later, at(today - Duration::days(2), 20, 5));
+    }
     journal
 }
 

@@ -104,6 +104,12 @@ fn asset() -> &'static Asset {
     })
 }
 
+/// The fact about pregnancy from *When to get help*, said again when a
+/// person records that they are pregnant.
+pub fn pregnancy_fact() -> &'static str {
+    &asset().text.pregnancy
+}
+
 /// Every country easeoff has numbers for, in the order they are offered.
 pub fn countries() -> &'static [Country] {
     &asset().countries

@@ -1,7 +1,8 @@
 //! The journal: everything a person has recorded, and the only way to change it.
 //!
-//! This module owns the data model (days, ratings, doses, aids, notes, sign
-//! check-ins, settings, the symptom catalog) and its validation. It is pure:
+//! This module owns the data model (days, ratings, doses, aids, notes,
+//! self-checks, the person's history, settings, the symptom catalog) and its
+//! validation. It is pure:
 //! "now" is always passed in, nothing here reads the clock, the disk or the
 //! terminal. The store saves and loads it; the CLI and the app change it only
 //! through the validated methods in [`edit`].
@@ -9,10 +10,12 @@
 //! A rating that was never given is simply absent from a day's map: "not
 //! recorded" is never stored as, or confused with, `0`.
 
+pub mod about;
 pub mod aid;
 pub mod aid_catalog;
 pub mod amount;
 pub mod catalog;
+pub mod criteria;
 pub mod edit;
 mod error;
 pub mod limits;
@@ -43,7 +46,7 @@ pub use values::{Days, Grams, Hours, PlanGrams, RatingValue};
 /// The value of the `format` field at the top of every journal file.
 pub const FORMAT: &str = "easeoff-journal";
 /// The file version this build writes. Older files are migrated by the store.
-pub const VERSION: u32 = 2;
+pub const VERSION: u32 = 3;
 /// Words for each rating, indexed by the rating.
 pub const RATING_WORDS: [&str; 5] = ["none", "mild", "moderate", "severe", "extreme"];
 
@@ -71,9 +74,18 @@ pub struct Journal {
     /// Kept sorted by time, oldest first.
     #[serde(default)]
     doses: Vec<Dose>,
-    /// Self-check answers, oldest first.
+    /// Answers to the earlier seven-question self-check, oldest first: no
+    /// longer asked, kept and read for what they were.
     #[serde(default)]
     signs: Vec<SignCheck>,
+    /// Self-checks about the past 12 months (eleven questions), oldest
+    /// first. Added in file version 3.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    criteria: Vec<criteria::CriteriaCheck>,
+    /// The person's history as they reported it, each answer dated. Added
+    /// in file version 3.
+    #[serde(default, skip_serializing_if = "about::About::is_empty")]
+    about: about::About,
     /// Questions the person wants to ask at the next visit, oldest first.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     questions: Vec<Question>,
@@ -127,6 +139,10 @@ pub struct Symptoms {
     pub custom: BTreeMap<String, Symptom>,
     #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
     pub hidden: BTreeSet<String>,
+    /// Extra items (off by default) the person switched on. Added in file
+    /// version 3.
+    #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
+    pub extra_on: BTreeSet<String>,
 }
 
 /// One calendar day of ratings and notes. Derived scores are never stored.
@@ -235,6 +251,8 @@ impl Journal {
             days: BTreeMap::new(),
             doses: Vec::new(),
             signs: Vec::new(),
+            criteria: Vec::new(),
+            about: about::About::default(),
             questions: Vec::new(),
             plans: Vec::new(),
             no_dose_days: BTreeSet::new(),

@@ -28,7 +28,7 @@ pub use app::{App, Clock, Frontend};
 pub use change::Edit;
 pub use model::{Kinds, MIN_HEIGHT, MIN_WIDTH, Model, Screen, Status};
 pub use msg::{Effect, Msg, SaveNotes};
-pub use popup::{GetHelp, Overlay};
+pub use popup::{AboutStep, GetHelp, Overlay};
 pub use theme::Theme;
 pub use update::update;
 

@@ -367,7 +367,7 @@ fn check_lists_backups_and_restore_brings_one_back() {
     env.ok(&["log", "anxiety=1"]);
     env.ok(&["log", "anxiety=4"]);
     let check = env.ok(&["check"]);
-    assert!(check.contains("reads fine: file version 2"), "{check}");
+    assert!(check.contains("reads fine: file version 3"), "{check}");
     assert!(check.contains("private to you"), "{check}");
     // Both saves were on one day: one backup, of the new journal's first save.
     assert!(check.contains("Backups (1), newest first:"), "{check}");

@@ -123,3 +123,15 @@ fn a_flag_is_said_on_stderr_the_moment_it_is_logged_and_the_entry_is_kept() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+#[test]
+fn vomiting_joins_the_fluids_flag_once_switched_on() {
+    let env = Env::new();
+    env.ok(&["symptoms", "show", "vomiting"]);
+    env.ok(&["log", "--date", "2026-03-08", "vomiting=3"]);
+    env.ok(&["log", "--date", "2026-03-09", "vomiting=4"]);
+    assert_everywhere(
+        &env,
+        "Diarrhea, nausea or vomiting rated severe or extreme on two days running (Sun 8 Mar – Mon 9 Mar): signs of dehydration (dizziness, very dark urine, little urine) need medical help.",
+    );
+}

@@ -795,6 +795,8 @@ fn the_first_run_asks_four_skippable_questions_the_last_for_the_help_numbers() {
     assert!(shown.contains("Which country's numbers should When to get help (!) give?"), "{shown}");
     assert!(shown.contains("3  United Kingdom"), "{shown}");
     press(&mut app, KeyCode::Char('3'));
+    assert!(screen(&app, 80, 24).contains("Enter  answer them now"), "then the history is offered");
+    press(&mut app, KeyCode::Esc);
     assert!(app.model.overlay.is_none());
     let journal = saved(&app);
     assert_eq!(journal.settings().mode, Some(easeoff::journal::Mode::Stopped));
@@ -806,10 +808,10 @@ fn the_first_run_asks_four_skippable_questions_the_last_for_the_help_numbers() {
     assert!(screen(&app, 80, 24).contains("call 999 now"), "the chosen country's numbers");
 
     let (_dir, mut app) = empty_app();
-    for _ in 0..4 {
+    for _ in 0..5 {
         press(&mut app, KeyCode::Esc);
     }
-    assert!(app.model.overlay.is_none(), "every question can be skipped");
+    assert!(app.model.overlay.is_none(), "every question can be skipped, and the history put off");
     assert!(!app.journal_path().exists(), "skipping writes nothing");
 }
 
@@ -825,6 +827,10 @@ fn the_welcome_country_question_at_both_sizes_and_bang_shows_help_then_comes_bac
         press(&mut app, KeyCode::Esc);
         assert!(screen(&app, w, h).contains("Which country's numbers"), "the welcome comes back");
         press(&mut app, KeyCode::Enter);
+        if w == 80 {
+            insta::assert_snapshot!("history_intro_80x24", screen(&app, w, h));
+        }
+        press(&mut app, KeyCode::Esc);
         assert!(app.model.overlay.is_none());
         assert_eq!(saved(&app).settings().country, None, "skipped: nothing chosen");
     }
@@ -1228,4 +1234,71 @@ fn at_60_by_20_the_summary_wraps_to_the_window_and_scrolls() {
     assert!(shown.lines().all(|l| l.chars().count() <= 60));
     press(&mut app, KeyCode::End);
     assert!(app.model.summary_scroll > 0, "it scrolls in the compact window");
+}
+
+// ---------------------------------------------------------------- the history and the self-check
+
+#[test]
+fn the_history_from_the_summary_at_both_sizes_with_choices_marked() {
+    for (w, h) in [(80, 24), (120, 40)] {
+        let (_dir, mut app) = demo_app();
+        app.model.screen = Screen::Summary;
+        press(&mut app, KeyCode::Char('b'));
+        type_text(&mut app, "25");
+        insta::assert_snapshot!(format!("history_products_{w}x{h}"), screen(&app, w, h));
+        press(&mut app, KeyCode::Enter);
+        type_text(&mut app, "3 years");
+        insta::assert_snapshot!(format!("history_used_for_{w}x{h}"), screen(&app, w, h));
+        press(&mut app, KeyCode::Enter);
+        for _ in 0..3 {
+            press(&mut app, KeyCode::Enter);
+        }
+        type_text(&mut app, "122");
+        insta::assert_snapshot!(format!("history_substances_{w}x{h}"), screen(&app, w, h));
+        press(&mut app, KeyCode::Esc);
+        let journal = saved(&app);
+        let texts: Vec<String> = journal.history().into_iter().map(|l| l.text).collect();
+        assert_eq!(texts, ["powder, 7-OH products", "3 years", "6 g a day"], "Esc leaves the unsaved choice out");
+    }
+}
+
+#[test]
+fn the_self_check_asks_one_question_at_a_time_and_is_saved_whole() {
+    for (w, h) in [(80, 24), (120, 40)] {
+        let (_dir, mut app) = demo_app();
+        app.model.screen = Screen::Summary;
+        press(&mut app, KeyCode::Char('c'));
+        type_text(&mut app, "yyn");
+        insta::assert_snapshot!(format!("self_check_{w}x{h}"), screen(&app, w, h));
+        type_text(&mut app, "yynnnnyy");
+        let shown = screen(&app, w, h);
+        assert!(shown.contains("Self-check saved: 6 of 11 answered yes"), "{shown}");
+        let journal = saved(&app);
+        let (latest, previous) = journal.criteria_latest("2026-03-10".parse().unwrap());
+        assert_eq!(latest.map(|c| c.yes.len()), Some(6));
+        assert!(previous.is_some(), "the demo's own check is the previous one");
+    }
+}
+
+#[test]
+fn the_history_and_the_self_check_draw_at_every_size_without_panicking() {
+    let (_dir, mut app) = demo_app();
+    app.model.screen = Screen::Summary;
+    press(&mut app, KeyCode::Char('b'));
+    for step in 0..9 {
+        for (w, h) in [(40, 15), (60, 20), (200, 60), (39, 14), (10, 3), (0, 0)] {
+            screen(&app, w, h);
+        }
+        if step == 0 {
+            let shown = screen(&app, 40, 15);
+            assert!(shown.contains("Question 1 of 9"), "{shown}");
+        }
+        press(&mut app, KeyCode::Enter);
+    }
+    assert!(app.model.overlay.is_none());
+    press(&mut app, KeyCode::Char('c'));
+    for (w, h) in [(40, 15), (39, 14), (10, 3), (0, 0)] {
+        screen(&app, w, h);
+    }
+    assert!(screen(&app, 40, 15).contains("Question 1 of 11"));
 }

@@ -8,6 +8,7 @@ use std::collections::VecDeque;
 use std::io;
 use std::path::PathBuf;
 
+use easeoff::journal::about::Field;
 use easeoff::journal::{Journal, Stamp};
 use easeoff::tui::{Effect, Frontend, Model, Msg, Overlay, SaveNotes, Screen, Theme, update};
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
@@ -205,8 +206,103 @@ fn the_welcome_answers_become_changes_and_skipping_changes_nothing() {
     assert!(status(&model).contains("tapering"));
     assert!(type_enter(&mut model, "").is_empty(), "the amount skipped");
     assert!(key(&mut model, KeyCode::Esc).is_empty(), "the country skipped");
+    assert!(matches!(model.overlay, Some(Overlay::About(_))), "then the history is offered");
+    assert!(key(&mut model, KeyCode::Esc).is_empty(), "one key puts it off");
     assert!(model.overlay.is_none());
+    assert!(status(&model).contains("b on the Summary screen"), "{}", status(&model));
     assert_eq!(model.journal.settings().usual_daily_grams, None);
+}
+
+// ---------------------------------------------------------------- the history and the self-check
+
+#[test]
+fn the_history_after_the_welcome_saves_each_answer_as_it_goes_and_esc_keeps_them() {
+    let mut model = model_on(Journal::new());
+    model.overlay = Some(Overlay::first_run());
+    key(&mut model, KeyCode::Esc); // mode
+    type_enter(&mut model, ""); // amount
+    key(&mut model, KeyCode::Esc); // country
+    assert!(key(&mut model, KeyCode::Enter).is_empty(), "Enter starts the questions");
+    // Products: 2 powder, 5 7-OH products; choosing saves nothing yet.
+    assert!(key(&mut model, KeyCode::Char('2')).is_empty());
+    assert!(key(&mut model, KeyCode::Char('5')).is_empty());
+    assert_eq!(key(&mut model, KeyCode::Enter), [Effect::Save]);
+    assert_eq!(status(&model), "Saved to your history: product and form.");
+    // How long: a refusal keeps what was typed and says why.
+    assert!(type_enter(&mut model, "ages").is_empty());
+    let Some(Overlay::About(form)) = &model.overlay else { panic!("the form stays open") };
+    let error = form.prompt.as_ref().and_then(|p| p.error.clone()).unwrap_or_default();
+    assert!(error.contains("weeks, months or years"), "{error}");
+    for _ in 0..4 {
+        key(&mut model, KeyCode::Backspace);
+    }
+    assert_eq!(type_enter(&mut model, "18 months"), [Effect::Save]);
+    assert!(type_enter(&mut model, "").is_empty(), "the usual amount skipped");
+    assert!(type_enter(&mut model, "").is_empty(), "doses a day skipped");
+    // Reasons: pain, then on; Esc closes, keeping what was saved.
+    key(&mut model, KeyCode::Char('1'));
+    assert_eq!(key(&mut model, KeyCode::Enter), [Effect::Save]);
+    assert!(key(&mut model, KeyCode::Esc).is_empty());
+    assert!(model.overlay.is_none());
+    let lines: Vec<String> = model.journal.history().into_iter().map(|l| l.text).collect();
+    assert_eq!(lines, ["powder, 7-OH products", "18 months", "pain"]);
+}
+
+#[test]
+fn the_history_from_the_summary_shows_what_is_recorded_and_saves_only_changes() {
+    let mut model = demo();
+    model.screen = Screen::Summary;
+    key(&mut model, KeyCode::Char('b'));
+    assert!(matches!(&model.overlay, Some(Overlay::About(f)) if f.step == easeoff::tui::AboutStep::Products));
+    key(&mut model, KeyCode::Char('1'));
+    key(&mut model, KeyCode::Enter);
+    assert!(type_enter(&mut model, "").is_empty());
+    // The usual amount is the welcome's, shown and kept: Enter on it saves nothing.
+    assert!(type_enter(&mut model, "").is_empty(), "the recorded amount, unchanged");
+    type_enter(&mut model, "");
+    key(&mut model, KeyCode::Enter); // reasons unchanged: nothing
+    // Substances: 1 alcohol now, 2 opioids now → in the past.
+    key(&mut model, KeyCode::Char('1'));
+    key(&mut model, KeyCode::Char('2'));
+    key(&mut model, KeyCode::Char('2'));
+    assert_eq!(key(&mut model, KeyCode::Enter), [Effect::Save]);
+    assert_eq!(type_enter(&mut model, "none"), [Effect::Save], "no medicines");
+    assert_eq!(key(&mut model, KeyCode::Char('3')), [Effect::Save], "a goal is one key");
+    let effects = key(&mut model, KeyCode::Char('1'));
+    assert_eq!(effects, [Effect::Save]);
+    assert!(model.overlay.is_none(), "the last question closes the form");
+    assert!(status(&model).contains("withdrawal in pregnancy needs medical care"), "{}", status(&model));
+    let text = |f| model.journal.history().into_iter().find(|l| l.field == f).map(|l| l.text);
+    assert_eq!(text(Field::Products).as_deref(), Some("leaf"));
+    assert_eq!(text(Field::Substances).as_deref(), Some("alcohol (now), opioids (in the past)"));
+    assert_eq!(text(Field::Medicines).as_deref(), Some("none"));
+    assert_eq!(text(Field::Goal).as_deref(), Some("not sure yet"));
+    assert_eq!(text(Field::Pregnant).as_deref(), Some("yes"));
+}
+
+#[test]
+fn the_self_check_saves_only_when_all_eleven_are_answered_and_back_changes_one() {
+    let mut model = demo();
+    let before = model.journal.criteria_checks().len();
+    model.screen = Screen::Summary;
+    key(&mut model, KeyCode::Char('c'));
+    assert!(key(&mut model, KeyCode::Char('y')).is_empty());
+    key(&mut model, KeyCode::Char('x'));
+    key(&mut model, KeyCode::Left);
+    key(&mut model, KeyCode::Char('n'));
+    assert!(matches!(&model.overlay, Some(Overlay::SelfCheck(c)) if c.answers == [false]));
+    assert!(key(&mut model, KeyCode::Esc).is_empty());
+    assert_eq!(status(&model), "Self-check stopped; nothing was saved.");
+    assert_eq!(model.journal.criteria_checks().len(), before);
+    key(&mut model, KeyCode::Char('c'));
+    for answer in "ynyynnnnnn".chars() {
+        assert!(key(&mut model, KeyCode::Char(answer)).is_empty(), "nothing saved before the last answer");
+    }
+    assert_eq!(key(&mut model, KeyCode::Char('y')), [Effect::Save]);
+    assert!(model.overlay.is_none());
+    assert_eq!(status(&model), "Self-check saved: 4 of 11 answered yes (as you reported it; not a diagnosis).");
+    let (latest, _) = model.journal.criteria_latest(now().date_naive());
+    assert_eq!(latest.map(|c| c.yes.len()), Some(4));
 }
 
 // ---------------------------------------------------------------- Course, History, Doses

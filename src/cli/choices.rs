@@ -3,6 +3,7 @@
 
 use std::str::FromStr;
 
+use crate::journal::about::{Substance, When, substance_when};
 use crate::journal::plan::Cut;
 use crate::journal::values::list_days;
 use crate::journal::{Form, Grams, InputError, Kind};
@@ -117,4 +118,31 @@ impl Step {
             cut => Ok(cut),
         }
     }
+}
+
+/// `--substance` of `easeoff about`: `alcohol:now`, `opioids:past`, a name
+/// alone (now), or `none`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SubstanceArg {
+    None,
+    Used(Substance, When),
+}
+
+impl FromStr for SubstanceArg {
+    type Err = InputError;
+
+    fn from_str(text: &str) -> Result<Self, InputError> {
+        if text.trim().eq_ignore_ascii_case("none") {
+            Ok(SubstanceArg::None)
+        } else {
+            substance_when(text).map(|(s, w)| SubstanceArg::Used(s, w))
+        }
+    }
+}
+
+/// `--pregnant` of `easeoff about`: yes or no.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum YesNo {
+    Yes,
+    No,
 }

@@ -48,6 +48,10 @@ pub fn words(e: &InputError) -> String {
             "nothing to log: give ITEM=RATING pairs, --sleep, --note, --for-provider, --aid, --remove-aid or --clear"
                 .to_owned()
         }
+        InputError::ExtraItem { id } => {
+            format!("'{id}' is one of the extra items: switch it on with `easeoff symptoms show {id}`")
+        }
+        InputError::AboutContradiction { .. } => format!("{e} (--clear removes an answer)"),
         InputError::Plan(problem) => plan_words(problem).unwrap_or_else(|| e.to_string()),
         _ => e.to_string(),
     }

@@ -1,8 +1,9 @@
 //! Commands that change the journal: `log`, `dose`, `last-use`, `symptoms`
-//! and `signs`. Each parses and validates everything first, then changes the
+//! and `question` (the self-checks are in `checks.rs`, the history in
+//! `about.rs`). Each parses and validates everything first, then changes the
 //! journal through its own methods, then saves once.
 
-use std::io::{BufRead, IsTerminal, Write};
+use std::io::Write;
 
 use chrono::Duration;
 
@@ -10,7 +11,6 @@ use super::choices::DoseAmount;
 use super::{CliError, Ctx, DoseArgs, LogArgs, QuestionAction, SymptomsAction, write_out};
 use crate::analysis::{self, situation};
 use crate::dates::{parse_day, parse_moment};
-use crate::journal::catalog::signs as sign_questions;
 use crate::journal::edit::{self, DayChange};
 use crate::journal::{Aid, Dose, Hours, InputError, LastUseSource, format_number, rating_word};
 use crate::status::{capitalised, plural};
@@ -237,8 +237,11 @@ pub fn symptoms(ctx: &Ctx, action: Option<&SymptomsAction>, out: &mut dyn Write)
                 if e.custom {
                     marks.push("your own");
                 }
-                if e.hidden {
-                    marks.push("hidden");
+                match (e.extra, e.hidden) {
+                    (true, true) => marks.push("extra, off"),
+                    (true, false) => marks.push("extra, on"),
+                    (false, true) => marks.push("hidden"),
+                    (false, false) => {}
                 }
                 let marks = if marks.is_empty() { String::new() } else { format!("  ({})", marks.join(", ")) };
                 text.push_str(&format!("  {:<16} {}{marks}\n", e.id, e.label));
@@ -255,47 +258,33 @@ pub fn symptoms(ctx: &Ctx, action: Option<&SymptomsAction>, out: &mut dyn Write)
             journal.add_symptom(id, label, kind)?;
             format!("Added {id} ({label}, {}).\n", kind.word())
         }
-        SymptomsAction::Hide { id } => {
-            let id = &id.trim().to_lowercase();
-            journal.hide_symptom(id)?;
-            format!("Hid {id}; its past ratings are kept. `easeoff symptoms show {id}` brings it back.\n")
+        SymptomsAction::Hide { extra: true, .. } => {
+            let ids = journal.switch_extras(false);
+            format!("Switched the extra items off ({}); their past ratings are kept.\n", ids.join(", "))
         }
-        SymptomsAction::Show { id } => {
-            let id = &id.trim().to_lowercase();
+        SymptomsAction::Show { extra: true, .. } => {
+            let ids = journal.switch_extras(true);
+            format!("Switched the extra items on: {}. Rate them like the others.\n", ids.join(", "))
+        }
+        SymptomsAction::Hide { id, .. } => {
+            let id = &id.as_deref().unwrap_or_default().trim().to_lowercase();
+            let extra = journal.catalog().get(id).is_some_and(|e| e.extra);
+            journal.hide_symptom(id)?;
+            if extra {
+                format!("Switched {id} off; its past ratings are kept. `easeoff symptoms show {id}` switches it on.\n")
+            } else {
+                format!("Hid {id}; its past ratings are kept. `easeoff symptoms show {id}` brings it back.\n")
+            }
+        }
+        SymptomsAction::Show { id, .. } => {
+            let id = &id.as_deref().unwrap_or_default().trim().to_lowercase();
+            let extra = journal.catalog().get(id).is_some_and(|e| e.extra);
             journal.show_symptom(id)?;
-            format!("{id} is shown again.\n")
+            if extra { format!("Switched {id} on.\n") } else { format!("{id} is shown again.\n") }
         }
     };
     ctx.save(&mut store, &journal)?;
     write_out(out, &text)
-}
-
-pub fn signs(ctx: &Ctx, answers: Option<&str>, out: &mut dyn Write) -> Result<(), CliError> {
-    let questions = sign_questions();
-    let (mut store, mut journal) = ctx.open_write()?;
-    let answers: Vec<bool> = match answers {
-        Some(text) => parse_answers(text, questions.len())?,
-        None if std::io::stdin().is_terminal() => ask(questions, out)?,
-        None => {
-            return Err(CliError::Usage(format!(
-                "standard input is not a terminal: give the {} answers with --answers, one y or n per question in this order:\n{}",
-                questions.len(),
-                sign_list().trim_end()
-            )));
-        }
-    };
-    journal.record_signs(&answers, ctx.now)?;
-    ctx.save(&mut store, &journal)?;
-    let yes = answers.iter().filter(|a| **a).count();
-    write_out(
-        out,
-        &format!(
-            "Saved your self-check of {}: {yes} of {} answered yes. \
-             This is for you and your provider to talk about; it is not a diagnosis.\n",
-            ctx.now.format("%Y-%m-%d"),
-            answers.len()
-        ),
-    )
 }
 
 pub fn question(ctx: &Ctx, action: Option<&QuestionAction>, out: &mut dyn Write) -> Result<(), CliError> {
@@ -326,58 +315,4 @@ pub fn question(ctx: &Ctx, action: Option<&QuestionAction>, out: &mut dyn Write)
             write_out(out, &format!("Marked as asked: {text}\n"))
         }
     }
-}
-
-fn parse_answers(text: &str, count: usize) -> Result<Vec<bool>, CliError> {
-    let answers: Option<Vec<bool>> = text
-        .trim()
-        .chars()
-        .map(|c| match c.to_ascii_lowercase() {
-            'y' => Some(true),
-            'n' => Some(false),
-            _ => None,
-        })
-        .collect();
-    answers.filter(|a| a.len() == count).ok_or_else(|| {
-        CliError::Usage(format!(
-            "'{text}' is not {count} answers: give one y or n per question, in this order, e.g. --answers yynnyny\n{}",
-            sign_list().trim_end()
-        ))
-    })
-}
-
-/// The self-check questions, numbered in the order their answers are given.
-pub(crate) fn sign_list() -> String {
-    let mut list = String::new();
-    for (i, q) in sign_questions().iter().enumerate() {
-        list.push_str(&format!("  {}. {}\n", i + 1, q.question));
-    }
-    list
-}
-
-fn ask(questions: &[crate::journal::catalog::Sign], out: &mut dyn Write) -> Result<Vec<bool>, CliError> {
-    let stdin = std::io::stdin();
-    let mut lines = stdin.lock().lines();
-    let mut answers = Vec::new();
-    for (i, q) in questions.iter().enumerate() {
-        loop {
-            write_out(out, &format!("{}/{} {} [y/n] ", i + 1, questions.len(), q.question))?;
-            let _ = out.flush();
-            let line = lines
-                .next()
-                .transpose()
-                .map_err(|e| CliError::Other(format!("could not read the answer: {e}")))?
-                .ok_or_else(|| CliError::Usage("the self-check was not finished; nothing was saved".into()))?;
-            match line.trim().to_ascii_lowercase().as_str() {
-                "y" | "yes" => answers.push(true),
-                "n" | "no" => answers.push(false),
-                _ => {
-                    write_out(out, "Please answer y or n.\n")?;
-                    continue;
-                }
-            }
-            break;
-        }
-    }
-    Ok(answers)
 }

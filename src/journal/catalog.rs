@@ -1,6 +1,7 @@
 //! The symptom catalog: the default items from `assets/symptoms.json`, the
-//! person's own items, and which are hidden. Also the self-check questions,
-//! which come from the same asset.
+//! extra items there (off until switched on), the person's own items, and
+//! which are hidden. Also the questions of the earlier seven-question
+//! self-check, which come from the same asset.
 
 use std::sync::OnceLock;
 
@@ -53,6 +54,8 @@ struct DefaultItem {
 #[derive(Deserialize)]
 struct Asset {
     items: Vec<DefaultItem>,
+    /// Off by default; each names its sources (`sources` of the asset).
+    extra: Vec<DefaultItem>,
     signs: Vec<Sign>,
 }
 
@@ -65,7 +68,12 @@ fn asset() -> &'static Asset {
     })
 }
 
-/// The self-check questions, in the order they are asked.
+/// The extra items' ids, in the asset's order.
+pub fn extra_ids() -> impl Iterator<Item = &'static str> {
+    asset().extra.iter().map(|item| item.id.as_str())
+}
+
+/// The questions of the earlier seven-question self-check, in order.
 pub fn signs() -> &'static [Sign] {
     &asset().signs
 }
@@ -77,6 +85,9 @@ pub struct Entry<'a> {
     pub label: &'a str,
     pub kind: Kind,
     pub custom: bool,
+    /// One of the extra items, off until switched on.
+    pub extra: bool,
+    /// Not offered for rating: a hidden item, or an extra item not switched on.
     pub hidden: bool,
 }
 
@@ -91,24 +102,31 @@ impl<'a> Catalog<'a> {
         Self { symptoms }
     }
 
-    /// Every item, defaults first in the guide's order, then the person's own.
+    /// Every item: defaults first in the guide's order, then the extra
+    /// items, then the person's own. An extra item whose id the person had
+    /// already taken for an item of their own is left out: theirs keeps its
+    /// label and ratings.
     pub fn entries(self) -> impl Iterator<Item = Entry<'a>> {
-        let hidden = &self.symptoms.hidden;
-        let defaults = asset().items.iter().map(move |item| Entry {
+        let Symptoms { custom, hidden, extra_on } = self.symptoms;
+        let item = move |item: &'a DefaultItem, extra: bool| Entry {
             id: &item.id,
             label: &item.label,
             kind: item.kind,
             custom: false,
-            hidden: hidden.contains(&item.id),
-        });
-        let custom = self.symptoms.custom.iter().map(move |(id, s)| Entry {
+            extra,
+            hidden: if extra { !extra_on.contains(&item.id) } else { hidden.contains(&item.id) },
+        };
+        let defaults = asset().items.iter().map(move |i| item(i, false));
+        let extras = asset().extra.iter().filter(move |i| !custom.contains_key(&i.id)).map(move |i| item(i, true));
+        let custom = custom.iter().map(move |(id, s)| Entry {
             id,
             label: &s.label,
             kind: s.kind,
             custom: true,
+            extra: false,
             hidden: hidden.contains(id),
         });
-        defaults.chain(custom)
+        defaults.chain(extras).chain(custom)
     }
 
     /// The items shown for rating, of one kind, in order.

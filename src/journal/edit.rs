@@ -4,8 +4,12 @@
 
 pub use super::validate::{contact, country, known_item, label, new_id, note, pair};
 
+use std::collections::{BTreeMap, BTreeSet};
+
 use chrono::NaiveDate;
 
+use super::about::{self, Answer, Field, Goal, Product, Reason, Substance, UseLength, When};
+use super::criteria::{self, CriteriaCheck};
 use super::{
     Aid, Cleared, Day, Dose, Grams, Hours, InputError, Journal, Kind, Mode, Note, Rating, RatingValue, SignCheck,
     Sleep, Stamp, Symptom,
@@ -44,6 +48,51 @@ impl DayChange {
             && !self.for_provider
             && self.aids.is_empty()
             && self.remove_aids.is_empty()
+    }
+}
+
+/// Everything one `about` can change. Empty fields change nothing; an
+/// empty set of substances or medicines is the answer "none".
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct AboutChange {
+    pub products: Option<BTreeSet<Product>>,
+    pub used_for: Option<UseLength>,
+    /// The usual amount a day before cutting down, kept where the welcome
+    /// keeps it (`usual_daily_grams`).
+    pub usual_grams: Option<f64>,
+    pub doses_a_day: Option<about::DosesADay>,
+    pub reasons: Option<BTreeSet<Reason>>,
+    pub substances: Option<BTreeMap<Substance, When>>,
+    /// Names as typed; each is read by [`about::medicine`].
+    pub medicines: Option<Vec<String>>,
+    pub goal: Option<Goal>,
+    pub pregnant: Option<bool>,
+    pub clear: Vec<Field>,
+}
+
+impl AboutChange {
+    fn is_empty(&self) -> bool {
+        *self == AboutChange::default()
+    }
+
+    /// The questions the change gives or clears an answer to, in order.
+    pub fn fields(&self) -> Vec<Field> {
+        Field::ALL.into_iter().filter(|f| self.gives(*f) || self.clear.contains(f)).collect()
+    }
+
+    /// Whether the change gives an answer to `field`.
+    fn gives(&self, field: Field) -> bool {
+        match field {
+            Field::Products => self.products.is_some(),
+            Field::UsedFor => self.used_for.is_some(),
+            Field::UsualAmount => self.usual_grams.is_some(),
+            Field::DosesADay => self.doses_a_day.is_some(),
+            Field::Reasons => self.reasons.is_some(),
+            Field::Substances => self.substances.is_some(),
+            Field::Medicines => self.medicines.is_some(),
+            Field::Goal => self.goal.is_some(),
+            Field::Pregnant => self.pregnant.is_some(),
+        }
     }
 }
 
@@ -283,6 +332,9 @@ impl Journal {
             return Err(InputError::ReservedId { id });
         }
         let label_text = label(label_text)?;
+        if self.catalog().get(&id).is_some_and(|e| e.extra) {
+            return Err(InputError::ExtraItem { id });
+        }
         if self.catalog().get(&id).is_some() {
             return Err(InputError::DuplicateItem { id });
         }
@@ -290,18 +342,40 @@ impl Journal {
         Ok(())
     }
 
-    /// Hides an item from rating (its past ratings stay).
+    /// Hides an item from rating, or switches an extra item off (past
+    /// ratings stay either way).
     pub fn hide_symptom(&mut self, id: &str) -> Result<(), InputError> {
         let id = known_item(self.catalog(), id)?;
-        self.symptoms.hidden.insert(id);
+        if self.catalog().get(&id).is_some_and(|e| e.extra) {
+            self.symptoms.extra_on.remove(&id);
+        } else {
+            self.symptoms.hidden.insert(id);
+        }
         Ok(())
     }
 
-    /// Shows a hidden item again.
+    /// Shows a hidden item again, or switches an extra item on.
     pub fn show_symptom(&mut self, id: &str) -> Result<(), InputError> {
         let id = known_item(self.catalog(), id)?;
-        self.symptoms.hidden.remove(&id);
+        if self.catalog().get(&id).is_some_and(|e| e.extra) {
+            self.symptoms.extra_on.insert(id);
+        } else {
+            self.symptoms.hidden.remove(&id);
+        }
         Ok(())
+    }
+
+    /// Switches every extra item on or off together; returns their ids.
+    pub fn switch_extras(&mut self, on: bool) -> Vec<String> {
+        let ids: Vec<String> = self.catalog().entries().filter(|e| e.extra).map(|e| e.id.to_owned()).collect();
+        for id in &ids {
+            if on {
+                self.symptoms.extra_on.insert(id.clone());
+            } else {
+                self.symptoms.extra_on.remove(id);
+            }
+        }
+        ids
     }
 
     /// Records one self-check: one answer per question, in order.
@@ -312,6 +386,83 @@ impl Journal {
         }
         let answers = questions.iter().map(|q| q.id.clone()).zip(answers.iter().copied()).collect();
         self.signs.push(SignCheck { at: now, answers });
+        Ok(())
+    }
+
+    /// Records one self-check about the past 12 months: one answer per
+    /// question, in order (see `journal/criteria.rs`).
+    pub fn record_criteria(&mut self, answers: &[bool], now: Stamp) -> Result<(), InputError> {
+        let questions = criteria::questions();
+        if answers.len() != questions.len() {
+            return Err(InputError::WrongAnswerCount { questions: questions.len(), answers: answers.len() });
+        }
+        let answers = questions.iter().map(|q| q.id.clone()).zip(answers.iter().copied()).collect();
+        // Kept in time order, like every list in the journal.
+        let at = self.criteria.partition_point(|c| c.at <= now);
+        self.criteria.insert(at, CriteriaCheck { at: now, answers });
+        Ok(())
+    }
+
+    /// Gives, changes or clears answers of the history, each dated `now`;
+    /// all of it or none of it.
+    pub fn answer_about(&mut self, change: &AboutChange, now: Stamp) -> Result<(), InputError> {
+        if change.is_empty() {
+            return Err(InputError::NothingAbout);
+        }
+        if let Some(field) = change.clear.iter().find(|f| change.gives(**f)) {
+            return Err(InputError::AboutContradiction { field: field.label().to_lowercase() });
+        }
+        if let Some(grams) = change.usual_grams {
+            Grams::try_from(grams)?;
+        }
+        let medicines = change
+            .medicines
+            .as_ref()
+            .map(|m| m.iter().map(|n| about::medicine(n)).collect::<Result<Vec<_>, _>>())
+            .transpose()?;
+
+        let a = &mut self.about;
+        if let Some(v) = &change.products {
+            a.products = Some(dated(v.clone(), now));
+        }
+        if let Some(v) = change.used_for {
+            a.used_for = Some(dated(v, now));
+        }
+        if let Some(v) = change.doses_a_day {
+            a.doses_a_day = Some(dated(v, now));
+        }
+        if let Some(v) = &change.reasons {
+            a.reasons = Some(dated(v.clone(), now));
+        }
+        if let Some(v) = &change.substances {
+            a.substances = Some(dated(v.clone(), now));
+        }
+        if let Some(mut v) = medicines {
+            v.dedup();
+            a.medicines = Some(dated(v, now));
+        }
+        if let Some(v) = change.goal {
+            a.goal = Some(dated(v, now));
+        }
+        if let Some(v) = change.pregnant {
+            a.pregnant = Some(dated(v, now));
+        }
+        for field in &change.clear {
+            match field {
+                Field::Products => a.products = None,
+                Field::UsedFor => a.used_for = None,
+                Field::DosesADay => a.doses_a_day = None,
+                Field::Reasons => a.reasons = None,
+                Field::Substances => a.substances = None,
+                Field::Medicines => a.medicines = None,
+                Field::Goal => a.goal = None,
+                Field::Pregnant => a.pregnant = None,
+                Field::UsualAmount => {}
+            }
+        }
+        if change.usual_grams.is_some() || change.clear.contains(&Field::UsualAmount) {
+            self.set_usual_daily_grams(change.usual_grams, now)?;
+        }
         Ok(())
     }
 
@@ -340,6 +491,10 @@ impl Journal {
             self.days.remove(&date);
         }
     }
+}
+
+fn dated<T>(value: T, set: Stamp) -> Answer<T> {
+    Answer { value, set }
 }
 
 fn check_not_future(date: NaiveDate, now: Stamp) -> Result<(), InputError> {
@@ -431,6 +586,67 @@ mod tests {
         j.set_contact(None).unwrap();
         j.set_country(None).unwrap();
         assert_eq!(j.settings(), &crate::journal::Settings::default());
+    }
+
+    #[test]
+    fn history_answers_are_dated_and_a_refused_change_changes_nothing() {
+        let mut j = Journal::new();
+        let change = AboutChange {
+            products: Some([Product::Powder, Product::Capsules].into()),
+            used_for: Some("3 years".parse().unwrap()),
+            usual_grams: Some(8.0),
+            reasons: Some([Reason::Pain, Reason::Anxiety].into()),
+            substances: Some(BTreeMap::new()),
+            medicines: Some(vec!["Catapres".into(), "sertraline 50 mg".into()]),
+            goal: Some(Goal::Stop),
+            ..AboutChange::default()
+        };
+        j.answer_about(&change, now()).unwrap();
+        let lines: Vec<(&str, String)> = j.history().into_iter().map(|l| (l.field.label(), l.text)).collect();
+        assert_eq!(
+            lines,
+            [
+                ("Product and form", "powder, capsules".to_owned()),
+                ("Used for", "3 years".to_owned()),
+                ("Usual amount before cutting down", "8 g a day".to_owned()),
+                ("Reasons for use", "pain, anxiety".to_owned()),
+                ("Other substances", "none".to_owned()),
+                ("Prescribed medicines", "clonidine, sertraline 50 mg".to_owned()),
+                ("Goal", "to stop".to_owned()),
+            ]
+        );
+        assert!(j.history().iter().all(|l| l.set == Some(now())), "every answer dated");
+        let before = j.clone();
+        let both = AboutChange { goal: Some(Goal::CutDown), clear: vec![Field::Goal], ..AboutChange::default() };
+        assert!(j.answer_about(&both, now()).unwrap_err().to_string().contains("given and cleared at once"));
+        let bad =
+            AboutChange { goal: Some(Goal::CutDown), medicines: Some(vec![String::new()]), ..AboutChange::default() };
+        assert!(j.answer_about(&bad, now()).is_err());
+        assert!(j.answer_about(&AboutChange::default(), now()).is_err());
+        assert_eq!(j, before, "refusals change nothing");
+        let clear = AboutChange { clear: vec![Field::Goal, Field::UsualAmount], ..AboutChange::default() };
+        j.answer_about(&clear, now()).unwrap();
+        assert!(j.about().goal.is_none() && j.settings().usual_daily_grams.is_none());
+    }
+
+    #[test]
+    fn extra_items_are_off_until_switched_on_together_or_one_by_one() {
+        let mut j = Journal::new();
+        let physical = j.catalog().active_count(Kind::Physical);
+        assert!(j.catalog().get("vomiting").is_some_and(|e| e.extra && e.hidden));
+        j.show_symptom("vomiting").unwrap();
+        assert_eq!(j.catalog().active_count(Kind::Physical), physical + 1);
+        assert_eq!(j.switch_extras(true).len(), 7);
+        assert_eq!(j.catalog().active_count(Kind::Physical), physical + 7);
+        j.rate(date("2026-03-09"), "yawning", 2, now()).unwrap();
+        j.hide_symptom("yawning").unwrap();
+        j.switch_extras(false);
+        assert_eq!(j.catalog().active_count(Kind::Physical), physical);
+        assert!(j.check_integrity().is_ok(), "ratings of an extra switched off stay readable");
+        assert_eq!(
+            j.add_symptom("vomiting", "vomiting", Kind::Physical).unwrap_err(),
+            InputError::ExtraItem { id: "vomiting".into() }
+        );
     }
 
     #[test]

@@ -103,6 +103,20 @@ pub enum InputError {
     ContactNotOneLine,
     #[error("the contact has no phone number: write a name and a number, e.g. \"Sam (sponsor) 555 0100\"")]
     ContactWithoutNumber,
+    #[error("'{given}' is not {what} easeoff lists: use one of {allowed}")]
+    BadChoice { what: &'static str, given: String, allowed: String },
+    #[error("'{given}' is not how long: write a whole number and weeks, months or years, e.g. 3 years or 18 months")]
+    BadUseLength { given: String },
+    #[error("'{given}' is not a number of doses a day: use a whole number from 1 to 30, e.g. 3")]
+    BadDosesADay { given: String },
+    #[error("'{given}' is not a medicine name: write one name of 1–60 characters on one line, without commas")]
+    BadMedicine { given: String },
+    #[error("nothing to record: give at least one answer, or something to clear")]
+    NothingAbout,
+    #[error("the {field} cannot be given and cleared at once: give it, or clear it")]
+    AboutContradiction { field: String },
+    #[error("'{id}' is one of the extra items: switch it on instead of adding it")]
+    ExtraItem { id: String },
 }
 
 /// What a day's change both gives and clears.
@@ -178,6 +192,12 @@ mod tests {
             InputError::NothingToLog,
             InputError::WrongAnswerCount { questions: 7, answers: 3 },
             InputError::BadDays { given: "0".into(), max: 365 },
+            InputError::BadUseLength { given: "ages".into() },
+            InputError::BadDosesADay { given: "0".into() },
+            InputError::BadMedicine { given: String::new() },
+            InputError::NothingAbout,
+            InputError::AboutContradiction { field: "goal".into() },
+            InputError::ExtraItem { id: "vomiting".into() },
             PlanProblem::FromOutOfRange { from: -2.0 }.into(),
             PlanProblem::PercentOutOfRange { percent: 150.0 }.into(),
             PlanProblem::GramsOutOfRange { grams: 7.0 }.into(),

@@ -4,10 +4,13 @@
 //! per item (and for sleep and notes) the newer edit wins, and on a tie the
 //! journal already here wins; aids, doses and self-checks are added when they
 //! are not already present (doses are the same when time and amount match);
-//! custom items and hidden items are added; the last-use mark is the later one.
+//! custom items, hidden items and extra items switched on are added; each
+//! answer of the history keeps the one given later; the last-use mark is the
+//! later one.
 //! An item cleared here but still rated in the imported file comes back,
 //! because clearing leaves no trace to compare against.
 
+use super::about::{About, Answer};
 use super::{Journal, Rating};
 
 /// What an import added and changed, for the person to read.
@@ -99,6 +102,19 @@ impl Journal {
             }
         }
         self.signs.sort_by_key(|c| c.at);
+        for check in &other.criteria {
+            if !self.criteria.iter().any(|c| c.at == check.at) {
+                self.criteria.push(check.clone());
+                report.signs_added += 1;
+            }
+        }
+        self.criteria.sort_by_key(|c| c.at);
+        report.settings_changed += self.about.merge(&other.about);
+        for id in &other.symptoms.extra_on {
+            if self.symptoms.extra_on.insert(id.clone()) {
+                report.settings_changed += 1;
+            }
+        }
         for question in &other.questions {
             match self.questions.iter_mut().find(|q| q.added == question.added && q.text == question.text) {
                 None => {
@@ -165,4 +181,32 @@ impl Journal {
 
 fn newer(theirs: &Rating, mine: &Rating) -> bool {
     theirs.edited > mine.edited && theirs.value != mine.value
+}
+
+/// Takes `theirs` when it was given later than `ours` (or ours is missing);
+/// says whether it did.
+fn later<T: Clone + PartialEq>(ours: &mut Option<Answer<T>>, theirs: Option<&Answer<T>>) -> usize {
+    match (ours.as_ref(), theirs) {
+        (_, None) => 0,
+        (Some(mine), Some(t)) if t.set <= mine.set || t == mine => 0,
+        (_, Some(t)) => {
+            *ours = Some(t.clone());
+            1
+        }
+    }
+}
+
+impl About {
+    /// Each answer given later in `other` replaces this one's; returns how
+    /// many did.
+    fn merge(&mut self, other: &About) -> usize {
+        later(&mut self.products, other.products.as_ref())
+            + later(&mut self.used_for, other.used_for.as_ref())
+            + later(&mut self.doses_a_day, other.doses_a_day.as_ref())
+            + later(&mut self.reasons, other.reasons.as_ref())
+            + later(&mut self.substances, other.substances.as_ref())
+            + later(&mut self.medicines, other.medicines.as_ref())
+            + later(&mut self.goal, other.goal.as_ref())
+            + later(&mut self.pregnant, other.pregnant.as_ref())
+    }
 }

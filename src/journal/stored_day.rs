@@ -159,6 +159,8 @@ pub(crate) fn same_apart_from_days_and_doses(a: &Journal, b: &Journal) -> bool {
         days: _,
         doses: _,
         signs,
+        criteria,
+        about,
         questions,
         plans,
         no_dose_days,
@@ -169,6 +171,8 @@ pub(crate) fn same_apart_from_days_and_doses(a: &Journal, b: &Journal) -> bool {
         && *last_use_mark == b.last_use_mark
         && *symptoms == b.symptoms
         && *signs == b.signs
+        && *criteria == b.criteria
+        && *about == b.about
         && *questions == b.questions
         && *plans == b.plans
         && *no_dose_days == b.no_dose_days

@@ -12,12 +12,24 @@ use crate::journal::{FORMAT, Journal, VERSION};
 /// A step from version `N` (its index + 1) to `N + 1`.
 type Step = fn(&mut Value) -> Result<(), String>;
 
-const STEPS: &[Step] = &[v1_to_v2];
+const STEPS: &[Step] = &[v1_to_v2, v2_to_v3];
 
 /// Version 2 added `no_dose_days` and `settings.mode_set`, both optional and
 /// absent from every version-1 file, so a version-1 file reads unchanged.
 #[allow(clippy::unnecessary_wraps)] // every step has the same signature
 fn v1_to_v2(_: &mut Value) -> Result<(), String> {
+    Ok(())
+}
+
+/// Version 3 added the history (`about`), the self-check about the past
+/// 12 months (`criteria`) and the extra symptom items switched on
+/// (`symptoms.extra_on`); checks answered with the earlier seven-question
+/// self-check stay under `signs` exactly as they were, read for what they
+/// were. Nothing in a version-2 file changes shape, so it reads unchanged;
+/// the version goes up so that an older easeoff, which would drop the new
+/// answers when saving, opens a version-3 file read-only instead.
+#[allow(clippy::unnecessary_wraps)] // every step has the same signature
+fn v2_to_v3(_: &mut Value) -> Result<(), String> {
     Ok(())
 }
 
@@ -118,6 +130,23 @@ mod tests {
         let old = br#"{"format":"easeoff-journal","version":0}"#;
         let err = parse(old).unwrap_err();
         assert!(err.contains("file version 0 is not one easeoff can read"), "{err}");
+    }
+
+    #[test]
+    fn a_version_2_journal_with_seven_question_checks_reads_as_version_3_with_them_kept() {
+        let v2 = br#"{"format":"easeoff-journal","version":2,"symptoms":{"custom":{"vomiting":{"label":"throwing up","kind":"physical"}}},"days":{"2026-03-01":{"ratings":{"vomiting":3},"edited":"2026-03-01T12:00:00+01:00"}},"signs":[{"at":"2026-03-01T20:00:00+01:00","answers":{"cut-back":true,"despite-harm":false,"dropped":false,"mood-without":true,"preoccupied":true,"tolerance":false,"withdrawal":true}}]}"#;
+        let parsed = parse(v2).unwrap();
+        assert_eq!(parsed.from_version, 2);
+        let j = parsed.journal;
+        assert_eq!(j.version(), 3);
+        let checks = j.all_checks();
+        assert_eq!(checks.len(), 1);
+        assert_eq!(checks[0].kind, crate::journal::criteria::CheckKind::Signs);
+        assert_eq!(checks[0].count_words(), "4 of 7 answered yes");
+        assert!(j.criteria_checks().is_empty() && j.history().is_empty());
+        let own = j.catalog().get("vomiting").unwrap();
+        assert!(own.custom && own.label == "throwing up", "an item of the person's own keeps its id and label");
+        assert_eq!(j.catalog().entries().filter(|e| e.id == "vomiting").count(), 1);
     }
 
     #[test]

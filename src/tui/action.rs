@@ -76,6 +76,10 @@ pub enum Action {
     WriteSummary(SummaryFormat),
     /// Send the text summary to the printer (Summary).
     PrintSummary,
+    /// Answer or change the history's questions (Summary).
+    EditHistory,
+    /// The self-check about the past 12 months (Summary).
+    SelfCheck,
 }
 
 /// The formats the Summary screen writes.

@@ -4,7 +4,7 @@
 
 use chrono::NaiveDate;
 
-use crate::journal::edit::DayChange;
+use crate::journal::edit::{AboutChange, DayChange};
 use crate::journal::plan::{Cut, PlanSpec};
 use crate::journal::{Aid, Days, Dose, InputError, Journal, Mode, Stamp, format_number, rating_word};
 
@@ -66,6 +66,10 @@ pub enum Edit {
     Mode(Mode),
     UsualAmount(f64),
     Country(String),
+    /// Answers of the history (`journal/about.rs`).
+    About(AboutChange),
+    /// A self-check about the past 12 months: one answer per question.
+    Criteria(Vec<bool>),
 }
 
 /// What a change has to say: done, and anything worth a second look.
@@ -182,6 +186,7 @@ impl Edit {
                 j.set_usual_daily_grams(Some(grams), now)?;
                 format!("Usual amount: {} g a day.", format_number(grams))
             }
+            edit @ (Edit::About(_) | Edit::Criteria(_)) => answer(edit, j, now)?,
             Edit::Country(code) => {
                 let country = j.set_country(Some(&code))?;
                 let name = country.map_or(code.as_str(), |c| c.in_name.as_str());
@@ -190,6 +195,23 @@ impl Edit {
         };
         Ok(text.into())
     }
+}
+
+/// The person's answers about themselves: the history and the self-check.
+fn answer(edit: Edit, j: &mut Journal, now: Stamp) -> Result<String, InputError> {
+    Ok(match edit {
+        Edit::About(change) => {
+            j.answer_about(&change, now)?;
+            let fields: Vec<String> = change.fields().iter().map(|f| f.label().to_lowercase()).collect();
+            format!("Saved to your history: {}.", fields.join(", "))
+        }
+        Edit::Criteria(answers) => {
+            j.record_criteria(&answers, now)?;
+            let yes = answers.iter().filter(|a| **a).count();
+            format!("Self-check saved: {yes} of {} answered yes (as you reported it; not a diagnosis).", answers.len())
+        }
+        _ => String::new(),
+    })
 }
 
 fn dose_said(dose: &Dose) -> String {

@@ -122,6 +122,8 @@ pub const SUMMARY: &[Binding] = &[
         Action::WriteSummary(SummaryFormat::Html),
     ),
     bind(&[Char('p')], "p", "print (asks first)", true, Action::PrintSummary),
+    bind(&[Char('b')], "b", "your history", true, Action::EditHistory),
+    bind(&[Char('c')], "c", "self-check about the past 12 months", false, Action::SelfCheck),
 ];
 
 /// The table of a screen.

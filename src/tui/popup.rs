@@ -1,24 +1,28 @@
 //! Pop-ups drawn over a screen: help, "When to get help", one-line prompts,
-//! the note editor, the day's aids, yes/no questions, the welcome and facts
-//! for attention. Each owns its state and answers a key with a `Reply`: the
+//! the note editor, the day's aids, yes/no questions, the welcome, the
+//! history's questions, the self-check and facts for attention. Each owns its state and answers a key with a `Reply`: the
 //! pop-up that stays open (itself, another, or none) and messages for
 //! `update`. None of them changes the journal or the app itself.
 
+mod about;
 mod aids;
 mod confirm;
 mod first_run;
 mod get_help;
 mod note;
 mod prompt;
+mod self_check;
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
+pub use about::{AboutForm, AboutStep};
 pub use aids::{AidList, aid_suggestions};
 pub use confirm::{Confirm, Confirmed};
 pub use first_run::{FirstRun, Step};
 pub use get_help::GetHelp;
 pub use note::{NoteEditor, NoteMode};
 pub use prompt::{Prompt, Purpose, dose_prefill};
+pub use self_check::SelfCheck;
 
 use super::msg::Msg;
 use crate::journal::{Journal, Stamp};
@@ -33,6 +37,10 @@ pub enum Overlay {
     Aids(AidList),
     Confirm(Confirm),
     FirstRun(FirstRun),
+    /// The history's questions (after the welcome, or `b` on Summary).
+    About(AboutForm),
+    /// The self-check about the past 12 months (`c` on Summary).
+    SelfCheck(SelfCheck),
     /// Facts for attention that a change just brought (safety spec): shown
     /// at once, over whatever was open, until dismissed.
     Attention(Attention),
@@ -120,6 +128,10 @@ impl Overlay {
                 first.prompt = first.prompt.map(|p| p.paste(text));
                 Overlay::FirstRun(first)
             }
+            Overlay::About(mut form) => {
+                form.prompt = form.prompt.map(|p| p.paste(text));
+                Overlay::About(form)
+            }
             other => other,
         }
     }
@@ -143,6 +155,14 @@ impl Overlay {
                 Reply { next: Some(Overlay::FirstRun(first)), msgs: vec![Msg::OpenGetHelp] }
             }
             Overlay::FirstRun(first) => first.key(key, ctx),
+            Overlay::About(form) if bang && form.prompt.is_none() => {
+                Reply { next: Some(Overlay::About(form)), msgs: vec![Msg::OpenGetHelp] }
+            }
+            Overlay::About(form) => form.key(key, ctx),
+            Overlay::SelfCheck(check) if bang => {
+                Reply { next: Some(Overlay::SelfCheck(check)), msgs: vec![Msg::OpenGetHelp] }
+            }
+            Overlay::SelfCheck(check) => check.key(key),
             Overlay::Confirm(confirm) => confirm.key(key),
             Overlay::Prompt(prompt) => prompt.key(key, ctx),
             Overlay::Note(editor) => editor.key(key),

@@ -11,6 +11,7 @@ mod history;
 mod layout;
 mod message;
 mod overlay;
+mod questions;
 mod summary;
 mod today;
 

@@ -1,9 +1,10 @@
 //! The welcome: only what is needed, every question skippable — tapering or
 //! stopped, the last dose, the usual amount, and whose help numbers to give.
+//! It hands over to the history's optional step (`popup/about.rs`).
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
-use super::{Ctx, Overlay, Prompt, Purpose, Reply, is_ctrl};
+use super::{AboutForm, Ctx, Overlay, Prompt, Purpose, Reply, is_ctrl};
 use crate::journal::Mode;
 use crate::tui::change::Edit;
 use crate::tui::msg::Msg;
@@ -86,11 +87,17 @@ impl FirstRun {
             (Step::Country, KeyCode::Char(digit @ '1'..='9')) => {
                 let index = digit.to_digit(10).map_or(0, |d| d as usize - 1);
                 match crate::get_help::countries().get(index) {
-                    Some(country) => Reply::close_with(vec![Msg::Edit(Edit::Country(country.code.clone()))]),
+                    Some(country) => Reply {
+                        next: Some(Overlay::About(AboutForm::intro(ctx.journal))),
+                        msgs: vec![Msg::Edit(Edit::Country(country.code.clone()))],
+                    },
                     None => Reply::stay(Overlay::FirstRun(self)),
                 }
             }
-            (Step::Country, KeyCode::Enter | KeyCode::Esc) => Reply::close(),
+            // Then the history, which can wait.
+            (Step::Country, KeyCode::Enter | KeyCode::Esc) => {
+                Reply::stay(Overlay::About(AboutForm::intro(ctx.journal)))
+            }
             _ => Reply::stay(Overlay::FirstRun(self)),
         }
     }

@@ -1,5 +1,5 @@
-//! One-line prompts: sleep, an aid, a dose, the last dose, the usual amount
-//! and the taper plan. Text that does not parse keeps the prompt open with
+//! One-line prompts: sleep, an aid, a dose, the last dose, the usual amount,
+//! the history's text answers and the taper plan. Text that does not parse keeps the prompt open with
 //! the reason, so nothing typed is lost; text that does becomes an `Edit`.
 
 use chrono::NaiveDate;
@@ -8,6 +8,8 @@ use ratatui_textarea::TextArea;
 
 use super::{Ctx, Overlay, Reply, aid_suggestions, is_ctrl};
 use crate::dates::parse_moment;
+use crate::journal::about::{DosesADay, UseLength, medicine};
+use crate::journal::edit::AboutChange;
 use crate::journal::{Aid, Days, Dose, Grams, Hours, InputError, format_number, plan};
 use crate::tui::change::Edit;
 use crate::tui::msg::Msg;
@@ -17,9 +19,16 @@ use crate::tui::msg::Msg;
 pub enum Purpose {
     Sleep(NaiveDate),
     Aid(NaiveDate),
-    Dose { date: NaiveDate, replace: Option<usize> },
+    Dose {
+        date: NaiveDate,
+        replace: Option<usize>,
+    },
     LastUse,
     UsualAmount,
+    /// The history's text answers (`popup/about.rs`).
+    UsedFor,
+    DosesADay,
+    Medicines,
     NewPlan,
     HoldPlan,
     RestepPlan,
@@ -40,6 +49,9 @@ impl Purpose {
             Purpose::Dose { replace: Some(_), .. } => "Change this dose".to_owned(),
             Purpose::LastUse => "When was your last dose?".to_owned(),
             Purpose::UsualAmount => "Your usual daily amount (optional)".to_owned(),
+            Purpose::UsedFor => "How long have you used kratom?".to_owned(),
+            Purpose::DosesADay => "How many doses a day, before cutting down?".to_owned(),
+            Purpose::Medicines => "Medicines prescribed to you".to_owned(),
             Purpose::NewPlan => "A new taper plan, starting today".to_owned(),
             Purpose::HoldPlan => "Hold the current step longer".to_owned(),
             Purpose::RestepPlan => "Change the step size from today".to_owned(),
@@ -57,6 +69,11 @@ impl Purpose {
             }
             Purpose::LastUse => "HH:MM, yesterday HH:MM or YYYY-MM-DD HH:MM, e.g. yesterday 21:30",
             Purpose::UsualAmount => "Grams a day, e.g. 6 — Enter on an empty line skips",
+            Purpose::UsedFor => "Weeks, months or years, e.g. 3 years or 18 months — Enter on an empty line skips",
+            Purpose::DosesADay => "A whole number, e.g. 3 — Enter on an empty line skips",
+            Purpose::Medicines => {
+                "Names, separated by commas, e.g. clonidine, sertraline 50 mg; none if you take none — Enter on an empty line skips"
+            }
             Purpose::NewPlan => {
                 "FROM STEP EVERY [FLOOR]: 6 10% 7 1 = from 6 g/day, 10 % off every 7 days, down to 1 g, then stop"
             }
@@ -157,11 +174,50 @@ impl Prompt {
                 cut: text.parse::<plan::Cut>().map_err(|e| e.to_string())?,
                 typed: text.to_owned(),
             }),
+            Purpose::UsedFor | Purpose::DosesADay | Purpose::Medicines => about_answer(ctx, self.purpose, text)?,
             Purpose::UsualAmount if text.is_empty() => None,
-            Purpose::UsualAmount => Some(Edit::UsualAmount(text.parse::<Grams>().map_err(|e| e.to_string())?.get())),
+            Purpose::UsualAmount => {
+                let grams = text.parse::<Grams>().map_err(|e| e.to_string())?.get();
+                // Enter on the amount already recorded (the history's prefill) changes nothing.
+                let same = ctx.journal.settings().usual_daily_grams.is_some_and(|g| (g - grams).abs() < 1e-9);
+                (!same).then_some(Edit::UsualAmount(grams))
+            }
         };
         Ok(edit.into_iter().map(Msg::Edit).collect())
     }
+}
+
+/// A text answer of the history as a change, or none when the line is
+/// empty or says what is already recorded.
+fn about_answer(ctx: &Ctx, purpose: Purpose, text: &str) -> Result<Option<Edit>, String> {
+    if text.is_empty() {
+        return Ok(None);
+    }
+    let about = ctx.journal.about();
+    let words = |e: InputError| e.to_string();
+    let change = match purpose {
+        Purpose::UsedFor => {
+            let length = text.parse::<UseLength>().map_err(words)?;
+            let same = about.used_for.as_ref().is_some_and(|a| a.value == length);
+            (!same).then(|| AboutChange { used_for: Some(length), ..AboutChange::default() })
+        }
+        Purpose::DosesADay => {
+            let n = text.parse::<DosesADay>().map_err(words)?;
+            let same = about.doses_a_day.as_ref().is_some_and(|a| a.value == n);
+            (!same).then(|| AboutChange { doses_a_day: Some(n), ..AboutChange::default() })
+        }
+        _ => {
+            let names: Vec<String> = if text.eq_ignore_ascii_case("none") {
+                Vec::new()
+            } else {
+                text.split(',').map(str::trim).filter(|n| !n.is_empty()).map(str::to_owned).collect()
+            };
+            let kept = names.iter().map(|n| medicine(n)).collect::<Result<Vec<_>, _>>().map_err(words)?;
+            let same = about.medicines.as_ref().is_some_and(|a| a.value == kept);
+            (!same).then(|| AboutChange { medicines: Some(names), ..AboutChange::default() })
+        }
+    };
+    Ok(change.map(Edit::About))
 }
 
 /// `FROM STEP EVERY [FLOOR]`, starting today.

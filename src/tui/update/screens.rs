@@ -8,7 +8,9 @@ use crate::tui::action::{Action, SummaryFormat};
 use crate::tui::change::Edit;
 use crate::tui::model::{Model, Screen};
 use crate::tui::msg::{Effect, Msg};
-use crate::tui::popup::{AidList, Confirm, Confirmed, NoteEditor, Overlay, Prompt, Purpose, dose_prefill};
+use crate::tui::popup::{
+    AboutForm, AidList, Confirm, Confirmed, NoteEditor, Overlay, Prompt, Purpose, SelfCheck, dose_prefill,
+};
 
 /// How far Page Up and Page Down move on History.
 const PAGE_DAYS: i64 = 14;
@@ -175,6 +177,8 @@ fn summary(model: &mut Model, action: Action) -> Vec<Effect> {
         // A shared printer is seen by others: ask first, naming where it
         // goes (which takes asking the system, so the loop finds out).
         Action::PrintSummary => return vec![Effect::FindPrinter { command: model.print_cmd.clone() }],
+        Action::EditHistory => model.overlay = Some(Overlay::About(AboutForm::open(&model.journal))),
+        Action::SelfCheck => model.overlay = Some(Overlay::SelfCheck(SelfCheck::default())),
         _ => {}
     }
     Vec::new()

@@ -1,6 +1,6 @@
 //! Overlays drawn over the screen: help (built from the key tables), "When to
 //! get help", prompts, the note editor, the day's aids, yes/no questions and
-//! the welcome.
+//! the welcome (the history and the self-check are in `questions.rs`).
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -33,6 +33,8 @@ pub fn render(app: &Model, overlay: &Overlay, area: Rect, buf: &mut Buffer) {
                 .render(inner(rect), buf);
         }
         Overlay::FirstRun(first) => render_first_run(app, first, area, buf),
+        Overlay::About(form) => super::questions::render_about(app, form, area, buf),
+        Overlay::SelfCheck(check) => super::questions::render_self_check(app, check, area, buf),
         Overlay::Attention(attention) => render_attention(app, attention, area, buf),
         Overlay::Message(message) => render_message(app, message, area, buf),
     }
@@ -184,12 +186,12 @@ fn render_scrolling(
     Paragraph::new(lines).scroll((scroll, 0)).render(text, buf);
 }
 
-fn box_(app: &Model, rect: Rect, buf: &mut Buffer, title: &str) {
+pub(super) fn box_(app: &Model, rect: Rect, buf: &mut Buffer, title: &str) {
     Clear.render(rect, buf);
     Block::bordered().title(Span::styled(title.to_owned(), app.theme.title())).render(rect, buf);
 }
 
-fn inner(rect: Rect) -> Rect {
+pub(super) fn inner(rect: Rect) -> Rect {
     Rect {
         x: rect.x.saturating_add(2),
         y: rect.y.saturating_add(1),
@@ -198,7 +200,7 @@ fn inner(rect: Rect) -> Rect {
     }
 }
 
-fn hint(app: &Model, text: &str) -> Line<'static> {
+pub(super) fn hint(app: &Model, text: &str) -> Line<'static> {
     Line::styled(text.to_owned(), app.theme.dim())
 }
 
@@ -299,6 +301,12 @@ fn prompt_lines(app: &Model, prompt: &Prompt, width: u16) -> (Vec<Line<'static>>
 }
 
 fn render_prompt_body(app: &Model, prompt: &Prompt, area: Rect, buf: &mut Buffer) {
+    render_prompt_with_keys(app, prompt, "Enter save · Esc cancel", area, buf);
+}
+
+/// A prompt's hint, input, error and keys, the keys as the pop-up holding
+/// it uses them.
+pub(super) fn render_prompt_with_keys(app: &Model, prompt: &Prompt, keys: &str, area: Rect, buf: &mut Buffer) {
     let (hint_lines, extra_lines) = prompt_lines(app, prompt, area.width);
     let rows = |lines: &[Line]| u16::try_from(lines.len().max(2)).unwrap_or(u16::MAX);
     let [hint_area, input, extra, keys_area] = Layout::vertical([
@@ -311,7 +319,7 @@ fn render_prompt_body(app: &Model, prompt: &Prompt, area: Rect, buf: &mut Buffer
     Paragraph::new(hint_lines).render(hint_area, buf);
     prompt.input.render(input, buf);
     Paragraph::new(extra_lines).render(extra, buf);
-    hint(app, "Enter save · Esc cancel").render(keys_area, buf);
+    hint(app, keys).render(keys_area, buf);
 }
 
 /// The note editor's keys for where it is, and their style.
