@@ -25,22 +25,27 @@ use super::{Day, Dose, Form, Grams, Hours, ItemId, Rating, RatingValue, Sleep, S
 pub(crate) fn day(line: &str) -> Option<Day> {
     let mut c = Cursor { line, at: 0 };
     c.eat(b"{")?;
-    let mut values: Vec<(ItemId, RatingValue)> = Vec::new();
+    // The day's edit time comes after its ratings: each rating holds a
+    // stand-in until then, so the ratings are read straight into the one
+    // vector the day keeps, sized by the colons before the object closes.
+    let stand_in = chrono::DateTime::UNIX_EPOCH.fixed_offset();
+    let mut ratings: Vec<(ItemId, Rating)> = Vec::new();
     let mut first = true;
     if c.eat(b"\"ratings\":{").is_some() {
         first = false;
         if c.eat(b"}").is_none() {
-            values.reserve_exact(16);
+            let ahead = c.bytes().get(c.at..).unwrap_or_default();
+            ratings.reserve_exact(ahead.iter().take_while(|&&b| b != b'}').filter(|&&b| b == b':').count());
             loop {
                 let id = c.string()?;
                 c.eat(b":")?;
-                let value = RatingValue::try_from(c.small_int()?).ok()?;
+                let value = RatingValue::try_from(c.small_int()?).ok()?.get();
                 // Sorted and without repeats, as written; anything else is
                 // left to the ordinary path, which decides which one counts.
-                if values.last().is_some_and(|(last, _)| last.as_bytes().iter().ge(id.as_bytes())) {
+                if ratings.last().is_some_and(|(last, _)| last.as_bytes().iter().ge(id.as_bytes())) {
                     return None;
                 }
-                values.push((ItemId::from(id), value));
+                ratings.push((ItemId::from(id), Rating { value, edited: stand_in }));
                 if c.eat(b",").is_none() {
                     c.eat(b"}")?;
                     break;
@@ -60,12 +65,12 @@ pub(crate) fn day(line: &str) -> Option<Day> {
         None
     };
     c.end()?;
-    let ratings = match edited {
-        Some(edited) => values.into_iter().map(|(id, value)| (id, Rating { value: value.get(), edited })).collect(),
-        None if values.is_empty() => Vec::new(),
+    match edited {
+        Some(edited) => ratings.iter_mut().for_each(|(_, rating)| rating.edited = edited),
+        None if ratings.is_empty() => {}
         // A rating with no edit time is refused by the ordinary reader, in words.
         None => return None,
-    };
+    }
     Some(Day { ratings: LiteMap::from_sorted_store_unchecked(ratings), sleep, note: None, aids: Vec::new() })
 }
 

@@ -129,6 +129,8 @@ pub(crate) fn without_days_and_doses(journal: &Journal) -> Journal {
         questions,
         plans,
         no_dose_days,
+        criteria,
+        about,
     } = journal;
     Journal {
         format: format.clone(),
@@ -142,6 +144,8 @@ pub(crate) fn without_days_and_doses(journal: &Journal) -> Journal {
         questions: questions.clone(),
         plans: plans.clone(),
         no_dose_days: no_dose_days.clone(),
+        criteria: criteria.clone(),
+        about: about.clone(),
     }
 }
 
