@@ -1,11 +1,12 @@
 //! The visit summary: one data structure built from the journal for a period,
-//! rendered to text, Markdown and print-ready HTML by the modules below, so
-//! the formats cannot disagree. Pure: the journal, "now" and the period come
+//! rendered to text, Markdown, print-ready HTML and PDF by the modules below,
+//! so the formats cannot disagree. Pure: the journal, "now" and the period come
 //! in; nothing here touches the disk, the clock or a printer.
 
 mod chart;
 pub mod html;
 pub mod markdown;
+pub mod pdf;
 mod svg;
 pub mod text;
 mod words;
@@ -34,6 +35,35 @@ pub const MOST_TAPER_DAYS: i64 = 90;
 /// Loperamide's over-the-counter label maximum, in mg a day (the same
 /// number as in `assets/aids.json`, which a test checks).
 pub const LOPERAMIDE_LABEL_MAX_MG: f64 = 8.0;
+
+/// Paper for the PDF summary.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Paper {
+    Letter,
+    A4,
+}
+
+impl Paper {
+    /// Width and height in points.
+    pub fn points(self) -> (f32, f32) {
+        match self {
+            Paper::Letter => (612.0, 792.0),
+            Paper::A4 => (595.276, 841.89),
+        }
+    }
+
+    /// The paper of the country chosen in the journal's settings (for
+    /// *When to get help*), else Letter, like the app's default numbers.
+    pub fn of_journal(journal: &Journal) -> Paper {
+        journal.settings().country.as_deref().map_or(Paper::Letter, Paper::for_country)
+    }
+
+    /// The paper used in a country (an ISO code, any case): Letter in the
+    /// US and Canada, A4 everywhere else.
+    pub fn for_country(code: &str) -> Paper {
+        if ["US", "CA"].iter().any(|c| c.eq_ignore_ascii_case(code)) { Paper::Letter } else { Paper::A4 }
+    }
+}
 
 /// Everything the summary says, in the order it says it.
 #[derive(Debug, Clone, PartialEq)]

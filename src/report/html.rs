@@ -6,7 +6,6 @@
 use std::fmt::Write;
 
 use super::Summary;
-use crate::journal::Kind;
 
 const STYLE: &str = include_str!("../../assets/report.css");
 
@@ -94,26 +93,21 @@ fn render_columns(h: &mut String, s: &Summary) {
     if s.items.is_empty() {
         h.push_str("<p>No symptoms were rated in this period.</p>\n");
     } else {
-        h.push_str("<table>\n<thead><tr><th>item</th><th>mean</th><th>highest</th><th title=\"days rated 3 severe or 4 extreme\">days ≥ 3</th><th>days rated</th></tr></thead>\n<tbody>\n");
+        let [item, mean, highest, severe, rated] = Summary::ITEM_HEAD;
+        let _ = writeln!(
+            h,
+            "<table>\n<thead><tr><th>{item}</th><th>{mean}</th><th>{highest}</th><th title=\"days rated 3 severe or 4 extreme\">{severe}</th><th>{rated}</th></tr></thead>\n<tbody>"
+        );
         for row in &s.items {
-            let kind = match row.kind {
-                Kind::Physical => "P",
-                Kind::Psychological => "Ψ",
-            };
+            let [mean, highest, severe, rated] = Summary::item_numbers(row);
             let _ = writeln!(
                 h,
-                "<tr><td><span class=\"kind\">{kind}</span> {}</td><td>{:.1}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                "<tr><td><span class=\"kind\">{}</span> {}</td><td>{mean}</td><td>{highest}</td><td>{severe}</td><td>{rated}</td></tr>",
+                Summary::kind_mark(row.kind),
                 esc(&row.label),
-                row.mean,
-                row.highest,
-                row.severe_days,
-                row.rated_days
             );
         }
-        h.push_str("</tbody>\n</table>\n<p class=\"small\">P physical · Ψ psychological");
-        if s.items_not_rated > 0 {
-            let _ = write!(h, " · not rated: {}", crate::status::plural(s.items_not_rated, "other item"));
-        }
+        let _ = write!(h, "</tbody>\n</table>\n<p class=\"small\">{}", esc(&s.items_legend()));
         h.push_str("</p>\n");
     }
     // The person's own words sit under the symptoms and sleep under the
@@ -131,7 +125,7 @@ fn render_side(h: &mut String, s: &Summary) {
     if s.aids.is_empty() {
         h.push_str("<p>None recorded.</p>\n");
     } else {
-        h.push_str("<table>\n<thead><tr><th>aid</th><th>days</th><th>amounts</th></tr></thead>\n<tbody>\n");
+        let _ = writeln!(h, "<table>\n<thead><tr>{}</tr></thead>\n<tbody>", head_cells(&Summary::AID_HEAD));
         for aid in &s.aids {
             let _ = writeln!(
                 h,
@@ -147,14 +141,14 @@ fn render_side(h: &mut String, s: &Summary) {
         let _ = writeln!(h, "<p class=\"fact\">{}</p>", esc(&line));
     }
     h.push_str("<h2>Doses (kratom, daily totals)</h2>\n");
-    h.push_str("<table>\n<thead><tr><th>dates</th><th>taken</th><th>doses</th></tr></thead>\n<tbody>\n");
+    let _ = writeln!(h, "<table>\n<thead><tr>{}</tr></thead>\n<tbody>", head_cells(&Summary::DOSE_HEAD));
     for row in &s.dose_rows {
         let (range, taken, per_day) = Summary::dose_row(row);
         let _ = writeln!(h, "<tr><td>{}</td><td>{}</td><td>{}</td></tr>", esc(&range), esc(&taken), esc(&per_day));
     }
     h.push_str("</tbody>\n</table>\n");
-    if let Some(stop) = s.situation.stop {
-        let _ = writeln!(h, "<p>Last dose before the stop: {}.</p>", stop.at.format("%a %-d %b %Y, %H:%M"));
+    if let Some(line) = s.last_dose_line() {
+        let _ = writeln!(h, "<p>{}</p>", esc(&line));
     }
     if !s.step_effects.is_empty() {
         h.push_str("<p class=\"small\">Scores around each step (3 days before → after):<br>");
@@ -167,6 +161,10 @@ fn render_side(h: &mut String, s: &Summary) {
     }
     let _ = writeln!(h, "<h2>Sleep</h2>\n<p>{}</p>", esc(&s.sleep_line()));
     h.push_str("</section>\n");
+}
+
+fn head_cells(head: &[&str]) -> String {
+    head.iter().map(|c| format!("<th>{c}</th>")).collect()
 }
 
 fn render_person(h: &mut String, s: &Summary) {
