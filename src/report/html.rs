@@ -164,7 +164,10 @@ fn render_side(h: &mut String, s: &Summary) {
 }
 
 fn head_cells(head: &[&str]) -> String {
-    head.iter().map(|c| format!("<th>{c}</th>")).collect()
+    head.iter().fold(String::new(), |mut row, c| {
+        let _ = write!(row, "<th>{c}</th>");
+        row
+    })
 }
 
 fn render_person(h: &mut String, s: &Summary) {

@@ -33,7 +33,7 @@ pub fn render(s: &Summary, paper: Paper) -> Result<Vec<u8>, PdfError> {
     let geometry = layout::Geometry::for_paper(width, height);
     let laid = layout::lay_out(&blocks(s), &fonts, geometry);
     let meta = draw::Meta { title: format!("Withdrawal symptom summary, {}", s.period()), made: s.made };
-    draw::pdf(laid, &fonts, geometry, &meta).map_err(PdfError)
+    draw::pdf(&laid, &fonts, geometry, &meta).map_err(PdfError)
 }
 
 /// The page, top to bottom, in the order `html.rs` renders it.

@@ -35,7 +35,7 @@ pub(super) struct Meta {
 /// The chart's labels, as the HTML page's stylesheet sets them.
 const CHART_STYLE: &str = ".label { font-size: 9px; fill: #222; }";
 
-pub(super) fn pdf(laid: Laid, fonts: &Fonts, g: Geometry, meta: &Meta) -> Result<Vec<u8>, String> {
+pub(super) fn pdf(laid: &Laid, fonts: &Fonts, g: Geometry, meta: &Meta) -> Result<Vec<u8>, String> {
     let settings = SerializeSettings {
         configuration: Configuration::new_with_validator(Validator::UA1),
         enable_tagging: true,

@@ -1,4 +1,4 @@
-//! The one typeface of the PDF summary, DejaVu Sans regular and bold
+//! The one typeface of the PDF summary, `DejaVu Sans` regular and bold
 //! (`assets/fonts/`, licence beside them), built into the binary so the PDF
 //! looks the same on every machine. Measures text for line breaking and
 //! replaces every character the font has no glyph for (emoji, most CJK) with
@@ -39,7 +39,7 @@ impl Face {
     }
 
     /// The width of `text` at `size` points, from the glyphs' advances. The
-    /// shaper's kerning only ever narrows DejaVu's pairs a little, so a line
+    /// shaper's kerning only ever narrows the font's pairs a little, so a line
     /// measured this way never overflows its column.
     pub fn width(&self, text: &str, size: f32) -> f32 {
         let charmap = self.font.charmap();
