@@ -80,12 +80,17 @@ impl Fonts {
             if c.is_whitespace() {
                 out.push(' ');
                 (after_stand_in, joined) = (false, false);
+            } else if is_invisible(c) {
+                // A joiner or a variation selector draws nothing itself:
+                // after a square it is part of it, else kept as it was.
+                if after_stand_in {
+                    joined = c == '\u{200D}';
+                } else if self.regular.has(c) && self.bold.has(c) {
+                    out.push(c);
+                }
             } else if self.regular.has(c) && self.bold.has(c) {
                 out.push(c);
                 (after_stand_in, joined) = (false, false);
-            } else if is_invisible(c) {
-                // A joiner or variation selector draws nothing in any font.
-                joined = after_stand_in && c == '\u{200D}';
             } else if joined || (after_stand_in && is_emoji_modifier(c)) {
                 joined = false;
             } else {

@@ -9,6 +9,9 @@ use super::font::Fonts;
 
 /// Points per millimetre.
 pub(super) const MM: f32 = 72.0 / 25.4;
+/// Line height over font size: a little tighter than the HTML's 1.2, as
+/// DejaVu Sans is wider than the browser's system font and the page is one.
+const LINE: f32 = 1.16;
 
 /// A piece of a paragraph in one weight.
 #[derive(Debug, Clone)]
@@ -295,7 +298,7 @@ impl Layout<'_> {
         let (size, above, below) = if level == 1 { (12.5, 0.0, 0.8 * MM) } else { (8.6, 2.0 * MM, 0.8 * MM) };
         let shown = if level == 1 { text.to_owned() } else { text.to_uppercase() };
         // A heading keeps its first lines of content with it.
-        self.room(at, above + size * 1.2 + 3.0 * BODY.size * 1.2);
+        self.room(at, above + size * LINE + 3.0 * BODY.size * LINE);
         at.y += above;
         self.laid.marks.push(Mark { text: text.to_owned(), page: at.page, y: at.y });
         let style = Style { size, grey: 0 };
@@ -314,7 +317,7 @@ impl Layout<'_> {
     /// Places a paragraph's lines at the cursor; returns one leaf a line.
     fn text(&mut self, runs: &[Run], style: Style, at: &mut Cursor, right: bool) -> Vec<TagNode> {
         let lines = self.wrap(runs, style.size, at.w);
-        let lh = style.size * 1.2;
+        let lh = style.size * LINE;
         let mut leaves = Vec::new();
         for line in lines {
             self.room(at, lh);
@@ -377,7 +380,7 @@ impl Layout<'_> {
             let mut li = Vec::new();
             let mut body_at = Cursor { x: at.x + indent, w: at.w - indent, ..*at };
             body_at.y += 0.2 * MM;
-            self.room(&mut body_at, style.size * 1.2);
+            self.room(&mut body_at, style.size * LINE);
             let label = match marker {
                 Marker::None => None,
                 Marker::Bullet => Some("•".to_owned()),
@@ -439,7 +442,7 @@ impl Layout<'_> {
             .max()
             .unwrap_or(1) as f32
             * style.size
-            * 1.2
+            * LINE
             + 0.4 * MM;
         self.room(at, height);
         let mut tds = Vec::new();
@@ -483,7 +486,10 @@ impl Layout<'_> {
         let tags: Vec<TagNode> = blocks.iter().flat_map(|b| self.block(b, &mut inner)).collect();
         (at.page, at.y) = (inner.page, inner.y + pad * 0.5);
         if framed && at.page == start_page {
-            self.push(at.page, Item::Frame { x: at.x, y: start_y, w: at.w, h: at.y - start_y, width: 0.6 * MM });
+            // The stroke sits inside the column, so the margins stay clear.
+            let width = 0.6 * MM;
+            let (x, y, w, h) = (at.x + width / 2.0, start_y + width / 2.0, at.w - width, at.y - start_y - width);
+            self.push(at.page, Item::Frame { x, y, w, h, width });
             at.y += 1.5 * MM;
         }
         TagNode::Group(Role::Sect, tags)
