@@ -10,7 +10,7 @@ use super::font::Fonts;
 /// Points per millimetre.
 pub(super) const MM: f32 = 72.0 / 25.4;
 /// Line height over font size: a little tighter than the HTML's 1.2, as
-/// DejaVu Sans is wider than the browser's system font and the page is one.
+/// the built-in font is wider than the browser's system font and the page is one.
 const LINE: f32 = 1.16;
 
 /// A piece of a paragraph in one weight.
