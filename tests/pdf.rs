@@ -53,18 +53,18 @@ fn text(doc: &Document) -> String {
 #[test]
 fn one_tagged_page_of_letter_or_a4_with_a_title_and_the_font_embedded() {
     let env = brought();
-    for (paper, size) in [("letter", [612.0, 792.0]), ("a4", [595.276, 841.89])] {
+    for (paper, size) in [("letter", [612, 792]), ("a4", [595, 842])] {
         let doc = Document::load_mem(&pdf(&env, paper)).unwrap();
         let pages = doc.get_pages();
         assert_eq!(pages.len(), 1, "{paper}: the fullest summary of the tests is one page");
         let page = doc.get_dictionary(pages[&1]).unwrap();
-        let media: Vec<f32> =
-            page.get(b"MediaBox").unwrap().as_array().unwrap().iter().map(|n| n.as_float().unwrap()).collect();
-        assert_eq!(media, [0.0, 0.0, size[0], size[1]], "{paper}");
+        let media = page.get(b"MediaBox").unwrap().as_array().unwrap();
+        let media: Vec<i64> = media.iter().map(|n| n.as_float().unwrap().round() as i64).collect();
+        assert_eq!(media, [0, 0, size[0], size[1]], "{paper}, in points");
 
         let catalog = doc.catalog().unwrap();
         let marked = dict(&doc, catalog.get(b"MarkInfo").unwrap()).get(b"Marked").unwrap();
-        assert_eq!(marked.as_bool().unwrap(), true, "tagged");
+        assert!(marked.as_bool().unwrap(), "tagged");
         assert!(catalog.get(b"StructTreeRoot").is_ok(), "a structure tree for screen readers");
         assert_eq!(catalog.get(b"Lang").unwrap().as_str().unwrap(), b"en");
 
@@ -73,7 +73,7 @@ fn one_tagged_page_of_letter_or_a4_with_a_title_and_the_font_embedded() {
         assert_eq!(title, "Withdrawal symptom summary, 3 Feb 2026 to 10 Mar 2026");
         // The name is on the page, never in the file's hidden fields.
         assert!(info.get(b"Author").is_err());
-        let hidden: String = info.iter().map(|(_, v)| format!("{v:?}")).collect();
+        let hidden = format!("{info:?}");
         assert!(!hidden.contains("Sam"), "{hidden}");
 
         let descriptors: Vec<&Dictionary> = doc
@@ -150,12 +150,12 @@ fn the_paper_follows_the_locale_unless_asked() {
         assert!(out.status.success());
         let doc = Document::load_mem(&out.stdout).unwrap();
         let page = doc.get_dictionary(doc.get_pages()[&1]).unwrap();
-        page.get(b"MediaBox").unwrap().as_array().unwrap()[2].as_float().unwrap()
+        page.get(b"MediaBox").unwrap().as_array().unwrap()[2].as_float().unwrap().round() as i64
     };
-    assert_eq!(media("en_US.UTF-8", &[]), 612.0, "Letter in the US");
-    assert_eq!(media("fr_CA.UTF-8", &[]), 612.0, "and in Canada");
-    assert_eq!(media("en_GB.UTF-8", &[]), 595.276, "A4 elsewhere");
-    assert_eq!(media("en_GB.UTF-8", &["--paper", "letter"]), 612.0, "--paper decides");
+    assert_eq!(media("en_US.UTF-8", &[]), 612, "Letter in the US");
+    assert_eq!(media("fr_CA.UTF-8", &[]), 612, "and in Canada");
+    assert_eq!(media("en_GB.UTF-8", &[]), 595, "A4 elsewhere");
+    assert_eq!(media("en_GB.UTF-8", &["--paper", "letter"]), 612, "--paper decides");
 }
 
 #[test]
@@ -238,7 +238,8 @@ fn rendered_the_chart_shows_and_nothing_is_drawn_outside_the_margins() {
         let px = |pt: f64| pt * f64::from(dpi) / 72.0;
         // The content column: 186 mm, centred; 8 mm top and bottom.
         let mm = 72.0 / 25.4;
-        let (left, right) = (px((width_pt - 186.0 * mm) / 2.0) - 2.0, px((width_pt + 186.0 * mm) / 2.0) + 2.0);
+        let margin = (width_pt - 186.0 * mm) / 2.0;
+        let (left, right) = (px(margin) - 2.0, px(width_pt - margin) + 2.0);
         let (top, bottom) = (px(8.0 * mm) - 2.0, h as f64 - px(8.0 * mm) + 2.0);
         let mut outside = 0;
         let mut ink = 0;
