@@ -49,7 +49,7 @@ fn blocks(s: &Summary) -> Vec<Block> {
 }
 
 fn heading(text: &str) -> Block {
-    Block::Heading { level: 2, text: text.to_owned() }
+    Block::Heading { level: 2, text: text.to_owned(), plain: false }
 }
 
 fn para(runs: Vec<Run>, style: Style) -> Block {
@@ -67,7 +67,10 @@ fn header(s: &Summary) -> Vec<Block> {
         meta.extend(plain(" · "));
     }
     meta.extend(plain(format!("Period: {} · {}", s.period(), s.made_line())));
-    vec![Block::Heading { level: 1, text: Summary::TITLE.to_owned() }, para(meta, Style { grey: 0x33, ..BODY })]
+    vec![
+        Block::Heading { level: 1, text: Summary::TITLE.to_owned(), plain: false },
+        para(meta, Style { grey: 0x33, ..BODY }),
+    ]
 }
 
 /// The safety box at the top, framed, in bold; "none" is said too.
@@ -78,7 +81,8 @@ fn attention(s: &Summary) -> Block {
         vec![para(runs, BODY)]
     } else {
         let items = s.attention_lines().into_iter().map(bold).collect();
-        vec![heading("For attention"), Block::List { marker: Marker::Bullet, items, style: BODY }]
+        let title = Block::Heading { level: 2, text: "For attention".to_owned(), plain: true };
+        vec![title, Block::List { marker: Marker::Bullet, items, style: BODY }]
     };
     Block::Section { framed: true, rule: false, blocks }
 }
@@ -122,7 +126,7 @@ fn symptoms(s: &Summary) -> Block {
         blocks.push(Block::Table(Table {
             head: Summary::ITEM_HEAD.map(str::to_owned).to_vec(),
             rows,
-            widths: vec![3.8, 1.0, 1.3, 1.3, 1.4],
+            widths: vec![3.5, 1.0, 1.3, 1.3, 1.6],
             right: vec![false, true, true, true, true],
             size: 7.5,
         }));

@@ -61,9 +61,12 @@ pub(super) struct Table {
 /// What the summary's sections are made of.
 #[derive(Debug, Clone)]
 pub(super) enum Block {
+    /// A heading; `plain` leaves out the rule under it and the space above
+    /// (the attention box's, whose frame sets it apart).
     Heading {
         level: u16,
         text: String,
+        plain: bool,
     },
     Para {
         runs: Vec<Run>,
@@ -262,7 +265,7 @@ impl Layout<'_> {
 
     fn block(&mut self, block: &Block, at: &mut Cursor) -> Vec<TagNode> {
         match block {
-            Block::Heading { level, text } => vec![self.heading(*level, text, at)],
+            Block::Heading { level, text, plain } => vec![self.heading(*level, text, *plain, at)],
             Block::Para { runs, style } => {
                 at.y += 0.6 * MM;
                 let node = TagNode::Group(Role::P, self.text(runs, *style, at, false));
@@ -294,8 +297,12 @@ impl Layout<'_> {
         }
     }
 
-    fn heading(&mut self, level: u16, text: &str, at: &mut Cursor) -> TagNode {
-        let (size, above, below) = if level == 1 { (12.5, 0.0, 0.8 * MM) } else { (8.6, 2.0 * MM, 0.8 * MM) };
+    fn heading(&mut self, level: u16, text: &str, plain: bool, at: &mut Cursor) -> TagNode {
+        let (size, above, below) = match (level, plain) {
+            (1, _) => (12.5, 0.0, 0.8 * MM),
+            (_, true) => (8.6, 0.0, 0.4 * MM),
+            _ => (8.6, 2.0 * MM, 0.8 * MM),
+        };
         let shown = if level == 1 { text.to_owned() } else { text.to_uppercase() };
         // A heading keeps its first lines of content with it.
         self.room(at, above + size * LINE + 3.0 * BODY.size * LINE);
