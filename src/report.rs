@@ -36,6 +36,45 @@ pub const MOST_TAPER_DAYS: i64 = 90;
 /// number as in `assets/aids.json`, which a test checks).
 pub const LOPERAMIDE_LABEL_MAX_MG: f64 = 8.0;
 
+/// The sections of the page, which the HTML and the PDF lay out the same
+/// way from [`PAGE`]: a section is added there once, and each format's
+/// exhaustive `match` on `Part` asks for its rendering.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    /// The safety flags, framed, first.
+    Attention,
+    /// Where the person is, the amounts, the days rated.
+    Status,
+    /// The course chart.
+    Course,
+    KeyPoints,
+    Symptoms,
+    /// The self-check, notes for the provider and questions.
+    Person,
+    /// Aids, doses and sleep.
+    Side,
+    /// What the ratings and the band mean; patient-reported.
+    Footer,
+}
+
+/// Where each section goes: across the page above the two columns, in the
+/// left or the right column, or across the page below them.
+pub struct PageLayout {
+    pub top: &'static [Part],
+    pub left: &'static [Part],
+    pub right: &'static [Part],
+    pub bottom: &'static [Part],
+}
+
+/// The page: the person's own words sit under the symptoms and sleep under
+/// the doses, so the two columns come out about even and the page stays one.
+pub const PAGE: PageLayout = PageLayout {
+    top: &[Part::Attention, Part::Status, Part::Course, Part::KeyPoints],
+    left: &[Part::Symptoms, Part::Person],
+    right: &[Part::Side],
+    bottom: &[Part::Footer],
+};
+
 /// Paper for the PDF summary.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Paper {

@@ -5,7 +5,7 @@
 
 use std::fmt::Write;
 
-use super::Summary;
+use super::{PAGE, Part, Summary};
 
 const STYLE: &str = include_str!("../../assets/report.css");
 
@@ -40,16 +40,37 @@ pub fn render(s: &Summary) -> String {
     }
     let _ = write!(h, "Period: {} · {}</p>\n</header>\n", esc(&s.period()), esc(&s.made_line()));
 
-    render_attention(&mut h, s);
-    render_status(&mut h, s);
-    render_course(&mut h, s);
-    render_columns(&mut h, s);
+    let parts = |h: &mut String, parts: &[Part]| parts.iter().for_each(|p| render_part(h, s, *p));
+    parts(&mut h, PAGE.top);
+    h.push_str("<div class=\"columns\">\n<div>\n");
+    parts(&mut h, PAGE.left);
+    h.push_str("</div>\n");
+    parts(&mut h, PAGE.right);
+    h.push_str("</div>\n");
+    parts(&mut h, PAGE.bottom);
+    h.push_str("</main>\n</body>\n</html>\n");
+    h
+}
+
+fn render_part(h: &mut String, s: &Summary, part: Part) {
+    match part {
+        Part::Attention => render_attention(h, s),
+        Part::Status => render_status(h, s),
+        Part::Course => render_course(h, s),
+        Part::KeyPoints => render_points(h, s),
+        Part::Symptoms => render_symptoms(h, s),
+        Part::Person => render_person(h, s),
+        Part::Side => render_side(h, s),
+        Part::Footer => render_footer(h, s),
+    }
+}
+
+fn render_footer(h: &mut String, s: &Summary) {
     h.push_str("<footer>\n");
     for line in s.footer() {
         let _ = writeln!(h, "<p>{}</p>", esc(line));
     }
-    h.push_str("</footer>\n</main>\n</body>\n</html>\n");
-    h
+    h.push_str("</footer>\n");
 }
 
 /// The safety box at the very top of page one, framed and bold in black
@@ -80,7 +101,9 @@ fn render_course(h: &mut String, s: &Summary) {
     h.push_str("<section class=\"chart\">\n<h2>Course: daily scores, 0 none to 4 extreme</h2>\n");
     h.push_str(&super::svg::render(&s.chart));
     h.push_str("</section>\n");
+}
 
+fn render_points(h: &mut String, s: &Summary) {
     h.push_str("<section class=\"points\">\n<h2>Key points</h2>\n<ul>\n");
     for p in &s.key_points {
         let _ = writeln!(h, "<li>{}</li>", esc(p));
@@ -88,8 +111,8 @@ fn render_course(h: &mut String, s: &Summary) {
     h.push_str("</ul>\n</section>\n");
 }
 
-fn render_columns(h: &mut String, s: &Summary) {
-    h.push_str("<div class=\"columns\">\n<div>\n<section class=\"items\">\n<h2>Symptoms, most severe first</h2>\n");
+fn render_symptoms(h: &mut String, s: &Summary) {
+    h.push_str("<section class=\"items\">\n<h2>Symptoms, most severe first</h2>\n");
     if s.items.is_empty() {
         h.push_str("<p>No symptoms were rated in this period.</p>\n");
     } else {
@@ -110,13 +133,7 @@ fn render_columns(h: &mut String, s: &Summary) {
         let _ = write!(h, "</tbody>\n</table>\n<p class=\"small\">{}", esc(&s.items_legend()));
         h.push_str("</p>\n");
     }
-    // The person's own words sit under the symptoms and sleep under the
-    // doses: the two columns come out about even and the page stays one.
     h.push_str("</section>\n");
-    render_person(h, s);
-    h.push_str("</div>\n");
-    render_side(h, s);
-    h.push_str("</div>\n");
 }
 
 fn render_side(h: &mut String, s: &Summary) {

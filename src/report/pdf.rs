@@ -7,9 +7,9 @@
 //! screen reader reads it in that order. Pure: the summary and the paper
 //! come in, bytes go out.
 //!
-//! To add a section: write a function that returns its [`Block`]s (a
-//! heading, paragraphs, a list or a table) and call it in [`blocks`] where
-//! `html.rs` renders the same section.
+//! To add a section: add it to [`Part`] and [`PAGE`] (in `report.rs`), then
+//! write its function here, returning a [`Block`] (a section of headings,
+//! paragraphs, lists or tables), and its counterpart in `html.rs`.
 
 mod draw;
 mod font;
@@ -19,7 +19,7 @@ pub use font::STAND_IN;
 
 use layout::{BODY, Block, FOOT, Marker, Run, SMALL, Style, Table, bold, plain};
 
-use super::{Paper, Summary};
+use super::{PAGE, Paper, Part, Summary};
 
 #[derive(Debug, thiserror::Error)]
 #[error("could not make the PDF: {0}")]
@@ -36,16 +36,28 @@ pub fn render(s: &Summary, paper: Paper) -> Result<Vec<u8>, PdfError> {
     draw::pdf(&laid, &fonts, geometry, &meta).map_err(PdfError)
 }
 
-/// The page, top to bottom, in the order `html.rs` renders it.
+/// The page, laid out from [`PAGE`] as `html.rs` lays it out.
 fn blocks(s: &Summary) -> Vec<Block> {
+    let parts = |parts: &[Part]| parts.iter().map(|p| part(s, *p)).collect::<Vec<_>>();
     let mut page = header(s);
-    page.push(attention(s));
-    page.push(status(s));
-    page.push(course(s));
-    page.push(key_points(s));
-    page.push(Block::Columns { left: vec![symptoms(s), person(s)], right: vec![side(s)], split: 1.3 / 2.3 });
-    page.push(footer(s));
+    page.extend(parts(PAGE.top));
+    // The HTML's columns are 1.3fr and 1fr.
+    page.push(Block::Columns { left: parts(PAGE.left), right: parts(PAGE.right), split: 1.3 / 2.3 });
+    page.extend(parts(PAGE.bottom));
     page
+}
+
+fn part(s: &Summary, part: Part) -> Block {
+    match part {
+        Part::Attention => attention(s),
+        Part::Status => status(s),
+        Part::Course => course(s),
+        Part::KeyPoints => key_points(s),
+        Part::Symptoms => symptoms(s),
+        Part::Person => person(s),
+        Part::Side => side(s),
+        Part::Footer => footer(s),
+    }
 }
 
 fn heading(text: &str) -> Block {
