@@ -12,7 +12,7 @@
 //!   (on a copy of the journal, logging the same rating each time so it does
 //!   not grow), `easeoff report` over the whole period, and `easeoff report
 //!   --format pdf` for the 42-day demo's default period and for the whole
-//!   period (on Letter, to standard output);
+//!   period (on Letter, to a file);
 //! - the peak memory (maximum resident set) of each of those processes.
 //!
 //! The floor is `examples/floor.rs`, a Rust program that only exits, built
@@ -192,8 +192,15 @@ fn main() {
 
 /// Whole processes, each round running the floor and then every command.
 fn whole_processes(floor_bin: &Path, easeoff_bin: &Path, path: &Path, demo: &Path, dir: &Path, from: &str) {
+    // To a file: peak memory reads its figure from standard output.
+    let out = dir.join("summary.pdf");
+    let out = out.to_str().unwrap_or("summary.pdf");
     let pdf = |args: &[&str]| {
-        ["report", "--format", "pdf", "--paper", "letter"].iter().chain(args).map(|a| (*a).to_owned()).collect()
+        ["report", "--format", "pdf", "--paper", "letter", "--out", out]
+            .iter()
+            .chain(args)
+            .map(|a| (*a).to_owned())
+            .collect()
     };
     let log_copy = dir.join("log-copy.json");
     std::fs::copy(path, &log_copy).expect("copy for logging");
