@@ -4,7 +4,9 @@
 //! replaces every character the font has no glyph for (emoji, most CJK) with
 //! a visible stand-in, so nothing a person wrote disappears without a trace.
 
+use skrifa::charmap::Charmap;
 use skrifa::instance::{LocationRef, Size};
+use skrifa::metrics::GlyphMetrics;
 use skrifa::{FontRef, MetadataProvider};
 
 pub(super) const REGULAR: &[u8] = include_bytes!("../../../assets/fonts/DejaVuSans.ttf");
@@ -21,7 +23,10 @@ pub const STAND_IN: char = '□';
 /// same bytes to measure advances and to ask whether a glyph exists.
 pub(super) struct Face {
     pub krilla: krilla::text::Font,
-    font: FontRef<'static>,
+    // Read once: looking the tables up again for every word was a tenth
+    // of a long summary's time.
+    charmap: Charmap<'static>,
+    metrics: GlyphMetrics<'static>,
     units_per_em: f32,
 }
 
@@ -30,21 +35,22 @@ impl Face {
         let font = FontRef::new(data).ok()?;
         let units_per_em = f32::from(font.metrics(Size::unscaled(), LocationRef::default()).units_per_em);
         let krilla = krilla::text::Font::new(data.into(), 0)?;
-        Some(Face { krilla, font, units_per_em })
+        let charmap = font.charmap();
+        let metrics = font.glyph_metrics(Size::unscaled(), LocationRef::default());
+        Some(Face { krilla, charmap, metrics, units_per_em })
     }
 
     /// Whether the face has a real glyph (not `.notdef`) for `c`.
     fn has(&self, c: char) -> bool {
-        self.font.charmap().map(c).is_some_and(|g| g.to_u32() != 0)
+        self.charmap.map(c).is_some_and(|g| g.to_u32() != 0)
     }
 
     /// The width of `text` at `size` points, from the glyphs' advances. The
     /// shaper's kerning only ever narrows the font's pairs a little, so a line
     /// measured this way never overflows its column.
     pub fn width(&self, text: &str, size: f32) -> f32 {
-        let charmap = self.font.charmap();
-        let metrics = self.font.glyph_metrics(Size::unscaled(), LocationRef::default());
-        let units: f32 = text.chars().filter_map(|c| charmap.map(c)).filter_map(|g| metrics.advance_width(g)).sum();
+        let units: f32 =
+            text.chars().filter_map(|c| self.charmap.map(c)).filter_map(|g| self.metrics.advance_width(g)).sum();
         units * size / self.units_per_em
     }
 }
