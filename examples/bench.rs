@@ -6,11 +6,13 @@
 //! - the median of repeated loads (read, parse, check) and saves (serialize,
 //!   parse-back check, temp write, both fsyncs, rename, the day's backup),
 //!   in process;
-//! - the in-process cost of the situation, the safety flags and the
-//!   whole-period summary;
+//! - the in-process cost of the situation, the safety flags, the
+//!   whole-period summary and its PDF;
 //! - the whole-process time of `easeoff status`, `easeoff log anxiety=2`
 //!   (on a copy of the journal, logging the same rating each time so it does
-//!   not grow) and `easeoff report` over the whole period;
+//!   not grow), `easeoff report` over the whole period, and `easeoff report
+//!   --format pdf` for the 42-day demo's default period and for the whole
+//!   period (on Letter, to a file);
 //! - the peak memory (maximum resident set) of each of those processes.
 //!
 //! The floor is `examples/floor.rs`, a Rust program that only exits, built
@@ -168,18 +170,38 @@ fn main() {
     let summary = time(&|| {
         std::hint::black_box(easeoff::report::build(&journal, now, first, now.date_naive(), None));
     });
+    let whole = easeoff::report::build(&journal, now, first, now.date_naive(), None);
+    let pdf = time(&|| {
+        std::hint::black_box(easeoff::report::pdf::render(&whole, easeoff::report::Paper::Letter).expect("pdf"));
+    });
     println!(
-        "in process, median of 30: situation {}; flags of the last 7 days {}; summary of the whole period {}",
+        "in process, median of 30: situation {}; flags of the last 7 days {}; summary of the whole period {}; its PDF {}",
         ratio(situation),
         ratio(flags),
-        ratio(summary)
+        ratio(summary),
+        ratio(pdf)
     );
 
-    whole_processes(&floor_bin, &easeoff_bin, &path, dir.path(), &first.to_string());
+    // The 42-day demo, the journal a typical visit summary comes from.
+    let demo = dir.path().join("demo.json");
+    let (mut store, _) = Store::open(&demo, Access::Write, now).expect("open the demo");
+    store.save(&easeoff::demo::generate(42, 1, now), now).expect("save the demo");
+    drop(store);
+    whole_processes(&floor_bin, &easeoff_bin, &path, &demo, dir.path(), &first.to_string());
 }
 
 /// Whole processes, each round running the floor and then every command.
-fn whole_processes(floor_bin: &Path, easeoff_bin: &Path, path: &Path, dir: &Path, from: &str) {
+fn whole_processes(floor_bin: &Path, easeoff_bin: &Path, path: &Path, demo: &Path, dir: &Path, from: &str) {
+    // To a file: peak memory reads its figure from standard output.
+    let out = dir.join("summary.pdf");
+    let out = out.to_str().unwrap_or("summary.pdf");
+    let pdf = |args: &[&str]| {
+        ["report", "--format", "pdf", "--paper", "letter", "--out", out]
+            .iter()
+            .chain(args)
+            .map(|a| (*a).to_owned())
+            .collect()
+    };
     let log_copy = dir.join("log-copy.json");
     std::fs::copy(path, &log_copy).expect("copy for logging");
     let runs = [
@@ -197,6 +219,8 @@ fn whole_processes(floor_bin: &Path, easeoff_bin: &Path, path: &Path, dir: &Path
             args: vec!["report".into(), "--from".into(), from.to_owned()],
             journal: path,
         },
+        Run { name: "pdf, 42-day demo", program: easeoff_bin, args: pdf(&[]), journal: demo },
+        Run { name: "pdf, whole period", program: easeoff_bin, args: pdf(&["--from", from]), journal: path },
     ];
     let mut times: Vec<Vec<f64>> = vec![Vec::new(); runs.len()];
     for _ in 0..ROUNDS {

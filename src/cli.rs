@@ -362,16 +362,17 @@ pub struct ReportArgs {
     /// Last day; default today.
     #[arg(long, allow_hyphen_values = true)]
     pub to: Option<String>,
-    /// text for the screen, markdown, or html ready to print.
-    #[arg(long, value_enum, default_value = "text")]
-    pub format: ReportFormat,
+    /// text for the screen, markdown, html ready to print, or pdf (one page, made by easeoff itself);
+    /// default text, or pdf with --print.
+    #[arg(long, value_enum)]
+    pub format: Option<ReportFormat>,
     /// Write to this file (0600) instead of standard output.
     #[arg(long, value_name = "FILE")]
     pub out: Option<std::path::PathBuf>,
-    /// Send it to the printer (CUPS `lp`, or `EASEOFF_PRINT_CMD`); HTML is printed as a PDF made by Chromium.
+    /// Send it to the printer (CUPS `lp`, or `EASEOFF_PRINT_CMD`): the PDF, or the text with --format text; --format html is printed as a PDF made by Chromium.
     #[arg(long)]
     pub print: bool,
-    /// Paper for a printed HTML summary (default: /etc/papersize, else letter).
+    /// Paper for the PDF (default: your locale's, Letter in the US and Canada, A4 elsewhere).
     #[arg(long, value_enum)]
     pub paper: Option<crate::print::Paper>,
     /// Your name, for the top of the page.
@@ -384,6 +385,7 @@ pub enum ReportFormat {
     Text,
     Markdown,
     Html,
+    Pdf,
 }
 
 #[derive(Debug, Subcommand)]
@@ -530,6 +532,7 @@ impl Ctx {
         let clock = if self.fixed { crate::tui::Clock::Fixed(self.now) } else { crate::tui::Clock::System };
         let mut app = crate::tui::open(path, clock, crate::tui::Theme::new(self.color))?;
         app.model.print_cmd.clone_from(&self.print_cmd);
+        app.model.system_paper = report::system_paper(|name| std::env::var(name).ok());
         if cfg!(debug_assertions) {
             // Test builds only: the reliability suite's forced panic.
             app.panic_on = std::env::var("EASEOFF_TEST_PANIC_KEY").ok().and_then(|k| k.chars().next());

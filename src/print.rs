@@ -9,19 +9,13 @@ use std::process::{Command, Stdio};
 
 use thiserror::Error;
 
-/// Paper for a PDF of the summary.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum Paper {
-    Letter,
-    A4,
-}
+pub use crate::report::Paper;
 
-impl Paper {
-    fn css(self) -> &'static str {
-        match self {
-            Paper::Letter => "letter",
-            Paper::A4 => "A4",
-        }
+/// The paper's name in CSS, for Chromium's PDF of the HTML.
+fn css(paper: Paper) -> &'static str {
+    match paper {
+        Paper::Letter => "letter",
+        Paper::A4 => "A4",
     }
 }
 
@@ -123,7 +117,7 @@ pub fn html_to_pdf(chromium: &Path, html: &str, paper: Paper) -> Result<Vec<u8>,
     let page = dir.path().join("summary.html");
     let pdf = dir.path().join("summary.pdf");
     // The page leaves the paper to the printer; the PDF needs one named.
-    let sized = html.replacen("</style>", &format!("@page {{ size: {}; }}\n</style>", paper.css()), 1);
+    let sized = html.replacen("</style>", &format!("@page {{ size: {}; }}\n</style>", css(paper)), 1);
     std::fs::write(&page, sized)?;
     let out = Command::new(chromium)
         .args(CHROMIUM_FLAGS)

@@ -1,11 +1,12 @@
 //! The visit summary: one data structure built from the journal for a period,
-//! rendered to text, Markdown and print-ready HTML by the modules below, so
-//! the formats cannot disagree. Pure: the journal, "now" and the period come
+//! rendered to text, Markdown, print-ready HTML and PDF by the modules below,
+//! so the formats cannot disagree. Pure: the journal, "now" and the period come
 //! in; nothing here touches the disk, the clock or a printer.
 
 mod chart;
 pub mod html;
 pub mod markdown;
+pub mod pdf;
 mod svg;
 pub mod text;
 mod words;
@@ -34,6 +35,74 @@ pub const MOST_TAPER_DAYS: i64 = 90;
 /// Loperamide's over-the-counter label maximum, in mg a day (the same
 /// number as in `assets/aids.json`, which a test checks).
 pub const LOPERAMIDE_LABEL_MAX_MG: f64 = 8.0;
+
+/// The sections of the page, which the HTML and the PDF lay out the same
+/// way from [`PAGE`]: a section is added there once, and each format's
+/// exhaustive `match` on `Part` asks for its rendering.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    /// The safety flags, framed, first.
+    Attention,
+    /// Where the person is, the amounts, the days rated.
+    Status,
+    /// The course chart.
+    Course,
+    KeyPoints,
+    Symptoms,
+    /// The self-check, notes for the provider and questions.
+    Person,
+    /// Aids, doses and sleep.
+    Side,
+    /// What the ratings and the band mean; patient-reported.
+    Footer,
+}
+
+/// Where each section goes: across the page above the two columns, in the
+/// left or the right column, or across the page below them.
+pub struct PageLayout {
+    pub top: &'static [Part],
+    pub left: &'static [Part],
+    pub right: &'static [Part],
+    pub bottom: &'static [Part],
+}
+
+/// The page: the person's own words sit under the symptoms and sleep under
+/// the doses, so the two columns come out about even and the page stays one.
+pub const PAGE: PageLayout = PageLayout {
+    top: &[Part::Attention, Part::Status, Part::Course, Part::KeyPoints],
+    left: &[Part::Symptoms, Part::Person],
+    right: &[Part::Side],
+    bottom: &[Part::Footer],
+};
+
+/// Paper for the PDF summary.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Paper {
+    Letter,
+    A4,
+}
+
+impl Paper {
+    /// Width and height in points.
+    pub fn points(self) -> (f32, f32) {
+        match self {
+            Paper::Letter => (612.0, 792.0),
+            Paper::A4 => (595.276, 841.89),
+        }
+    }
+
+    /// The paper of the country chosen in the journal's settings (for
+    /// *When to get help*), else Letter, like the app's default numbers.
+    pub fn of_journal(journal: &Journal) -> Paper {
+        journal.settings().country.as_deref().map_or(Paper::Letter, Paper::for_country)
+    }
+
+    /// The paper used in a country (an ISO code, any case): Letter in the
+    /// US and Canada, A4 everywhere else.
+    pub fn for_country(code: &str) -> Paper {
+        if ["US", "CA"].iter().any(|c| c.eq_ignore_ascii_case(code)) { Paper::Letter } else { Paper::A4 }
+    }
+}
 
 /// Everything the summary says, in the order it says it.
 #[derive(Debug, Clone, PartialEq)]

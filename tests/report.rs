@@ -178,7 +178,7 @@ fn print_sends_the_text_to_the_print_command() {
     let env = fixture();
     let captured = env.dir.path().join("printed.txt");
     let out = env
-        .run(&["report", "--print"])
+        .run(&["report", "--print", "--format", "text"])
         .env("EASEOFF_PRINT_CMD", format!("cat > '{}'", captured.display()))
         .output()
         .unwrap();

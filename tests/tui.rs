@@ -676,6 +676,10 @@ fn summary_scrolls_writes_every_format_and_prints() {
     assert_eq!(app.model.summary_scroll, end);
     press(&mut app, KeyCode::Home);
     assert_eq!(app.model.summary_scroll, 0);
+    press(&mut app, KeyCode::Char('d'));
+    let pdf = dir.path().join("easeoff-summary-2026-03-10.pdf");
+    assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF-"));
+    assert_eq!(std::fs::metadata(&pdf).unwrap().permissions().mode() & 0o777, 0o600);
     for (key, extension, expected) in [('t', "txt", "KEY POINTS"), ('m', "md", "## Key points"), ('w', "html", "<svg")]
     {
         press(&mut app, KeyCode::Char(key));
@@ -697,7 +701,7 @@ fn summary_scrolls_writes_every_format_and_prints() {
     press(&mut app, KeyCode::Char('p'));
     press(&mut app, KeyCode::Char('y'));
     assert!(screen(&app, 80, 24).contains("Sent the summary to the printer"));
-    assert!(std::fs::read_to_string(&printed).unwrap().starts_with("Withdrawal symptom summary"));
+    assert!(std::fs::read(&printed).unwrap().starts_with(b"%PDF-"), "the PDF is printed");
 }
 
 #[test]

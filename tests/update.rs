@@ -343,9 +343,9 @@ fn the_summary_is_written_and_printed_only_through_effects() {
     let mut model = demo();
     model.screen = Screen::Summary;
     let effects = key(&mut model, KeyCode::Char('w'));
-    let [Effect::Write { path, text }] = effects.as_slice() else { panic!("{effects:?}") };
+    let [Effect::Write { path, bytes }] = effects.as_slice() else { panic!("{effects:?}") };
     assert_eq!(path, &PathBuf::from("/no/such/folder/easeoff-summary-2026-03-10.html"));
-    assert!(text.contains("<html"));
+    assert!(String::from_utf8_lossy(bytes).contains("<html"));
     update(&mut model, Msg::Wrote(Ok(path.clone())));
     assert!(status(&model).contains("easeoff-summary-2026-03-10.html"));
 
@@ -355,8 +355,27 @@ fn the_summary_is_written_and_printed_only_through_effects() {
     update(&mut model, Msg::PrinterIs("the printer office (lp)".to_owned()));
     let Some(Overlay::Confirm(confirm)) = &model.overlay else { panic!("asks first") };
     assert!(confirm.question.contains("the printer office (lp)"));
+    // What goes to the printer is the PDF, with the chart.
     let effects = key(&mut model, KeyCode::Char('y'));
-    assert!(matches!(effects.as_slice(), [Effect::Print { text, command: None }] if text.contains("easeoff")));
+    assert!(matches!(effects.as_slice(), [Effect::Print { bytes, command: None }] if bytes.starts_with(b"%PDF-")));
+}
+
+#[test]
+fn d_writes_the_pdf_beside_the_journal_on_the_paper_of_the_locale() {
+    let mut model = demo();
+    model.screen = Screen::Summary;
+    let pdf_of = |model: &mut Model| {
+        let effects = key(model, KeyCode::Char('d'));
+        let [Effect::Write { path, bytes }] = effects.as_slice() else { panic!("{effects:?}") };
+        assert_eq!(path, &PathBuf::from("/no/such/folder/easeoff-summary-2026-03-10.pdf"));
+        assert!(bytes.starts_with(b"%PDF-"));
+        String::from_utf8_lossy(bytes).into_owned()
+    };
+    // No locale and no country: Letter, like the app's default numbers.
+    assert!(pdf_of(&mut model).contains("/MediaBox [0 0 612 792]"));
+    model.system_paper = Some(easeoff::report::Paper::A4);
+    assert!(pdf_of(&mut model).contains("/MediaBox [0 0 595.276 841.89]"));
+    assert!(model.overlay.is_none(), "writing a file asks nothing");
 }
 
 // ---------------------------------------------------------------- saving and quitting

@@ -5,8 +5,7 @@
 
 use std::fmt::Write;
 
-use super::Summary;
-use crate::journal::Kind;
+use super::{PAGE, Part, Summary};
 
 const STYLE: &str = include_str!("../../assets/report.css");
 
@@ -41,16 +40,37 @@ pub fn render(s: &Summary) -> String {
     }
     let _ = write!(h, "Period: {} · {}</p>\n</header>\n", esc(&s.period()), esc(&s.made_line()));
 
-    render_attention(&mut h, s);
-    render_status(&mut h, s);
-    render_course(&mut h, s);
-    render_columns(&mut h, s);
+    let parts = |h: &mut String, parts: &[Part]| parts.iter().for_each(|p| render_part(h, s, *p));
+    parts(&mut h, PAGE.top);
+    h.push_str("<div class=\"columns\">\n<div>\n");
+    parts(&mut h, PAGE.left);
+    h.push_str("</div>\n");
+    parts(&mut h, PAGE.right);
+    h.push_str("</div>\n");
+    parts(&mut h, PAGE.bottom);
+    h.push_str("</main>\n</body>\n</html>\n");
+    h
+}
+
+fn render_part(h: &mut String, s: &Summary, part: Part) {
+    match part {
+        Part::Attention => render_attention(h, s),
+        Part::Status => render_status(h, s),
+        Part::Course => render_course(h, s),
+        Part::KeyPoints => render_points(h, s),
+        Part::Symptoms => render_symptoms(h, s),
+        Part::Person => render_person(h, s),
+        Part::Side => render_side(h, s),
+        Part::Footer => render_footer(h, s),
+    }
+}
+
+fn render_footer(h: &mut String, s: &Summary) {
     h.push_str("<footer>\n");
     for line in s.footer() {
         let _ = writeln!(h, "<p>{}</p>", esc(line));
     }
-    h.push_str("</footer>\n</main>\n</body>\n</html>\n");
-    h
+    h.push_str("</footer>\n");
 }
 
 /// The safety box at the very top of page one, framed and bold in black
@@ -81,7 +101,9 @@ fn render_course(h: &mut String, s: &Summary) {
     h.push_str("<section class=\"chart\">\n<h2>Course: daily scores, 0 none to 4 extreme</h2>\n");
     h.push_str(&super::svg::render(&s.chart));
     h.push_str("</section>\n");
+}
 
+fn render_points(h: &mut String, s: &Summary) {
     h.push_str("<section class=\"points\">\n<h2>Key points</h2>\n<ul>\n");
     for p in &s.key_points {
         let _ = writeln!(h, "<li>{}</li>", esc(p));
@@ -89,40 +111,29 @@ fn render_course(h: &mut String, s: &Summary) {
     h.push_str("</ul>\n</section>\n");
 }
 
-fn render_columns(h: &mut String, s: &Summary) {
-    h.push_str("<div class=\"columns\">\n<div>\n<section class=\"items\">\n<h2>Symptoms, most severe first</h2>\n");
+fn render_symptoms(h: &mut String, s: &Summary) {
+    h.push_str("<section class=\"items\">\n<h2>Symptoms, most severe first</h2>\n");
     if s.items.is_empty() {
         h.push_str("<p>No symptoms were rated in this period.</p>\n");
     } else {
-        h.push_str("<table>\n<thead><tr><th>item</th><th>mean</th><th>highest</th><th title=\"days rated 3 severe or 4 extreme\">days ≥ 3</th><th>days rated</th></tr></thead>\n<tbody>\n");
+        let [item, mean, highest, severe, rated] = Summary::ITEM_HEAD;
+        let _ = writeln!(
+            h,
+            "<table>\n<thead><tr><th>{item}</th><th>{mean}</th><th>{highest}</th><th title=\"days rated 3 severe or 4 extreme\">{severe}</th><th>{rated}</th></tr></thead>\n<tbody>"
+        );
         for row in &s.items {
-            let kind = match row.kind {
-                Kind::Physical => "P",
-                Kind::Psychological => "Ψ",
-            };
+            let [mean, highest, severe, rated] = Summary::item_numbers(row);
             let _ = writeln!(
                 h,
-                "<tr><td><span class=\"kind\">{kind}</span> {}</td><td>{:.1}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                "<tr><td><span class=\"kind\">{}</span> {}</td><td>{mean}</td><td>{highest}</td><td>{severe}</td><td>{rated}</td></tr>",
+                Summary::kind_mark(row.kind),
                 esc(&row.label),
-                row.mean,
-                row.highest,
-                row.severe_days,
-                row.rated_days
             );
         }
-        h.push_str("</tbody>\n</table>\n<p class=\"small\">P physical · Ψ psychological");
-        if s.items_not_rated > 0 {
-            let _ = write!(h, " · not rated: {}", crate::status::plural(s.items_not_rated, "other item"));
-        }
+        let _ = write!(h, "</tbody>\n</table>\n<p class=\"small\">{}", esc(&s.items_legend()));
         h.push_str("</p>\n");
     }
-    // The person's own words sit under the symptoms and sleep under the
-    // doses: the two columns come out about even and the page stays one.
     h.push_str("</section>\n");
-    render_person(h, s);
-    h.push_str("</div>\n");
-    render_side(h, s);
-    h.push_str("</div>\n");
 }
 
 fn render_side(h: &mut String, s: &Summary) {
@@ -131,7 +142,7 @@ fn render_side(h: &mut String, s: &Summary) {
     if s.aids.is_empty() {
         h.push_str("<p>None recorded.</p>\n");
     } else {
-        h.push_str("<table>\n<thead><tr><th>aid</th><th>days</th><th>amounts</th></tr></thead>\n<tbody>\n");
+        let _ = writeln!(h, "<table>\n<thead><tr>{}</tr></thead>\n<tbody>", head_cells(&Summary::AID_HEAD));
         for aid in &s.aids {
             let _ = writeln!(
                 h,
@@ -147,14 +158,14 @@ fn render_side(h: &mut String, s: &Summary) {
         let _ = writeln!(h, "<p class=\"fact\">{}</p>", esc(&line));
     }
     h.push_str("<h2>Doses (kratom, daily totals)</h2>\n");
-    h.push_str("<table>\n<thead><tr><th>dates</th><th>taken</th><th>doses</th></tr></thead>\n<tbody>\n");
+    let _ = writeln!(h, "<table>\n<thead><tr>{}</tr></thead>\n<tbody>", head_cells(&Summary::DOSE_HEAD));
     for row in &s.dose_rows {
         let (range, taken, per_day) = Summary::dose_row(row);
         let _ = writeln!(h, "<tr><td>{}</td><td>{}</td><td>{}</td></tr>", esc(&range), esc(&taken), esc(&per_day));
     }
     h.push_str("</tbody>\n</table>\n");
-    if let Some(stop) = s.situation.stop {
-        let _ = writeln!(h, "<p>Last dose before the stop: {}.</p>", stop.at.format("%a %-d %b %Y, %H:%M"));
+    if let Some(line) = s.last_dose_line() {
+        let _ = writeln!(h, "<p>{}</p>", esc(&line));
     }
     if !s.step_effects.is_empty() {
         h.push_str("<p class=\"small\">Scores around each step (3 days before → after):<br>");
@@ -167,6 +178,13 @@ fn render_side(h: &mut String, s: &Summary) {
     }
     let _ = writeln!(h, "<h2>Sleep</h2>\n<p>{}</p>", esc(&s.sleep_line()));
     h.push_str("</section>\n");
+}
+
+fn head_cells(head: &[&str]) -> String {
+    head.iter().fold(String::new(), |mut row, c| {
+        let _ = write!(row, "<th>{c}</th>");
+        row
+    })
 }
 
 fn render_person(h: &mut String, s: &Summary) {

@@ -17,6 +17,8 @@ const LEFT: f64 = 56.0;
 const RIGHT: f64 = 690.0;
 const TOP: f64 = 22.0;
 const BOTTOM: f64 = 114.0;
+/// The chart's height over its width, for a page that places it.
+pub const ASPECT: f32 = (H / W) as f32;
 
 fn y_of(value: f64) -> f64 {
     BOTTOM - value.clamp(0.0, 4.0) / 4.0 * (BOTTOM - TOP)

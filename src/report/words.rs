@@ -1,13 +1,48 @@
 //! The sentences every format shares, so text, Markdown and HTML say the
 //! same thing in the same words.
 
-use super::{AidRow, DoseRow, LOPERAMIDE_LABEL_MAX_MG, Summary, Taken};
+use super::{AidRow, DoseRow, ItemRow, LOPERAMIDE_LABEL_MAX_MG, Summary, Taken};
 use crate::analysis::situation::State;
-use crate::journal::{LastUseSource, format_number};
+use crate::journal::{Kind, LastUseSource, format_number};
 
 /// Words shared by every format.
 impl Summary {
     pub const TITLE: &'static str = "Withdrawal symptom summary — patient-reported";
+
+    /// The symptoms table's header cells (HTML and PDF).
+    pub const ITEM_HEAD: [&'static str; 5] = ["item", "mean", "highest", "days ≥ 3", "days rated"];
+    /// The aids table's header cells.
+    pub const AID_HEAD: [&'static str; 3] = ["aid", "days", "amounts"];
+    /// The doses table's header cells.
+    pub const DOSE_HEAD: [&'static str; 3] = ["dates", "taken", "doses"];
+
+    /// The mark before a symptom's name in the tables: P or Ψ.
+    pub fn kind_mark(kind: Kind) -> &'static str {
+        match kind {
+            Kind::Physical => "P",
+            Kind::Psychological => "Ψ",
+        }
+    }
+
+    /// A symptom row's number cells: mean, highest, days ≥ 3, days rated.
+    pub fn item_numbers(row: &ItemRow) -> [String; 4] {
+        [format!("{:.1}", row.mean), row.highest.to_string(), row.severe_days.to_string(), row.rated_days.to_string()]
+    }
+
+    /// The line under the symptoms table: what P and Ψ mean, and how many
+    /// items were not rated at all.
+    pub fn items_legend(&self) -> String {
+        let mut text = "P physical · Ψ psychological".to_owned();
+        if self.items_not_rated > 0 {
+            text.push_str(&format!(" · not rated: {}", crate::status::plural(self.items_not_rated, "other item")));
+        }
+        text
+    }
+
+    /// The last dose before the stop, as the doses section says it.
+    pub fn last_dose_line(&self) -> Option<String> {
+        self.situation.stop.map(|stop| format!("Last dose before the stop: {}.", stop.at.format("%a %-d %b %Y, %H:%M")))
+    }
 
     pub fn period(&self) -> String {
         format!("{} to {}", self.from.format("%-d %b %Y"), self.to.format("%-d %b %Y"))

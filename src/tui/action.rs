@@ -88,4 +88,6 @@ pub enum SummaryFormat {
     Text,
     Markdown,
     Html,
+    /// The one-page PDF made by easeoff itself, on the locale's paper.
+    Pdf,
 }

@@ -140,17 +140,16 @@ impl App {
         for effect in effects {
             match effect {
                 Effect::Save => save = true,
-                Effect::Write { path, text } => results.push(Msg::Wrote(
-                    crate::store::write_private_file(&path, text.as_bytes())
+                Effect::Write { path, bytes } => results.push(Msg::Wrote(
+                    crate::store::write_private_file(&path, &bytes)
                         .map(|()| path)
                         .map_err(|e| super::failure::words(&e)),
                 )),
                 Effect::FindPrinter { command } => {
                     results.push(Msg::PrinterIs(crate::print::destination(command.as_deref())));
                 }
-                Effect::Print { text, command } => results.push(Msg::Printed(
-                    crate::print::send(text.as_bytes(), command.as_deref()).map_err(|e| e.to_string()),
-                )),
+                Effect::Print { bytes, command } => results
+                    .push(Msg::Printed(crate::print::send(&bytes, command.as_deref()).map_err(|e| e.to_string()))),
             }
         }
         if save {

@@ -102,24 +102,32 @@ pub const SUMMARY: &[Binding] = &[
     // `w` for the web page: `h` means "left" on the other screens.
     bind(
         &[Char('t')],
-        "t m w",
-        "write text / Markdown / web page (HTML)",
+        "t m w d",
+        "write text / Markdown / web page / PDF",
         true,
         Action::WriteSummary(SummaryFormat::Text),
     ),
     bind(
         &[Char('m')],
-        "t m w",
-        "write text / Markdown / web page (HTML)",
+        "t m w d",
+        "write text / Markdown / web page / PDF",
         false,
         Action::WriteSummary(SummaryFormat::Markdown),
     ),
     bind(
         &[Char('w')],
-        "t m w",
-        "write text / Markdown / web page (HTML)",
+        "t m w d",
+        "write text / Markdown / web page / PDF",
         false,
         Action::WriteSummary(SummaryFormat::Html),
+    ),
+    // `d` for the document to bring (`p` prints it).
+    bind(
+        &[Char('d')],
+        "t m w d",
+        "write text / Markdown / web page / PDF",
+        false,
+        Action::WriteSummary(SummaryFormat::Pdf),
     ),
     bind(&[Char('p')], "p", "print (asks first)", true, Action::PrintSummary),
     bind(&[Char('b')], "b", "your history", true, Action::EditHistory),

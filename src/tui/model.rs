@@ -158,6 +158,9 @@ pub struct Model {
     pub theme: Theme,
     /// What printing runs instead of `lp` (`EASEOFF_PRINT_CMD`).
     pub print_cmd: Option<String>,
+    /// The paper of the locale or the system, if they say; else the
+    /// journal's country decides (see [`Model::paper`]).
+    pub system_paper: Option<crate::report::Paper>,
     /// Facts for attention a change brought, shown after the key is handled.
     pub attention: Vec<String>,
 }
@@ -188,6 +191,7 @@ impl Model {
             lost: 0,
             theme,
             print_cmd: None,
+            system_paper: None,
             attention: Vec::new(),
         }
     }
@@ -233,6 +237,12 @@ impl Model {
 
     /// The visit summary of the default period (14 days before the last
     /// dose to today), as the Summary screen shows it.
+    /// The paper for the PDF: the locale's or the system's, else that of
+    /// the country in the settings.
+    pub fn paper(&self) -> crate::report::Paper {
+        self.system_paper.unwrap_or_else(|| crate::report::Paper::of_journal(&self.journal))
+    }
+
     pub fn summary(&self) -> crate::report::Summary {
         let (from, to) = crate::report::default_period(&self.journal, self.now);
         crate::report::build(&self.journal, self.now, from, to, None)

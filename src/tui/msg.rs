@@ -63,9 +63,9 @@ pub enum Effect {
     /// Save the journal. Several in one batch are one save.
     Save,
     /// Write a file only the person can read.
-    Write { path: PathBuf, text: String },
+    Write { path: PathBuf, bytes: Vec<u8> },
     /// Find out where printing would go (the command, or the default printer).
     FindPrinter { command: Option<String> },
-    /// Send text to the printer (`lp`, or the command set for it).
-    Print { text: String, command: Option<String> },
+    /// Send a document (the PDF) to the printer (`lp`, or the command set for it).
+    Print { bytes: Vec<u8>, command: Option<String> },
 }

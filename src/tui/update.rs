@@ -63,10 +63,11 @@ fn handle(model: &mut Model, msg: Msg, effects: &mut Vec<Effect>) {
                 on_yes: Confirmed::Print,
             }));
         }
-        Msg::Print => {
-            let text = crate::report::text::render(&model.summary());
-            effects.push(Effect::Print { text, command: model.print_cmd.clone() });
-        }
+        // The PDF: a page with the chart, on the locale's paper.
+        Msg::Print => match crate::report::pdf::render(&model.summary(), model.paper()) {
+            Ok(bytes) => effects.push(Effect::Print { bytes, command: model.print_cmd.clone() }),
+            Err(e) => model.warn(&format!("Nothing was printed: {e}.")),
+        },
         Msg::ShowAids { date, chosen } => {
             let count = model.journal.day(date).map_or(0, |d| d.aids.len());
             if count > 0 {

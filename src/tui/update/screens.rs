@@ -173,7 +173,7 @@ fn summary(model: &mut Model, action: Action) -> Vec<Effect> {
             }
             .min(last);
         }
-        Action::WriteSummary(format) => return vec![write_summary(model, format)],
+        Action::WriteSummary(format) => return write_summary(model, format).into_iter().collect(),
         // A shared printer is seen by others: ask first, naming where it
         // goes (which takes asking the system, so the loop finds out).
         Action::PrintSummary => return vec![Effect::FindPrinter { command: model.print_cmd.clone() }],
@@ -185,14 +185,22 @@ fn summary(model: &mut Model, action: Action) -> Vec<Effect> {
 }
 
 /// The summary as a file beside the journal, named for today.
-fn write_summary(model: &Model, format: SummaryFormat) -> Effect {
+/// (None, with a warning, if the PDF could not be made.)
+fn write_summary(model: &mut Model, format: SummaryFormat) -> Option<Effect> {
     let summary = model.summary();
-    let (text, extension) = match format {
-        SummaryFormat::Text => (crate::report::text::render(&summary), "txt"),
-        SummaryFormat::Markdown => (crate::report::markdown::render(&summary), "md"),
-        SummaryFormat::Html => (crate::report::html::render(&summary), "html"),
+    let (bytes, extension) = match format {
+        SummaryFormat::Text => (crate::report::text::render(&summary).into_bytes(), "txt"),
+        SummaryFormat::Markdown => (crate::report::markdown::render(&summary).into_bytes(), "md"),
+        SummaryFormat::Html => (crate::report::html::render(&summary).into_bytes(), "html"),
+        SummaryFormat::Pdf => match crate::report::pdf::render(&summary, model.paper()) {
+            Ok(bytes) => (bytes, "pdf"),
+            Err(e) => {
+                model.warn(&format!("Nothing was written: {e}."));
+                return None;
+            }
+        },
     };
     let folder = model.journal_path.parent().map(std::path::Path::to_path_buf).unwrap_or_default();
     let path = folder.join(format!("easeoff-summary-{}.{extension}", model.now.format("%Y-%m-%d")));
-    Effect::Write { path, text }
+    Some(Effect::Write { path, bytes })
 }
