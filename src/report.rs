@@ -21,7 +21,7 @@ use crate::analysis::situation::{self, DoseRecord, Situation, State};
 use crate::analysis::taper::{self, TaperNow};
 use crate::analysis::{self, CourseDay};
 use crate::course::{Band, course, day_number};
-use crate::journal::catalog::signs;
+use crate::journal::criteria::{CheckKind, CheckView};
 use crate::journal::{AidUnit, Journal, Kind, Stamp};
 
 /// How many days before the stop a summary starts by default.
@@ -48,8 +48,14 @@ pub enum Part {
     /// The course chart.
     Course,
     KeyPoints,
+    /// The history as the person reported it: product, how long, how
+    /// much, why, what else they take.
+    History,
     Symptoms,
-    /// The self-check, notes for the provider and questions.
+    /// The self-checks about the past 12 months (and an earlier
+    /// seven-question one), as reported.
+    Checks,
+    /// Notes for the provider and questions.
     Person,
     /// Aids, doses and sleep.
     Side,
@@ -69,7 +75,7 @@ pub struct PageLayout {
 /// The page: the person's own words sit under the symptoms and sleep under
 /// the doses, so the two columns come out about even and the page stays one.
 pub const PAGE: PageLayout = PageLayout {
-    top: &[Part::Attention, Part::Status, Part::Course, Part::KeyPoints],
+    top: &[Part::Attention, Part::Status, Part::History, Part::Course, Part::KeyPoints, Part::Checks],
     left: &[Part::Symptoms, Part::Person],
     right: &[Part::Side],
     bottom: &[Part::Footer],
@@ -134,7 +140,9 @@ pub struct Summary {
     pub taper_now: Option<TaperNow>,
     /// The plan as it stood at the end of the period, and how the period went against it.
     pub plan: Option<PlanRow>,
-    pub signs: Option<SignsRow>,
+    /// The history as reported, one line per answered question.
+    pub history: Vec<crate::journal::about::Line>,
+    pub checks: Checks,
     pub notes: Vec<(NaiveDate, String)>,
     pub questions: Vec<String>,
 }
@@ -246,11 +254,14 @@ pub struct PlanRow {
     pub adherence: taper::Adherence,
 }
 
-#[derive(Debug, Clone, PartialEq)]
-pub struct SignsRow {
-    pub at: Stamp,
-    pub yes: Vec<String>,
-    pub no: Vec<String>,
+/// The self-checks the summary shows: the newest 11-question check up to
+/// the end of the period, the one before it for comparison, and the newest
+/// earlier 7-question check, kept readable for what it was.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Checks {
+    pub latest: Option<CheckView>,
+    pub previous: Option<CheckView>,
+    pub seven: Option<CheckView>,
 }
 
 /// The default period, to today: from 14 days before the latest stop (the
@@ -321,7 +332,8 @@ pub fn build(journal: &Journal, now: Stamp, from: NaiveDate, to: NaiveDate, name
         situation,
         taper_now,
         plan,
-        signs: signs_row(journal, to),
+        history: journal.history(),
+        checks: checks(journal, to),
         notes: journal
             .days()
             .range(from..=to)
@@ -553,15 +565,8 @@ fn plan_row(journal: &Journal, situation: &Situation, from: NaiveDate, to: Naive
     Some(PlanRow { set: plan.set, spec: plan.spec, adherence: taper::Adherence::of(&days) })
 }
 
-fn signs_row(journal: &Journal, to: NaiveDate) -> Option<SignsRow> {
-    let check = journal.signs().iter().rev().find(|c| c.at.date_naive() <= to)?;
-    let (mut yes, mut no) = (Vec::new(), Vec::new());
-    for sign in signs() {
-        match check.answers.get(&sign.id) {
-            Some(true) => yes.push(sign.summary.clone()),
-            Some(false) => no.push(sign.summary.clone()),
-            None => {}
-        }
-    }
-    Some(SignsRow { at: check.at, yes, no })
+fn checks(journal: &Journal, to: NaiveDate) -> Checks {
+    let (latest, previous) = journal.criteria_latest(to);
+    let seven = journal.all_checks().into_iter().rev().find(|c| c.kind == CheckKind::Signs && c.at.date_naive() <= to);
+    Checks { latest, previous, seven }
 }

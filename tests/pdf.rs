@@ -116,7 +116,6 @@ fn the_key_lines_are_there_in_reading_order() {
         "2. Could something help me sleep?",
         "AIDS TAKEN",
         "3 Feb – 6 Feb 5.7–6.2 g/day 4 doses a day",
-        "Last dose before the stop: Tue 17 Feb 2026, 21:40.",
         "Patient-reported. This is a record of what the person noted",
     ]);
     let mut from = 0;

@@ -60,6 +60,30 @@ fn fixture() -> Env {
     env.ok(&["log", "--date", "2026-03-05", "--aid", "loperamide 4 mg"]);
     env.ok(&["question", "add", "Is clonidine an option for me?"]);
     env.ok(&["signs", "--answers", "yynnyny"]);
+    env.ok(&[
+        "about",
+        "--product",
+        "powder",
+        "--used-for",
+        "3 years",
+        "--doses-a-day",
+        "3",
+        "--reason",
+        "pain",
+        "--reason",
+        "low-mood",
+        "--substance",
+        "alcohol:now",
+        "--medicine",
+        "sertraline 50 mg",
+        "--goal",
+        "stop",
+    ]);
+    // Two checks about the past 12 months: one on 22 Feb, one now.
+    let early =
+        env.run(&["self-check", "--answers", "YYNYNNNNNYY"]).env("EASEOFF_NOW", "2026-02-22T20:00:00+01:00").output();
+    assert!(early.unwrap().status.success());
+    env.ok(&["self-check", "--answers", "YYYYNNNNNNY"]);
     env
 }
 
@@ -114,10 +138,27 @@ fn the_text_summary_says_what_was_worked_out_by_hand() {
     expect("28 Feb – 1 Mar   4 g/day                  2 doses a day");
     // After the stop, the days without a dose are a row of their own, not 0 g averaged in.
     expect("2 Mar – 10 Mar   none for 9 days");
+    // History as answered; no usual amount was given, so none is shown.
     expect(
-        "(self-check of 10 Mar 2026): much of the day spent thinking about, getting or using kratom; tried to cut back and couldn't;",
+        "HISTORY (as reported)\n  Product and form: powder\n  Used for: 3 years\n  Doses a day before cutting down: 3\n  Reasons for use: pain, low mood\n  Other substances: alcohol (now)\n  Prescribed medicines: sertraline 50 mg\n  Goal: to stop\n",
     );
-    expect("Answered no: 3.");
+    // Now YYYYNNNNNNY: questions 1, 2, 3, 4 and 11 = 5 of 11.
+    expect(
+        "Latest: 5 of 11, reported on 10 Mar 2026. Yes: took more, or for longer, than meant to; wanted or tried to cut down and could not; much time spent getting, using or recovering; strong urges or cravings; withdrawal symptoms, or used to ease or avoid them.",
+    );
+    // 22 Feb YYNYNNNNNYY: 1, 2, 4, 10, 11 = 5 of 11; 10 yes only then, 3 yes only now.
+    expect(
+        "Previous: 5 of 11, reported on 22 Feb 2026. Yes then, no now: needed more for the same effect. Yes now, no then: much time spent getting, using or recovering.",
+    );
+    // The 7-question check yynnyny: questions 1, 2, 5 and 7 = 4 of 7; beside a current
+    // 11-question check it is shown for what it was, with its count.
+    expect("7-question check (earlier version): 4 of 7, reported on 10 Mar 2026.");
+    expect("As reported by the person; not a diagnosis.");
+    let checks: String =
+        text.lines().skip_while(|l| !l.starts_with("SELF-CHECK")).take_while(|l| !l.is_empty()).collect();
+    for word in ["mild", "moderate", "severe", "disorder", "addict"] {
+        assert!(!checks.contains(word), "no severity word or diagnosis in the self-check: {word}");
+    }
     expect("  - 4 Mar: Worst night so far");
     assert!(!text.contains("Walked outside"), "only notes marked for the provider");
     expect("   1. Is clonidine an option for me?");
@@ -142,6 +183,12 @@ fn the_markdown_summary_carries_the_same_content() {
         "| 25 Feb – 27 Feb | 5 g/day | 2 doses a day |",
         "| 2 Mar – 10 Mar | none for 9 days |  |",
         "1. Is clonidine an option for me?",
+        "## History (as reported)\n\n- **Product and form:** powder\n- **Used for:** 3 years\n",
+        "- **Goal:** to stop\n",
+        "## Self-check about the past 12 months\n\n- Latest: 5 of 11, reported on 10 Mar 2026. Yes: took more,",
+        "- Previous: 5 of 11, reported on 22 Feb 2026. Yes then, no now: needed more for the same effect.",
+        "- 7-question check (earlier version): 4 of 7, reported on 10 Mar 2026.",
+        "- As reported by the person; not a diagnosis.",
     ] {
         assert!(md.contains(s), "missing {s:?} in:\n{md}");
     }

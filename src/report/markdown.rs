@@ -43,6 +43,11 @@ pub fn render(s: &Summary) -> String {
     out.extend(s.status_lines().into_iter().map(|l| format!("- {l}")));
 
     out.push(String::new());
+    out.push(format!("## {}", Summary::HISTORY_HEADING));
+    out.push(String::new());
+    out.extend(s.reported_history().into_iter().map(|(h, a)| format!("- **{h}:** {}", esc_light(&a))));
+
+    out.push(String::new());
     out.push("## Course (daily scores, 0 none to 4 extreme)".to_owned());
     out.push(String::new());
     out.push("```text".to_owned());
@@ -130,9 +135,9 @@ fn aids_and_doses(out: &mut Vec<String>, s: &Summary) {
         let (range, taken, per_day) = Summary::dose_row(row);
         out.push(format!("| {range} | {taken} | {per_day} |"));
     }
-    if let Some(stop) = s.situation.stop {
+    if let Some(line) = s.last_dose_line() {
         out.push(String::new());
-        out.push(format!("Last dose before the stop: {}.", stop.at.format("%a %-d %b %Y, %H:%M")));
+        out.push(line);
     }
     if !s.step_effects.is_empty() {
         out.push(String::new());
@@ -148,9 +153,11 @@ fn aids_and_doses(out: &mut Vec<String>, s: &Summary) {
 
 fn person(out: &mut Vec<String>, s: &Summary) {
     out.push(String::new());
-    out.push("## Self-check, notes and questions".to_owned());
+    out.push(format!("## {}", Summary::CHECKS_HEADING));
     out.push(String::new());
-    out.push(esc_light(&s.signs_line()));
+    out.extend(s.check_lines().into_iter().map(|l| format!("- {}", esc_light(&l))));
+    out.push(String::new());
+    out.push("## Notes and questions".to_owned());
     out.push(String::new());
     if s.notes.is_empty() {
         out.push("Notes for the provider: none.".to_owned());

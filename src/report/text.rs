@@ -15,6 +15,15 @@ fn wrapped(text: &str, indent: &str) -> Vec<String> {
     textwrap::wrap(text, options).into_iter().map(std::borrow::Cow::into_owned).collect()
 }
 
+/// A "Heading: answer" line whose continuation is indented further.
+fn wrapped_hanging(text: &str) -> Vec<String> {
+    let options = textwrap::Options::new(WIDTH)
+        .initial_indent("  ")
+        .subsequent_indent("    ")
+        .word_splitter(textwrap::WordSplitter::NoHyphenation);
+    textwrap::wrap(text, options).into_iter().map(std::borrow::Cow::into_owned).collect()
+}
+
 fn bullet(text: &str) -> Vec<String> {
     let options = textwrap::Options::new(WIDTH)
         .initial_indent("  - ")
@@ -46,6 +55,12 @@ pub fn render(s: &Summary) -> String {
     out.push("STATUS".to_owned());
     for line in s.status_lines() {
         out.extend(wrapped(&line, "  "));
+    }
+
+    out.push(String::new());
+    out.push("HISTORY (as reported)".to_owned());
+    for (heading, answer) in s.reported_history() {
+        out.extend(wrapped_hanging(&format!("{heading}: {answer}")));
     }
 
     out.push(String::new());
@@ -124,8 +139,8 @@ fn aids_and_doses(out: &mut Vec<String>, s: &Summary) {
         let (range, taken, per_day) = Summary::dose_row(row);
         out.push(format!("  {range:<16} {taken:<24} {per_day}").trim_end().to_owned());
     }
-    if let Some(stop) = s.situation.stop {
-        out.push(format!("  Last dose before the stop: {}", stop.at.format("%a %-d %b %Y, %H:%M")));
+    if let Some(line) = s.last_dose_line() {
+        out.push(format!("  {line}"));
     }
     if !s.step_effects.is_empty() {
         out.push("  Scores around each step (mean of 3 days before → 3 days after):".to_owned());
@@ -140,8 +155,12 @@ fn aids_and_doses(out: &mut Vec<String>, s: &Summary) {
 
 fn person(out: &mut Vec<String>, s: &Summary) {
     out.push(String::new());
-    out.push("SELF-CHECK, NOTES AND QUESTIONS".to_owned());
-    out.extend(wrapped(&s.signs_line(), "  "));
+    out.push("SELF-CHECK about the past 12 months".to_owned());
+    for line in s.check_lines() {
+        out.extend(wrapped_hanging(&line));
+    }
+    out.push(String::new());
+    out.push("NOTES AND QUESTIONS".to_owned());
     if s.notes.is_empty() {
         out.push("  Notes for the provider: none.".to_owned());
     } else {

@@ -3,6 +3,8 @@
 
 use super::{AidRow, DoseRow, ItemRow, LOPERAMIDE_LABEL_MAX_MG, Summary, Taken};
 use crate::analysis::situation::State;
+use crate::journal::about::Field;
+use crate::journal::criteria::CheckView;
 use crate::journal::{Kind, LastUseSource, format_number};
 
 /// Words shared by every format.
@@ -261,18 +263,67 @@ impl Summary {
             .collect()
     }
 
-    pub fn signs_line(&self) -> String {
-        match &self.signs {
-            None => "Self-check of dependency signs: none recorded.".to_owned(),
-            Some(s) => {
-                let yes = if s.yes.is_empty() { "none".to_owned() } else { s.yes.join("; ") };
-                format!(
-                    "Signs the person reports (self-check of {}): {yes}. Answered no: {}.",
-                    s.at.format("%-d %b %Y"),
-                    s.no.len()
-                )
-            }
+    pub const HISTORY_HEADING: &'static str = "History (as reported)";
+    pub const CHECKS_HEADING: &'static str = "Self-check about the past 12 months";
+    /// Said under every self-check, in every format.
+    pub const CHECKS_CAVEAT: &'static str = "As reported by the person; not a diagnosis.";
+
+    /// The history, one "Heading: answer" each, in the order asked; the
+    /// usual amount is left out when the status already says it.
+    pub fn reported_history(&self) -> Vec<(&'static str, String)> {
+        if self.history.is_empty() {
+            return vec![("Not given", "the person has not answered the history questions.".to_owned())];
         }
+        self.history
+            .iter()
+            .filter(|l| !(l.field == Field::UsualAmount && self.status.usual.is_some()))
+            .map(|l| (l.field.label(), l.text.clone()))
+            .collect()
+    }
+
+    /// The self-checks: the latest 11-question check with its yes answers,
+    /// the previous one against it (what changed), the newest earlier
+    /// 7-question check for what it was, and the caveat. No severity word:
+    /// a count and the answers, as reported.
+    pub fn check_lines(&self) -> Vec<String> {
+        let c = &self.checks;
+        let yes = |v: &CheckView| if v.yes.is_empty() { "none".to_owned() } else { v.yes.join("; ") };
+        let count = |v: &CheckView| format!("{} of {}, reported on {}", v.yes.len(), v.of, v.at.format("%-d %b %Y"));
+        let mut lines = Vec::new();
+        match &c.latest {
+            None => lines.push("No 11-question check recorded.".to_owned()),
+            Some(latest) => lines.push(format!("Latest: {}. Yes: {}.", count(latest), yes(latest))),
+        }
+        if let (Some(latest), Some(previous)) = (&c.latest, &c.previous) {
+            let only = |a: &CheckView, b: &CheckView| {
+                a.yes.iter().filter(|y| !b.yes.contains(y)).cloned().collect::<Vec<_>>().join("; ")
+            };
+            let (was, now) = (only(previous, latest), only(latest, previous));
+            let mut line = format!("Previous: {}", count(previous));
+            if was.is_empty() && now.is_empty() {
+                line.push_str("; the same answers.");
+            } else {
+                line.push('.');
+                if !was.is_empty() {
+                    line.push_str(&format!(" Yes then, no now: {was}."));
+                }
+                if !now.is_empty() {
+                    line.push_str(&format!(" Yes now, no then: {now}."));
+                }
+            }
+            lines.push(line);
+        }
+        // Beside a current 11-question check the earlier one is context: its
+        // count and date; alone, it is the only check, so its answers too.
+        match (&c.seven, &c.latest) {
+            (Some(seven), Some(_)) => lines.push(format!("7-question check (earlier version): {}.", count(seven))),
+            (Some(seven), None) => {
+                lines.push(format!("7-question check (earlier version): {}. Yes: {}.", count(seven), yes(seven)));
+            }
+            (None, _) => {}
+        }
+        lines.push(Self::CHECKS_CAVEAT.to_owned());
+        lines
     }
 
     /// The footnote: what the ratings mean, what the band is (when the
