@@ -209,15 +209,21 @@ pub struct ChartDay {
     pub cut: bool,
 }
 
+/// One symptom of the table: where it stood at its worst and where it
+/// stands now, rather than a mean over use, the acute phase and recovery.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ItemRow {
     pub label: String,
     pub kind: Kind,
-    pub mean: f64,
-    pub highest: u8,
-    /// Days rated 3 (severe) or 4 (extreme).
-    pub severe_days: usize,
-    pub rated_days: usize,
+    /// The highest rating in the period, and the first day it was given.
+    pub peak: u8,
+    pub peak_date: NaiveDate,
+    /// That day's number since the stop; `None` while using or tapering.
+    pub peak_day: Option<i64>,
+    /// The mean of its ratings over the last 7 days of the period.
+    pub last_week: Option<f64>,
+    /// Its most recent rating in the period.
+    pub latest: u8,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
@@ -322,7 +328,7 @@ pub fn build(journal: &Journal, now: Stamp, from: NaiveDate, to: NaiveDate, name
         status,
         chart: chart_days(journal, &situation, (from, to), &course_days, &dose_days, &step_effects),
         key_points: key_points(journal, &situation, &course_days, to),
-        items: item_rows(journal, from, to),
+        items: item_rows(journal, &situation, from, to),
         items_not_rated: items_not_rated(journal, from, to),
         sleep: sleep_row(journal, from, to),
         aids: aid_rows(journal, from, to),
@@ -471,26 +477,40 @@ fn ratings_in<'a>(journal: &'a Journal, from: NaiveDate, to: NaiveDate, id: &'a 
     journal.days().range(from..=to).filter_map(move |(_, d)| d.ratings.get(id)).map(|r| r.value)
 }
 
-/// Each rated item's mean, highest and severe days; the most severe first.
-fn item_rows(journal: &Journal, from: NaiveDate, to: NaiveDate) -> Vec<ItemRow> {
+/// Each rated item's peak (value and day), last-7-day mean and latest
+/// rating; physical items first, then psychological, each the highest
+/// peak first.
+fn item_rows(journal: &Journal, situation: &Situation, from: NaiveDate, to: NaiveDate) -> Vec<ItemRow> {
+    let anchor = situation.anchor();
+    let week_from = (to - Duration::days(6)).max(from);
     let mut rows: Vec<ItemRow> = journal
         .catalog()
         .entries()
         .filter_map(|e| {
-            let values: Vec<u8> = ratings_in(journal, from, to, e.id).collect();
-            let highest = *values.iter().max()?;
+            let dated: Vec<(NaiveDate, u8)> = journal
+                .days()
+                .range(from..=to)
+                .filter_map(|(d, day)| day.ratings.get(e.id).map(|r| (*d, r.value)))
+                .collect();
+            let peak = dated.iter().map(|(_, v)| *v).max()?;
+            let peak_date = dated.iter().find(|(_, v)| *v == peak).map(|(d, _)| *d)?;
+            let week: Vec<f64> = dated.iter().filter(|(d, _)| *d >= week_from).map(|(_, v)| f64::from(*v)).collect();
             Some(ItemRow {
                 label: e.label.to_owned(),
                 kind: e.kind,
-                mean: values.iter().map(|v| f64::from(*v)).sum::<f64>() / values.len() as f64,
-                highest,
-                severe_days: values.iter().filter(|v| **v >= 3).count(),
-                rated_days: values.len(),
+                peak,
+                peak_date,
+                peak_day: anchor.and_then(|at| day_number(analysis::hours_since(at, peak_date))),
+                last_week: (!week.is_empty()).then(|| week.iter().sum::<f64>() / week.len() as f64),
+                latest: dated.last().map(|(_, v)| *v)?,
             })
         })
         .collect();
     rows.sort_by(|a, b| {
-        b.mean.total_cmp(&a.mean).then(b.highest.cmp(&a.highest)).then(b.severe_days.cmp(&a.severe_days))
+        (a.kind != Kind::Physical)
+            .cmp(&(b.kind != Kind::Physical))
+            .then(b.peak.cmp(&a.peak))
+            .then(b.last_week.unwrap_or(-1.0).total_cmp(&a.last_week.unwrap_or(-1.0)))
     });
     rows
 }

@@ -119,13 +119,18 @@ fn the_text_summary_says_what_was_worked_out_by_hand() {
     expect("Psychological scores over the last 7 rated days: mean 2.4, falling.");
     // 4–10 Mar: 5 rated days; physical (3 + 3.5 + 1.5 + 1 + 0.5) / 5 = 1.9, psychological 12.5 / 5 = 2.5.
     expect("Last 7 days (5 of 7 rated): physical mean 1.9, psychological mean 2.5.");
-    // Items, most severe first: cravings 19/7 = 2.7, anxiety 16/8 = 2.0, muscle aches 15/8 = 1.9, nausea 11/7 = 1.6.
+    // Items, physical then psychological, each the highest peak first. Day 1 = 2 Mar.
+    // muscle aches 1,1,2,3,4,2,1,1: peak 4 on 5 Mar (day 4); 4–10 Mar 3+4+2+1+1 = 11/5 = 2.2; latest 1.
+    // nausea 1,2,3,3,1,1,0: peak 3 first on 4 Mar (day 3); 3+3+1+1+0 = 8/5 = 1.6; latest 0.
+    // cravings 2,3,4,3,3,2,2: peak 4 on 4 Mar (day 3); 4+3+3+2+2 = 14/5 = 2.8; latest 2.
+    // anxiety 1,2,2,3,3,2,2,1: peak 3 first on 4 Mar (day 3); 3+3+2+2+1 = 11/5 = 2.2; latest 1.
     let rows: Vec<&str> = text.lines().skip_while(|l| !l.starts_with("  item")).skip(1).take(4).collect();
     let summary: Vec<Vec<&str>> = rows.iter().map(|r| r.split_whitespace().collect()).collect();
-    assert_eq!(summary[0], ["cravings", "psych", "2.7", "4", "4", "7"]);
-    assert_eq!(summary[1], ["anxiety", "psych", "2.0", "3", "2", "8"]);
-    assert_eq!(summary[2], ["muscle", "aches", "phys", "1.9", "4", "2", "8"]);
-    assert_eq!(summary[3], ["nausea", "phys", "1.6", "3", "2", "7"]);
+    assert_eq!(summary[0], ["muscle", "aches", "phys", "4", "day", "4", "2.2", "1"]);
+    assert_eq!(summary[1], ["nausea", "phys", "3", "day", "3", "1.6", "0"]);
+    assert_eq!(summary[2], ["cravings", "psych", "4", "day", "3", "2.8", "2"]);
+    assert_eq!(summary[3], ["anxiety", "psych", "3", "day", "3", "2.2", "1"]);
+    assert!(!flat.contains("whole-period") && !text.contains(" mean highest "), "no whole-period means");
     expect("Not rated in this period: 8 other items.");
     // Sleep: 5, 3.5, 3, 6 → 17.5 / 4 = 4.375; 3.5 and 3 are under 4 hours.
     expect("Sleep: mean 4.4 h over 4 nights; 2 nights under 4 hours.");
@@ -176,8 +181,9 @@ fn the_markdown_summary_carries_the_same_content() {
         "- Stopped: last dose Sun 1 Mar 2026, 21:00 (dose log) — day 9 since.",
         "```text\n4 |",
         "- Physical peak: day 4 (3.5 of 4; partial: 2 of 7 items rated) — inside the usual days 3–4.",
-        "| cravings | psychological | 2.7 | 4 | 4 | 7 |",
-        "| muscle aches | physical | 1.9 | 4 | 2 | 8 |",
+        "| item | kind | peak | on | last 7 days | latest |",
+        "| muscle aches | physical | 4 | day 4 | 2.2 | 1 |",
+        "| cravings | psychological | 4 | day 3 | 2.8 | 2 |",
         "Sleep: mean 4.4 h over 4 nights; 2 nights under 4 hours.",
         "| loperamide | 2 | 14 mg, up to 10 mg/day |",
         "| 25 Feb – 27 Feb | 5 g/day | 2 doses a day |",

@@ -132,20 +132,16 @@ fn render_points(h: &mut String, s: &Summary) {
 }
 
 fn render_symptoms(h: &mut String, s: &Summary) {
-    h.push_str("<section class=\"items\">\n<h2>Symptoms, most severe first</h2>\n");
+    h.push_str("<section class=\"items\">\n<h2>Symptoms: peak and now</h2>\n");
     if s.items.is_empty() {
         h.push_str("<p>No symptoms were rated in this period.</p>\n");
     } else {
-        let [item, mean, highest, severe, rated] = Summary::ITEM_HEAD;
-        let _ = writeln!(
-            h,
-            "<table>\n<thead><tr><th>{item}</th><th>{mean}</th><th>{highest}</th><th title=\"days rated 3 severe or 4 extreme\">{severe}</th><th>{rated}</th></tr></thead>\n<tbody>"
-        );
+        let _ = writeln!(h, "<table>\n<thead><tr>{}</tr></thead>\n<tbody>", head_cells(&Summary::ITEM_HEAD));
         for row in &s.items {
-            let [mean, highest, severe, rated] = Summary::item_numbers(row);
+            let [peak, on, week, latest] = Summary::item_numbers(row);
             let _ = writeln!(
                 h,
-                "<tr><td><span class=\"kind\">{}</span> {}</td><td>{mean}</td><td>{highest}</td><td>{severe}</td><td>{rated}</td></tr>",
+                "<tr><td><span class=\"kind\">{}</span> {}</td><td>{peak}</td><td>{on}</td><td>{week}</td><td>{latest}</td></tr>",
                 Summary::kind_mark(row.kind),
                 esc(&row.label),
             );

@@ -75,27 +75,24 @@ pub fn render(s: &Summary) -> String {
 
 fn items(out: &mut Vec<String>, s: &Summary) {
     out.push(String::new());
-    out.push("## Symptoms in the period, most severe first".to_owned());
+    out.push("## Symptoms: physical, then psychological".to_owned());
     out.push(String::new());
     if s.items.is_empty() {
         out.push("No symptoms were rated in this period.".to_owned());
     } else {
-        out.push("| item | kind | mean | highest | days severe or extreme | days rated |".to_owned());
-        out.push("|---|---|---:|---:|---:|---:|".to_owned());
+        let [item, peak, on, week, latest] = Summary::ITEM_HEAD;
+        out.push(format!("| {item} | kind | {peak} | {on} | {week} | {latest} |"));
+        out.push("|---|---|---:|---|---:|---:|".to_owned());
         for row in &s.items {
             let kind = match row.kind {
                 Kind::Physical => "physical",
                 Kind::Psychological => "psychological",
             };
-            out.push(format!(
-                "| {} | {kind} | {:.1} | {} | {} | {} |",
-                esc(&row.label),
-                row.mean,
-                row.highest,
-                row.severe_days,
-                row.rated_days
-            ));
+            let [peak, on, week, latest] = Summary::item_numbers(row);
+            out.push(format!("| {} | {kind} | {peak} | {on} | {week} | {latest} |", esc(&row.label)));
         }
+        out.push(String::new());
+        out.push(format!("{}.", Summary::ITEM_KEY));
     }
     if s.items_not_rated > 0 {
         out.push(String::new());

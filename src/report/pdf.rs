@@ -141,7 +141,7 @@ fn key_points(s: &Summary) -> Block {
 }
 
 fn symptoms(s: &Summary) -> Block {
-    let mut blocks = vec![heading("Symptoms, most severe first")];
+    let mut blocks = vec![heading("Symptoms: peak and now")];
     if s.items.is_empty() {
         blocks.push(para(plain("No symptoms were rated in this period."), BODY));
     } else {

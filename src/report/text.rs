@@ -88,26 +88,22 @@ pub fn render(s: &Summary) -> String {
 
 fn items(out: &mut Vec<String>, s: &Summary) {
     out.push(String::new());
-    out.push("SYMPTOMS in the period, most severe first".to_owned());
+    out.push("SYMPTOMS: physical, then psychological".to_owned());
     if s.items.is_empty() {
         out.push("  No symptoms were rated in this period.".to_owned());
     } else {
-        out.push(format!(
-            "  {:<34} {:<5} {:>5} {:>7} {:>7} {:>6}",
-            "item", "kind", "mean", "highest", "severe+", "rated"
-        ));
+        let [item, peak, on, week, latest] = Summary::ITEM_HEAD;
+        out.push(format!("  {item:<34} {:<5} {peak:>4}  {on:<8} {week:>11} {latest:>6}", "kind"));
         for row in &s.items {
             let kind = match row.kind {
                 Kind::Physical => "phys",
                 Kind::Psychological => "psych",
             };
             let label: String = row.label.chars().take(34).collect();
-            out.push(format!(
-                "  {label:<34} {kind:<5} {:>5.1} {:>7} {:>7} {:>6}",
-                row.mean, row.highest, row.severe_days, row.rated_days
-            ));
+            let [peak, on, week, latest] = Summary::item_numbers(row);
+            out.push(format!("  {label:<34} {kind:<5} {peak:>4}  {on:<8} {week:>11} {latest:>6}"));
         }
-        out.push("  (severe+ = days rated 3 severe or 4 extreme; rated = days with a rating)".to_owned());
+        out.extend(wrapped(&format!("({})", Summary::ITEM_KEY), "  "));
     }
     if s.items_not_rated > 0 {
         out.push(format!("  Not rated in this period: {}.", crate::status::plural(s.items_not_rated, "other item")));

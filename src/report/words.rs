@@ -12,7 +12,7 @@ impl Summary {
     pub const TITLE: &'static str = "Withdrawal symptom summary — patient-reported";
 
     /// The symptoms table's header cells (HTML and PDF).
-    pub const ITEM_HEAD: [&'static str; 5] = ["item", "mean", "highest", "days ≥ 3", "days rated"];
+    pub const ITEM_HEAD: [&'static str; 5] = ["item", "peak", "on", "last 7 days", "latest"];
     /// The aids table's header cells.
     pub const AID_HEAD: [&'static str; 3] = ["aid", "days", "amounts"];
     /// The doses table's header cells.
@@ -26,15 +26,22 @@ impl Summary {
         }
     }
 
-    /// A symptom row's number cells: mean, highest, days ≥ 3, days rated.
+    /// A symptom row's cells after its name: the peak, when (day N since
+    /// the stop, or the date while using or tapering), the last 7 days'
+    /// mean ("–" when not rated then) and the latest rating.
     pub fn item_numbers(row: &ItemRow) -> [String; 4] {
-        [format!("{:.1}", row.mean), row.highest.to_string(), row.severe_days.to_string(), row.rated_days.to_string()]
+        let when = row.peak_day.map_or_else(|| row.peak_date.format("%-d %b").to_string(), |d| format!("day {d}"));
+        let week = row.last_week.map_or_else(|| "–".to_owned(), |m| format!("{m:.1}"));
+        [row.peak.to_string(), when, week, row.latest.to_string()]
     }
+
+    /// What the symptom table's columns mean, in every format.
+    pub const ITEM_KEY: &'static str = "peak on day N since the last dose, or its date before";
 
     /// The line under the symptoms table: what P and Ψ mean, and how many
     /// items were not rated at all.
     pub fn items_legend(&self) -> String {
-        let mut text = "P physical · Ψ psychological".to_owned();
+        let mut text = format!("P physical · Ψ psychological · {}", Self::ITEM_KEY);
         if self.items_not_rated > 0 {
             text.push_str(&format!(" · not rated: {}", crate::status::plural(self.items_not_rated, "other item")));
         }
