@@ -94,7 +94,8 @@ fn the_text_summary_says_what_was_worked_out_by_hand() {
     // Sentences wrapped at 80 columns, read as one line each.
     let flat = text.replace("\n    ", " ").replace("\n  ", " ");
     let expect = |s: &str| assert!(text.contains(s) || flat.contains(s), "missing {s:?} in:\n{text}");
-    expect("Withdrawal symptom summary — patient-reported\nName: Sam R.");
+    // The name as given; the date of birth, never asked, a blank for the clinic.
+    expect("Withdrawal symptom summary — patient-reported\nName: Sam R.   Date of birth: ____________________\n");
     // Default period: 14 days before the last dose (15 Feb), but the first entry is 22 Feb.
     expect("Period: 22 Feb 2026 to 10 Mar 2026.");
     // 1 Mar 21:00 to 10 Mar 09:00 is 8 days 12 hours: day 9.
@@ -178,6 +179,8 @@ fn the_markdown_summary_carries_the_same_content() {
     let md = env.ok(&["report", "--format", "markdown"]);
     for s in [
         "# Withdrawal symptom summary — patient-reported",
+        // No name given: both lines blank, for the clinic to fill by hand.
+        "**Name:** \\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_ · **Date of birth:**",
         "- Stopped: last dose Sun 1 Mar 2026, 21:00 (dose log) — day 9 since.",
         "```text\n4 |",
         "- Physical peak: day 4 (3.5 of 4; partial: 2 of 7 items rated) — inside the usual days 3–4.",

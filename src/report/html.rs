@@ -35,8 +35,8 @@ pub fn render(s: &Summary) -> String {
         esc(&s.period())
     );
     let _ = write!(h, "<header>\n<h1>{}</h1>\n<p class=\"meta\">", esc(Summary::TITLE));
-    if let Some(name) = &s.name {
-        let _ = write!(h, "<strong>{}</strong> · ", esc(name));
+    for (label, value) in s.identity() {
+        let _ = write!(h, "{label}: <strong>{}</strong> · ", esc(&value));
     }
     let _ = write!(h, "Period: {} · {}</p>\n</header>\n", esc(&s.period()), esc(&s.made_line()));
 

@@ -23,9 +23,8 @@ fn esc(text: &str) -> String {
 
 pub fn render(s: &Summary) -> String {
     let mut out: Vec<String> = vec![format!("# {}", Summary::TITLE), String::new()];
-    if let Some(name) = &s.name {
-        out.push(format!("**Name:** {}  ", esc(name)));
-    }
+    let [(name, who), (born, blank)] = s.identity();
+    out.push(format!("**{name}:** {} · **{born}:** {}  ", esc(&who), esc(&blank)));
     out.push(format!("**Period:** {}. {}", s.period(), s.made_line()));
 
     out.push(String::new());

@@ -76,8 +76,9 @@ fn section(blocks: Vec<Block>) -> Block {
 
 fn header(s: &Summary) -> Vec<Block> {
     let mut meta = Vec::new();
-    if let Some(name) = &s.name {
-        meta.extend(bold(name.clone()));
+    for (label, value) in s.identity() {
+        meta.extend(plain(format!("{label}: ")));
+        meta.extend(bold(value));
         meta.extend(plain(" · "));
     }
     meta.extend(plain(format!("Period: {} · {}", s.period(), s.made_line())));

@@ -34,9 +34,8 @@ fn bullet(text: &str) -> Vec<String> {
 
 pub fn render(s: &Summary) -> String {
     let mut out: Vec<String> = vec![Summary::TITLE.to_owned()];
-    if let Some(name) = &s.name {
-        out.push(format!("Name: {name}"));
-    }
+    let [(name, who), (born, blank)] = s.identity();
+    out.push(format!("{name}: {who}   {born}: {blank}"));
     out.extend(wrapped(&format!("Period: {}. {}", s.period(), s.made_line()), ""));
 
     // The safety box, first on the page, framed so it cannot be missed.

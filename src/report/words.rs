@@ -53,6 +53,18 @@ impl Summary {
         self.situation.stop.map(|stop| format!("Last dose before the stop: {}.", stop.at.format("%a %-d %b %Y, %H:%M")))
     }
 
+    /// A blank to fill by hand at the clinic.
+    pub const BLANK: &'static str = "____________________";
+
+    /// The name (or a blank for the clinic to fill by hand) and a blank
+    /// "Date of birth", which easeoff never asks for: (label, value) pairs.
+    pub fn identity(&self) -> [(&'static str, String); 2] {
+        [
+            ("Name", self.name.clone().unwrap_or_else(|| Self::BLANK.to_owned())),
+            ("Date of birth", Self::BLANK.to_owned()),
+        ]
+    }
+
     pub fn period(&self) -> String {
         format!("{} to {}", self.from.format("%-d %b %Y"), self.to.format("%-d %b %Y"))
     }
