@@ -21,7 +21,7 @@ use crate::analysis::situation::{self, DoseRecord, Situation, State};
 use crate::analysis::taper::{self, TaperNow};
 use crate::analysis::{self, CourseDay};
 use crate::course::{Band, course, day_number};
-use crate::journal::catalog::signs;
+use crate::journal::criteria::{CheckKind, CheckView};
 use crate::journal::{AidUnit, Journal, Kind, Stamp};
 
 /// How many days before the stop a summary starts by default.
@@ -48,8 +48,14 @@ pub enum Part {
     /// The course chart.
     Course,
     KeyPoints,
+    /// The history as the person reported it: product, how long, how
+    /// much, why, what else they take.
+    History,
     Symptoms,
-    /// The self-check, notes for the provider and questions.
+    /// The self-checks about the past 12 months (and an earlier
+    /// seven-question one), as reported.
+    Checks,
+    /// Notes for the provider and questions.
     Person,
     /// Aids, doses and sleep.
     Side,
@@ -69,7 +75,7 @@ pub struct PageLayout {
 /// The page: the person's own words sit under the symptoms and sleep under
 /// the doses, so the two columns come out about even and the page stays one.
 pub const PAGE: PageLayout = PageLayout {
-    top: &[Part::Attention, Part::Status, Part::Course, Part::KeyPoints],
+    top: &[Part::Attention, Part::Status, Part::History, Part::Course, Part::KeyPoints, Part::Checks],
     left: &[Part::Symptoms, Part::Person],
     right: &[Part::Side],
     bottom: &[Part::Footer],
@@ -134,7 +140,9 @@ pub struct Summary {
     pub taper_now: Option<TaperNow>,
     /// The plan as it stood at the end of the period, and how the period went against it.
     pub plan: Option<PlanRow>,
-    pub signs: Option<SignsRow>,
+    /// The history as reported, one line per answered question.
+    pub history: Vec<crate::journal::about::Line>,
+    pub checks: Checks,
     pub notes: Vec<(NaiveDate, String)>,
     pub questions: Vec<String>,
 }
@@ -201,15 +209,21 @@ pub struct ChartDay {
     pub cut: bool,
 }
 
+/// One symptom of the table: where it stood at its worst and where it
+/// stands now, rather than a mean over use, the acute phase and recovery.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ItemRow {
     pub label: String,
     pub kind: Kind,
-    pub mean: f64,
-    pub highest: u8,
-    /// Days rated 3 (severe) or 4 (extreme).
-    pub severe_days: usize,
-    pub rated_days: usize,
+    /// The highest rating in the period, and the first day it was given.
+    pub peak: u8,
+    pub peak_date: NaiveDate,
+    /// That day's number since the stop; `None` while using or tapering.
+    pub peak_day: Option<i64>,
+    /// The mean of its ratings over the last 7 days of the period.
+    pub last_week: Option<f64>,
+    /// Its most recent rating in the period.
+    pub latest: u8,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
@@ -246,11 +260,14 @@ pub struct PlanRow {
     pub adherence: taper::Adherence,
 }
 
-#[derive(Debug, Clone, PartialEq)]
-pub struct SignsRow {
-    pub at: Stamp,
-    pub yes: Vec<String>,
-    pub no: Vec<String>,
+/// The self-checks the summary shows: the newest 11-question check up to
+/// the end of the period, the one before it for comparison, and the newest
+/// earlier 7-question check, kept readable for what it was.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Checks {
+    pub latest: Option<CheckView>,
+    pub previous: Option<CheckView>,
+    pub seven: Option<CheckView>,
 }
 
 /// The default period, to today: from 14 days before the latest stop (the
@@ -311,7 +328,7 @@ pub fn build(journal: &Journal, now: Stamp, from: NaiveDate, to: NaiveDate, name
         status,
         chart: chart_days(journal, &situation, (from, to), &course_days, &dose_days, &step_effects),
         key_points: key_points(journal, &situation, &course_days, to),
-        items: item_rows(journal, from, to),
+        items: item_rows(journal, &situation, from, to),
         items_not_rated: items_not_rated(journal, from, to),
         sleep: sleep_row(journal, from, to),
         aids: aid_rows(journal, from, to),
@@ -321,7 +338,8 @@ pub fn build(journal: &Journal, now: Stamp, from: NaiveDate, to: NaiveDate, name
         situation,
         taper_now,
         plan,
-        signs: signs_row(journal, to),
+        history: journal.history(),
+        checks: checks(journal, to),
         notes: journal
             .days()
             .range(from..=to)
@@ -459,26 +477,40 @@ fn ratings_in<'a>(journal: &'a Journal, from: NaiveDate, to: NaiveDate, id: &'a 
     journal.days().range(from..=to).filter_map(move |(_, d)| d.ratings.get(id)).map(|r| r.value)
 }
 
-/// Each rated item's mean, highest and severe days; the most severe first.
-fn item_rows(journal: &Journal, from: NaiveDate, to: NaiveDate) -> Vec<ItemRow> {
+/// Each rated item's peak (value and day), last-7-day mean and latest
+/// rating; physical items first, then psychological, each the highest
+/// peak first.
+fn item_rows(journal: &Journal, situation: &Situation, from: NaiveDate, to: NaiveDate) -> Vec<ItemRow> {
+    let anchor = situation.anchor();
+    let week_from = (to - Duration::days(6)).max(from);
     let mut rows: Vec<ItemRow> = journal
         .catalog()
         .entries()
         .filter_map(|e| {
-            let values: Vec<u8> = ratings_in(journal, from, to, e.id).collect();
-            let highest = *values.iter().max()?;
+            let dated: Vec<(NaiveDate, u8)> = journal
+                .days()
+                .range(from..=to)
+                .filter_map(|(d, day)| day.ratings.get(e.id).map(|r| (*d, r.value)))
+                .collect();
+            let peak = dated.iter().map(|(_, v)| *v).max()?;
+            let peak_date = dated.iter().find(|(_, v)| *v == peak).map(|(d, _)| *d)?;
+            let week: Vec<f64> = dated.iter().filter(|(d, _)| *d >= week_from).map(|(_, v)| f64::from(*v)).collect();
             Some(ItemRow {
                 label: e.label.to_owned(),
                 kind: e.kind,
-                mean: values.iter().map(|v| f64::from(*v)).sum::<f64>() / values.len() as f64,
-                highest,
-                severe_days: values.iter().filter(|v| **v >= 3).count(),
-                rated_days: values.len(),
+                peak,
+                peak_date,
+                peak_day: anchor.and_then(|at| day_number(analysis::hours_since(at, peak_date))),
+                last_week: (!week.is_empty()).then(|| week.iter().sum::<f64>() / week.len() as f64),
+                latest: dated.last().map(|(_, v)| *v)?,
             })
         })
         .collect();
     rows.sort_by(|a, b| {
-        b.mean.total_cmp(&a.mean).then(b.highest.cmp(&a.highest)).then(b.severe_days.cmp(&a.severe_days))
+        (a.kind != Kind::Physical)
+            .cmp(&(b.kind != Kind::Physical))
+            .then(b.peak.cmp(&a.peak))
+            .then(b.last_week.unwrap_or(-1.0).total_cmp(&a.last_week.unwrap_or(-1.0)))
     });
     rows
 }
@@ -553,15 +585,8 @@ fn plan_row(journal: &Journal, situation: &Situation, from: NaiveDate, to: Naive
     Some(PlanRow { set: plan.set, spec: plan.spec, adherence: taper::Adherence::of(&days) })
 }
 
-fn signs_row(journal: &Journal, to: NaiveDate) -> Option<SignsRow> {
-    let check = journal.signs().iter().rev().find(|c| c.at.date_naive() <= to)?;
-    let (mut yes, mut no) = (Vec::new(), Vec::new());
-    for sign in signs() {
-        match check.answers.get(&sign.id) {
-            Some(true) => yes.push(sign.summary.clone()),
-            Some(false) => no.push(sign.summary.clone()),
-            None => {}
-        }
-    }
-    Some(SignsRow { at: check.at, yes, no })
+fn checks(journal: &Journal, to: NaiveDate) -> Checks {
+    let (latest, previous) = journal.criteria_latest(to);
+    let seven = journal.all_checks().into_iter().rev().find(|c| c.kind == CheckKind::Signs && c.at.date_naive() <= to);
+    Checks { latest, previous, seven }
 }

@@ -107,7 +107,7 @@ fn the_key_lines_are_there_in_reading_order() {
     lines.extend([
         "Stopped: last dose Tue 17 Feb 2026, 21:40 (dose log) — day 21 since.",
         "Physical peak: day 5 (2.9 of 4) — later than the usual days 3–4.",
-        "SYMPTOMS, MOST SEVERE FIRST",
+        "SYMPTOMS: PEAK AND NOW",
         "Notes for the provider:",
         // The date is bold, a run of its own (which lopdf parts with a space).
         "20 Feb",
@@ -116,7 +116,6 @@ fn the_key_lines_are_there_in_reading_order() {
         "2. Could something help me sleep?",
         "AIDS TAKEN",
         "3 Feb – 6 Feb 5.7–6.2 g/day 4 doses a day",
-        "Last dose before the stop: Tue 17 Feb 2026, 21:40.",
         "Patient-reported. This is a record of what the person noted",
     ]);
     let mut from = 0;

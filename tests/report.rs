@@ -60,6 +60,30 @@ fn fixture() -> Env {
     env.ok(&["log", "--date", "2026-03-05", "--aid", "loperamide 4 mg"]);
     env.ok(&["question", "add", "Is clonidine an option for me?"]);
     env.ok(&["signs", "--answers", "yynnyny"]);
+    env.ok(&[
+        "about",
+        "--product",
+        "powder",
+        "--used-for",
+        "3 years",
+        "--doses-a-day",
+        "3",
+        "--reason",
+        "pain",
+        "--reason",
+        "low-mood",
+        "--substance",
+        "alcohol:now",
+        "--medicine",
+        "sertraline 50 mg",
+        "--goal",
+        "stop",
+    ]);
+    // Two checks about the past 12 months: one on 22 Feb, one now.
+    let early =
+        env.run(&["self-check", "--answers", "YYNYNNNNNYY"]).env("EASEOFF_NOW", "2026-02-22T20:00:00+01:00").output();
+    assert!(early.unwrap().status.success());
+    env.ok(&["self-check", "--answers", "YYYYNNNNNNY"]);
     env
 }
 
@@ -70,7 +94,8 @@ fn the_text_summary_says_what_was_worked_out_by_hand() {
     // Sentences wrapped at 80 columns, read as one line each.
     let flat = text.replace("\n    ", " ").replace("\n  ", " ");
     let expect = |s: &str| assert!(text.contains(s) || flat.contains(s), "missing {s:?} in:\n{text}");
-    expect("Withdrawal symptom summary — patient-reported\nName: Sam R.");
+    // The name as given; the date of birth, never asked, a blank for the clinic.
+    expect("Withdrawal symptom summary — patient-reported\nName: Sam R.   Date of birth: ____________________\n");
     // Default period: 14 days before the last dose (15 Feb), but the first entry is 22 Feb.
     expect("Period: 22 Feb 2026 to 10 Mar 2026.");
     // 1 Mar 21:00 to 10 Mar 09:00 is 8 days 12 hours: day 9.
@@ -95,13 +120,18 @@ fn the_text_summary_says_what_was_worked_out_by_hand() {
     expect("Psychological scores over the last 7 rated days: mean 2.4, falling.");
     // 4–10 Mar: 5 rated days; physical (3 + 3.5 + 1.5 + 1 + 0.5) / 5 = 1.9, psychological 12.5 / 5 = 2.5.
     expect("Last 7 days (5 of 7 rated): physical mean 1.9, psychological mean 2.5.");
-    // Items, most severe first: cravings 19/7 = 2.7, anxiety 16/8 = 2.0, muscle aches 15/8 = 1.9, nausea 11/7 = 1.6.
+    // Items, physical then psychological, each the highest peak first. Day 1 = 2 Mar.
+    // muscle aches 1,1,2,3,4,2,1,1: peak 4 on 5 Mar (day 4); 4–10 Mar 3+4+2+1+1 = 11/5 = 2.2; latest 1.
+    // nausea 1,2,3,3,1,1,0: peak 3 first on 4 Mar (day 3); 3+3+1+1+0 = 8/5 = 1.6; latest 0.
+    // cravings 2,3,4,3,3,2,2: peak 4 on 4 Mar (day 3); 4+3+3+2+2 = 14/5 = 2.8; latest 2.
+    // anxiety 1,2,2,3,3,2,2,1: peak 3 first on 4 Mar (day 3); 3+3+2+2+1 = 11/5 = 2.2; latest 1.
     let rows: Vec<&str> = text.lines().skip_while(|l| !l.starts_with("  item")).skip(1).take(4).collect();
     let summary: Vec<Vec<&str>> = rows.iter().map(|r| r.split_whitespace().collect()).collect();
-    assert_eq!(summary[0], ["cravings", "psych", "2.7", "4", "4", "7"]);
-    assert_eq!(summary[1], ["anxiety", "psych", "2.0", "3", "2", "8"]);
-    assert_eq!(summary[2], ["muscle", "aches", "phys", "1.9", "4", "2", "8"]);
-    assert_eq!(summary[3], ["nausea", "phys", "1.6", "3", "2", "7"]);
+    assert_eq!(summary[0], ["muscle", "aches", "phys", "4", "day", "4", "2.2", "1"]);
+    assert_eq!(summary[1], ["nausea", "phys", "3", "day", "3", "1.6", "0"]);
+    assert_eq!(summary[2], ["cravings", "psych", "4", "day", "3", "2.8", "2"]);
+    assert_eq!(summary[3], ["anxiety", "psych", "3", "day", "3", "2.2", "1"]);
+    assert!(!flat.contains("whole-period") && !text.contains(" mean highest "), "no whole-period means");
     expect("Not rated in this period: 8 other items.");
     // Sleep: 5, 3.5, 3, 6 → 17.5 / 4 = 4.375; 3.5 and 3 are under 4 hours.
     expect("Sleep: mean 4.4 h over 4 nights; 2 nights under 4 hours.");
@@ -114,10 +144,27 @@ fn the_text_summary_says_what_was_worked_out_by_hand() {
     expect("28 Feb – 1 Mar   4 g/day                  2 doses a day");
     // After the stop, the days without a dose are a row of their own, not 0 g averaged in.
     expect("2 Mar – 10 Mar   none for 9 days");
+    // History as answered; no usual amount was given, so none is shown.
     expect(
-        "(self-check of 10 Mar 2026): much of the day spent thinking about, getting or using kratom; tried to cut back and couldn't;",
+        "HISTORY (as reported)\n  Product and form: powder\n  Used for: 3 years\n  Doses a day before cutting down: 3\n  Reasons for use: pain, low mood\n  Other substances: alcohol (now)\n  Prescribed medicines: sertraline 50 mg\n  Goal: to stop\n",
     );
-    expect("Answered no: 3.");
+    // Now YYYYNNNNNNY: questions 1, 2, 3, 4 and 11 = 5 of 11.
+    expect(
+        "Latest: 5 of 11, reported on 10 Mar 2026. Yes: took more, or for longer, than meant to; wanted or tried to cut down and could not; much time spent getting, using or recovering; strong urges or cravings; withdrawal symptoms, or used to ease or avoid them.",
+    );
+    // 22 Feb YYNYNNNNNYY: 1, 2, 4, 10, 11 = 5 of 11; 10 yes only then, 3 yes only now.
+    expect(
+        "Previous: 5 of 11, reported on 22 Feb 2026. Yes then, no now: needed more for the same effect. Yes now, no then: much time spent getting, using or recovering.",
+    );
+    // The 7-question check yynnyny: questions 1, 2, 5 and 7 = 4 of 7; beside a current
+    // 11-question check it is shown for what it was, with its count.
+    expect("7-question check (earlier version): 4 of 7, reported on 10 Mar 2026.");
+    expect("As reported by the person; not a diagnosis.");
+    let checks: String =
+        text.lines().skip_while(|l| !l.starts_with("SELF-CHECK")).take_while(|l| !l.is_empty()).collect();
+    for word in ["mild", "moderate", "severe", "disorder", "addict"] {
+        assert!(!checks.contains(word), "no severity word or diagnosis in the self-check: {word}");
+    }
     expect("  - 4 Mar: Worst night so far");
     assert!(!text.contains("Walked outside"), "only notes marked for the provider");
     expect("   1. Is clonidine an option for me?");
@@ -132,16 +179,25 @@ fn the_markdown_summary_carries_the_same_content() {
     let md = env.ok(&["report", "--format", "markdown"]);
     for s in [
         "# Withdrawal symptom summary — patient-reported",
+        // No name given: both lines blank, for the clinic to fill by hand.
+        "**Name:** \\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_ · **Date of birth:**",
         "- Stopped: last dose Sun 1 Mar 2026, 21:00 (dose log) — day 9 since.",
         "```text\n4 |",
         "- Physical peak: day 4 (3.5 of 4; partial: 2 of 7 items rated) — inside the usual days 3–4.",
-        "| cravings | psychological | 2.7 | 4 | 4 | 7 |",
-        "| muscle aches | physical | 1.9 | 4 | 2 | 8 |",
+        "| item | kind | peak | on | last 7 days | latest |",
+        "| muscle aches | physical | 4 | day 4 | 2.2 | 1 |",
+        "| cravings | psychological | 4 | day 3 | 2.8 | 2 |",
         "Sleep: mean 4.4 h over 4 nights; 2 nights under 4 hours.",
         "| loperamide | 2 | 14 mg, up to 10 mg/day |",
         "| 25 Feb – 27 Feb | 5 g/day | 2 doses a day |",
         "| 2 Mar – 10 Mar | none for 9 days |  |",
         "1. Is clonidine an option for me?",
+        "## History (as reported)\n\n- **Product and form:** powder\n- **Used for:** 3 years\n",
+        "- **Goal:** to stop\n",
+        "## Self-check about the past 12 months\n\n- Latest: 5 of 11, reported on 10 Mar 2026. Yes: took more,",
+        "- Previous: 5 of 11, reported on 22 Feb 2026. Yes then, no now: needed more for the same effect.",
+        "- 7-question check (earlier version): 4 of 7, reported on 10 Mar 2026.",
+        "- As reported by the person; not a diagnosis.",
     ] {
         assert!(md.contains(s), "missing {s:?} in:\n{md}");
     }

@@ -35,8 +35,8 @@ pub fn render(s: &Summary) -> String {
         esc(&s.period())
     );
     let _ = write!(h, "<header>\n<h1>{}</h1>\n<p class=\"meta\">", esc(Summary::TITLE));
-    if let Some(name) = &s.name {
-        let _ = write!(h, "<strong>{}</strong> · ", esc(name));
+    for (label, value) in s.identity() {
+        let _ = write!(h, "{label}: <strong>{}</strong> · ", esc(&value));
     }
     let _ = write!(h, "Period: {} · {}</p>\n</header>\n", esc(&s.period()), esc(&s.made_line()));
 
@@ -58,7 +58,9 @@ fn render_part(h: &mut String, s: &Summary, part: Part) {
         Part::Status => render_status(h, s),
         Part::Course => render_course(h, s),
         Part::KeyPoints => render_points(h, s),
+        Part::History => render_history(h, s),
         Part::Symptoms => render_symptoms(h, s),
+        Part::Checks => render_checks(h, s),
         Part::Person => render_person(h, s),
         Part::Side => render_side(h, s),
         Part::Footer => render_footer(h, s),
@@ -97,6 +99,24 @@ fn render_status(h: &mut String, s: &Summary) {
     h.push_str("</ul>\n</section>\n");
 }
 
+/// The history as one compact paragraph of "heading: answer" pairs.
+fn render_history(h: &mut String, s: &Summary) {
+    // Its name leads the paragraph instead of a heading line: the page is full.
+    let _ = write!(h, "<section class=\"history\">\n<p><strong class=\"lead\">{}:</strong> ", Summary::HISTORY_HEADING);
+    let pairs: Vec<String> =
+        s.reported_history().iter().map(|(q, a)| format!("<strong>{}:</strong> {}.", esc(q), esc(a))).collect();
+    h.push_str(&pairs.join(" "));
+    h.push_str("</p>\n</section>\n");
+}
+
+fn render_checks(h: &mut String, s: &Summary) {
+    let _ = writeln!(h, "<section class=\"checks\">\n<h2>{}</h2>\n<ul>", Summary::CHECKS_HEADING);
+    for line in s.check_lines() {
+        let _ = writeln!(h, "<li>{}</li>", esc(&line));
+    }
+    h.push_str("</ul>\n</section>\n");
+}
+
 fn render_course(h: &mut String, s: &Summary) {
     h.push_str("<section class=\"chart\">\n<h2>Course: daily scores, 0 none to 4 extreme</h2>\n");
     h.push_str(&super::svg::render(&s.chart));
@@ -112,20 +132,16 @@ fn render_points(h: &mut String, s: &Summary) {
 }
 
 fn render_symptoms(h: &mut String, s: &Summary) {
-    h.push_str("<section class=\"items\">\n<h2>Symptoms, most severe first</h2>\n");
+    h.push_str("<section class=\"items\">\n<h2>Symptoms: peak and now</h2>\n");
     if s.items.is_empty() {
         h.push_str("<p>No symptoms were rated in this period.</p>\n");
     } else {
-        let [item, mean, highest, severe, rated] = Summary::ITEM_HEAD;
-        let _ = writeln!(
-            h,
-            "<table>\n<thead><tr><th>{item}</th><th>{mean}</th><th>{highest}</th><th title=\"days rated 3 severe or 4 extreme\">{severe}</th><th>{rated}</th></tr></thead>\n<tbody>"
-        );
+        let _ = writeln!(h, "<table>\n<thead><tr>{}</tr></thead>\n<tbody>", head_cells(&Summary::ITEM_HEAD));
         for row in &s.items {
-            let [mean, highest, severe, rated] = Summary::item_numbers(row);
+            let [peak, on, week, latest] = Summary::item_numbers(row);
             let _ = writeln!(
                 h,
-                "<tr><td><span class=\"kind\">{}</span> {}</td><td>{mean}</td><td>{highest}</td><td>{severe}</td><td>{rated}</td></tr>",
+                "<tr><td><span class=\"kind\">{}</span> {}</td><td>{peak}</td><td>{on}</td><td>{week}</td><td>{latest}</td></tr>",
                 Summary::kind_mark(row.kind),
                 esc(&row.label),
             );
@@ -164,9 +180,6 @@ fn render_side(h: &mut String, s: &Summary) {
         let _ = writeln!(h, "<tr><td>{}</td><td>{}</td><td>{}</td></tr>", esc(&range), esc(&taken), esc(&per_day));
     }
     h.push_str("</tbody>\n</table>\n");
-    if let Some(line) = s.last_dose_line() {
-        let _ = writeln!(h, "<p>{}</p>", esc(&line));
-    }
     if !s.step_effects.is_empty() {
         h.push_str("<p class=\"small\">Scores around each step (3 days before → after):<br>");
         let lines: Vec<String> = s.step_lines().iter().map(|l| esc(l)).collect();
@@ -176,7 +189,7 @@ fn render_side(h: &mut String, s: &Summary) {
     for line in s.plan_line().into_iter().chain(s.history_lines()) {
         let _ = writeln!(h, "<p class=\"small\">{}</p>", esc(&line));
     }
-    let _ = writeln!(h, "<h2>Sleep</h2>\n<p>{}</p>", esc(&s.sleep_line()));
+    let _ = writeln!(h, "<p>{}</p>", esc(&s.sleep_line()));
     h.push_str("</section>\n");
 }
 
@@ -188,8 +201,7 @@ fn head_cells(head: &[&str]) -> String {
 }
 
 fn render_person(h: &mut String, s: &Summary) {
-    h.push_str("<section class=\"person\">\n<h2>Self-check, notes and questions</h2>\n");
-    let _ = writeln!(h, "<p>{}</p>", esc(&s.signs_line()));
+    h.push_str("<section class=\"person\">\n<h2>Notes and questions</h2>\n");
     if s.notes.is_empty() {
         h.push_str("<p>Notes for the provider: none.</p>\n");
     } else {

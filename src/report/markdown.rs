@@ -23,9 +23,8 @@ fn esc(text: &str) -> String {
 
 pub fn render(s: &Summary) -> String {
     let mut out: Vec<String> = vec![format!("# {}", Summary::TITLE), String::new()];
-    if let Some(name) = &s.name {
-        out.push(format!("**Name:** {}  ", esc(name)));
-    }
+    let [(name, who), (born, blank)] = s.identity();
+    out.push(format!("**{name}:** {} · **{born}:** {}  ", esc(&who), esc(&blank)));
     out.push(format!("**Period:** {}. {}", s.period(), s.made_line()));
 
     out.push(String::new());
@@ -41,6 +40,11 @@ pub fn render(s: &Summary) -> String {
     out.push("## Status".to_owned());
     out.push(String::new());
     out.extend(s.status_lines().into_iter().map(|l| format!("- {l}")));
+
+    out.push(String::new());
+    out.push(format!("## {}", Summary::HISTORY_HEADING));
+    out.push(String::new());
+    out.extend(s.reported_history().into_iter().map(|(h, a)| format!("- **{h}:** {}", esc_light(&a))));
 
     out.push(String::new());
     out.push("## Course (daily scores, 0 none to 4 extreme)".to_owned());
@@ -70,27 +74,24 @@ pub fn render(s: &Summary) -> String {
 
 fn items(out: &mut Vec<String>, s: &Summary) {
     out.push(String::new());
-    out.push("## Symptoms in the period, most severe first".to_owned());
+    out.push("## Symptoms: physical, then psychological".to_owned());
     out.push(String::new());
     if s.items.is_empty() {
         out.push("No symptoms were rated in this period.".to_owned());
     } else {
-        out.push("| item | kind | mean | highest | days severe or extreme | days rated |".to_owned());
-        out.push("|---|---|---:|---:|---:|---:|".to_owned());
+        let [item, peak, on, week, latest] = Summary::ITEM_HEAD;
+        out.push(format!("| {item} | kind | {peak} | {on} | {week} | {latest} |"));
+        out.push("|---|---|---:|---|---:|---:|".to_owned());
         for row in &s.items {
             let kind = match row.kind {
                 Kind::Physical => "physical",
                 Kind::Psychological => "psychological",
             };
-            out.push(format!(
-                "| {} | {kind} | {:.1} | {} | {} | {} |",
-                esc(&row.label),
-                row.mean,
-                row.highest,
-                row.severe_days,
-                row.rated_days
-            ));
+            let [peak, on, week, latest] = Summary::item_numbers(row);
+            out.push(format!("| {} | {kind} | {peak} | {on} | {week} | {latest} |", esc(&row.label)));
         }
+        out.push(String::new());
+        out.push(format!("{}.", Summary::ITEM_KEY));
     }
     if s.items_not_rated > 0 {
         out.push(String::new());
@@ -130,9 +131,9 @@ fn aids_and_doses(out: &mut Vec<String>, s: &Summary) {
         let (range, taken, per_day) = Summary::dose_row(row);
         out.push(format!("| {range} | {taken} | {per_day} |"));
     }
-    if let Some(stop) = s.situation.stop {
+    if let Some(line) = s.last_dose_line() {
         out.push(String::new());
-        out.push(format!("Last dose before the stop: {}.", stop.at.format("%a %-d %b %Y, %H:%M")));
+        out.push(line);
     }
     if !s.step_effects.is_empty() {
         out.push(String::new());
@@ -148,9 +149,11 @@ fn aids_and_doses(out: &mut Vec<String>, s: &Summary) {
 
 fn person(out: &mut Vec<String>, s: &Summary) {
     out.push(String::new());
-    out.push("## Self-check, notes and questions".to_owned());
+    out.push(format!("## {}", Summary::CHECKS_HEADING));
     out.push(String::new());
-    out.push(esc_light(&s.signs_line()));
+    out.extend(s.check_lines().into_iter().map(|l| format!("- {}", esc_light(&l))));
+    out.push(String::new());
+    out.push("## Notes and questions".to_owned());
     out.push(String::new());
     if s.notes.is_empty() {
         out.push("Notes for the provider: none.".to_owned());

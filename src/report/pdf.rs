@@ -53,7 +53,9 @@ fn part(s: &Summary, part: Part) -> Block {
         Part::Status => status(s),
         Part::Course => course(s),
         Part::KeyPoints => key_points(s),
+        Part::History => history(s),
         Part::Symptoms => symptoms(s),
+        Part::Checks => checks(s),
         Part::Person => person(s),
         Part::Side => side(s),
         Part::Footer => footer(s),
@@ -74,8 +76,9 @@ fn section(blocks: Vec<Block>) -> Block {
 
 fn header(s: &Summary) -> Vec<Block> {
     let mut meta = Vec::new();
-    if let Some(name) = &s.name {
-        meta.extend(bold(name.clone()));
+    for (label, value) in s.identity() {
+        meta.extend(plain(format!("{label}: ")));
+        meta.extend(bold(value));
         meta.extend(plain(" · "));
     }
     meta.extend(plain(format!("Period: {} · {}", s.period(), s.made_line())));
@@ -104,6 +107,23 @@ fn status(s: &Summary) -> Block {
     section(vec![Block::List { marker: Marker::None, items, style: BODY }])
 }
 
+/// The history as one paragraph of "heading: answer" pairs, as in the HTML.
+fn history(s: &Summary) -> Block {
+    // Its name leads the paragraph instead of a heading line: the page is full.
+    let mut runs = bold(format!("{}:", Summary::HISTORY_HEADING).to_uppercase());
+    for (q, a) in s.reported_history() {
+        runs.extend(plain(" "));
+        runs.extend(bold(format!("{q}:")));
+        runs.extend(plain(format!(" {a}.")));
+    }
+    section(vec![para(runs, BODY)])
+}
+
+fn checks(s: &Summary) -> Block {
+    let items = s.check_lines().into_iter().map(plain).collect();
+    section(vec![heading(Summary::CHECKS_HEADING), Block::List { marker: Marker::Bullet, items, style: SMALL }])
+}
+
 fn course(s: &Summary) -> Block {
     let band = if s.chart.iter().any(|d| d.bands.is_some()) { ", over the usual band after the last dose" } else { "" };
     let alt = format!(
@@ -122,7 +142,7 @@ fn key_points(s: &Summary) -> Block {
 }
 
 fn symptoms(s: &Summary) -> Block {
-    let mut blocks = vec![heading("Symptoms, most severe first")];
+    let mut blocks = vec![heading("Symptoms: peak and now")];
     if s.items.is_empty() {
         blocks.push(para(plain("No symptoms were rated in this period."), BODY));
     } else {
@@ -138,7 +158,7 @@ fn symptoms(s: &Summary) -> Block {
         blocks.push(Block::Table(Table {
             head: Summary::ITEM_HEAD.map(str::to_owned).to_vec(),
             rows,
-            widths: vec![3.5, 1.0, 1.3, 1.3, 1.6],
+            widths: vec![4.0, 0.9, 1.2, 1.2, 1.4],
             right: vec![false, true, true, true, true],
             size: 7.5,
         }));
@@ -149,7 +169,7 @@ fn symptoms(s: &Summary) -> Block {
 
 /// The person's own words: the self-check, notes and questions.
 fn person(s: &Summary) -> Block {
-    let mut blocks = vec![heading("Self-check, notes and questions"), para(plain(s.signs_line()), BODY)];
+    let mut blocks = vec![heading("Notes and questions")];
     if s.notes.is_empty() {
         blocks.push(para(plain("Notes for the provider: none."), BODY));
     } else {
@@ -198,9 +218,6 @@ fn side(s: &Summary) -> Block {
         })
         .collect();
     blocks.push(table(&Summary::DOSE_HEAD, rows, vec![1.5, 1.7, 1.2], vec![false, false, false]));
-    if let Some(line) = s.last_dose_line() {
-        blocks.push(para(plain(line), BODY));
-    }
     if !s.step_effects.is_empty() {
         blocks.push(para(plain("Scores around each step (3 days before → after):"), SMALL));
         let items = s.step_lines().into_iter().map(plain).collect();
@@ -209,7 +226,6 @@ fn side(s: &Summary) -> Block {
     for line in s.plan_line().into_iter().chain(s.history_lines()) {
         blocks.push(para(plain(line), SMALL));
     }
-    blocks.push(heading("Sleep"));
     blocks.push(para(plain(s.sleep_line()), BODY));
     section(blocks)
 }

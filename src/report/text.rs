@@ -15,6 +15,15 @@ fn wrapped(text: &str, indent: &str) -> Vec<String> {
     textwrap::wrap(text, options).into_iter().map(std::borrow::Cow::into_owned).collect()
 }
 
+/// A "Heading: answer" line whose continuation is indented further.
+fn wrapped_hanging(text: &str) -> Vec<String> {
+    let options = textwrap::Options::new(WIDTH)
+        .initial_indent("  ")
+        .subsequent_indent("    ")
+        .word_splitter(textwrap::WordSplitter::NoHyphenation);
+    textwrap::wrap(text, options).into_iter().map(std::borrow::Cow::into_owned).collect()
+}
+
 fn bullet(text: &str) -> Vec<String> {
     let options = textwrap::Options::new(WIDTH)
         .initial_indent("  - ")
@@ -25,9 +34,8 @@ fn bullet(text: &str) -> Vec<String> {
 
 pub fn render(s: &Summary) -> String {
     let mut out: Vec<String> = vec![Summary::TITLE.to_owned()];
-    if let Some(name) = &s.name {
-        out.push(format!("Name: {name}"));
-    }
+    let [(name, who), (born, blank)] = s.identity();
+    out.push(format!("{name}: {who}   {born}: {blank}"));
     out.extend(wrapped(&format!("Period: {}. {}", s.period(), s.made_line()), ""));
 
     // The safety box, first on the page, framed so it cannot be missed.
@@ -46,6 +54,12 @@ pub fn render(s: &Summary) -> String {
     out.push("STATUS".to_owned());
     for line in s.status_lines() {
         out.extend(wrapped(&line, "  "));
+    }
+
+    out.push(String::new());
+    out.push("HISTORY (as reported)".to_owned());
+    for (heading, answer) in s.reported_history() {
+        out.extend(wrapped_hanging(&format!("{heading}: {answer}")));
     }
 
     out.push(String::new());
@@ -73,26 +87,22 @@ pub fn render(s: &Summary) -> String {
 
 fn items(out: &mut Vec<String>, s: &Summary) {
     out.push(String::new());
-    out.push("SYMPTOMS in the period, most severe first".to_owned());
+    out.push("SYMPTOMS: physical, then psychological".to_owned());
     if s.items.is_empty() {
         out.push("  No symptoms were rated in this period.".to_owned());
     } else {
-        out.push(format!(
-            "  {:<34} {:<5} {:>5} {:>7} {:>7} {:>6}",
-            "item", "kind", "mean", "highest", "severe+", "rated"
-        ));
+        let [item, peak, on, week, latest] = Summary::ITEM_HEAD;
+        out.push(format!("  {item:<34} {:<5} {peak:>4}  {on:<8} {week:>11} {latest:>6}", "kind"));
         for row in &s.items {
             let kind = match row.kind {
                 Kind::Physical => "phys",
                 Kind::Psychological => "psych",
             };
             let label: String = row.label.chars().take(34).collect();
-            out.push(format!(
-                "  {label:<34} {kind:<5} {:>5.1} {:>7} {:>7} {:>6}",
-                row.mean, row.highest, row.severe_days, row.rated_days
-            ));
+            let [peak, on, week, latest] = Summary::item_numbers(row);
+            out.push(format!("  {label:<34} {kind:<5} {peak:>4}  {on:<8} {week:>11} {latest:>6}"));
         }
-        out.push("  (severe+ = days rated 3 severe or 4 extreme; rated = days with a rating)".to_owned());
+        out.extend(wrapped(&format!("({})", Summary::ITEM_KEY), "  "));
     }
     if s.items_not_rated > 0 {
         out.push(format!("  Not rated in this period: {}.", crate::status::plural(s.items_not_rated, "other item")));
@@ -124,8 +134,8 @@ fn aids_and_doses(out: &mut Vec<String>, s: &Summary) {
         let (range, taken, per_day) = Summary::dose_row(row);
         out.push(format!("  {range:<16} {taken:<24} {per_day}").trim_end().to_owned());
     }
-    if let Some(stop) = s.situation.stop {
-        out.push(format!("  Last dose before the stop: {}", stop.at.format("%a %-d %b %Y, %H:%M")));
+    if let Some(line) = s.last_dose_line() {
+        out.push(format!("  {line}"));
     }
     if !s.step_effects.is_empty() {
         out.push("  Scores around each step (mean of 3 days before → 3 days after):".to_owned());
@@ -140,8 +150,12 @@ fn aids_and_doses(out: &mut Vec<String>, s: &Summary) {
 
 fn person(out: &mut Vec<String>, s: &Summary) {
     out.push(String::new());
-    out.push("SELF-CHECK, NOTES AND QUESTIONS".to_owned());
-    out.extend(wrapped(&s.signs_line(), "  "));
+    out.push("SELF-CHECK about the past 12 months".to_owned());
+    for line in s.check_lines() {
+        out.extend(wrapped_hanging(&line));
+    }
+    out.push(String::new());
+    out.push("NOTES AND QUESTIONS".to_owned());
     if s.notes.is_empty() {
         out.push("  Notes for the provider: none.".to_owned());
     } else {

@@ -3,6 +3,8 @@
 
 use super::{AidRow, DoseRow, ItemRow, LOPERAMIDE_LABEL_MAX_MG, Summary, Taken};
 use crate::analysis::situation::State;
+use crate::journal::about::Field;
+use crate::journal::criteria::CheckView;
 use crate::journal::{Kind, LastUseSource, format_number};
 
 /// Words shared by every format.
@@ -10,7 +12,7 @@ impl Summary {
     pub const TITLE: &'static str = "Withdrawal symptom summary — patient-reported";
 
     /// The symptoms table's header cells (HTML and PDF).
-    pub const ITEM_HEAD: [&'static str; 5] = ["item", "mean", "highest", "days ≥ 3", "days rated"];
+    pub const ITEM_HEAD: [&'static str; 5] = ["item", "peak", "on", "last 7 days", "latest"];
     /// The aids table's header cells.
     pub const AID_HEAD: [&'static str; 3] = ["aid", "days", "amounts"];
     /// The doses table's header cells.
@@ -24,15 +26,22 @@ impl Summary {
         }
     }
 
-    /// A symptom row's number cells: mean, highest, days ≥ 3, days rated.
+    /// A symptom row's cells after its name: the peak, when (day N since
+    /// the stop, or the date while using or tapering), the last 7 days'
+    /// mean ("–" when not rated then) and the latest rating.
     pub fn item_numbers(row: &ItemRow) -> [String; 4] {
-        [format!("{:.1}", row.mean), row.highest.to_string(), row.severe_days.to_string(), row.rated_days.to_string()]
+        let when = row.peak_day.map_or_else(|| row.peak_date.format("%-d %b").to_string(), |d| format!("day {d}"));
+        let week = row.last_week.map_or_else(|| "–".to_owned(), |m| format!("{m:.1}"));
+        [row.peak.to_string(), when, week, row.latest.to_string()]
     }
+
+    /// What the symptom table's columns mean, in every format.
+    pub const ITEM_KEY: &'static str = "peak on day N since the last dose, or its date before";
 
     /// The line under the symptoms table: what P and Ψ mean, and how many
     /// items were not rated at all.
     pub fn items_legend(&self) -> String {
-        let mut text = "P physical · Ψ psychological".to_owned();
+        let mut text = format!("P physical · Ψ psychological · {}", Self::ITEM_KEY);
         if self.items_not_rated > 0 {
             text.push_str(&format!(" · not rated: {}", crate::status::plural(self.items_not_rated, "other item")));
         }
@@ -42,6 +51,18 @@ impl Summary {
     /// The last dose before the stop, as the doses section says it.
     pub fn last_dose_line(&self) -> Option<String> {
         self.situation.stop.map(|stop| format!("Last dose before the stop: {}.", stop.at.format("%a %-d %b %Y, %H:%M")))
+    }
+
+    /// A blank to fill by hand at the clinic.
+    pub const BLANK: &'static str = "____________________";
+
+    /// The name (or a blank for the clinic to fill by hand) and a blank
+    /// "Date of birth", which easeoff never asks for: (label, value) pairs.
+    pub fn identity(&self) -> [(&'static str, String); 2] {
+        [
+            ("Name", self.name.clone().unwrap_or_else(|| Self::BLANK.to_owned())),
+            ("Date of birth", Self::BLANK.to_owned()),
+        ]
     }
 
     pub fn period(&self) -> String {
@@ -261,18 +282,67 @@ impl Summary {
             .collect()
     }
 
-    pub fn signs_line(&self) -> String {
-        match &self.signs {
-            None => "Self-check of dependency signs: none recorded.".to_owned(),
-            Some(s) => {
-                let yes = if s.yes.is_empty() { "none".to_owned() } else { s.yes.join("; ") };
-                format!(
-                    "Signs the person reports (self-check of {}): {yes}. Answered no: {}.",
-                    s.at.format("%-d %b %Y"),
-                    s.no.len()
-                )
-            }
+    pub const HISTORY_HEADING: &'static str = "History (as reported)";
+    pub const CHECKS_HEADING: &'static str = "Self-check about the past 12 months";
+    /// Said under every self-check, in every format.
+    pub const CHECKS_CAVEAT: &'static str = "As reported by the person; not a diagnosis.";
+
+    /// The history, one "Heading: answer" each, in the order asked; the
+    /// usual amount is left out when the status already says it.
+    pub fn reported_history(&self) -> Vec<(&'static str, String)> {
+        if self.history.is_empty() {
+            return vec![("Not given", "the person has not answered the history questions.".to_owned())];
         }
+        self.history
+            .iter()
+            .filter(|l| !(l.field == Field::UsualAmount && self.status.usual.is_some()))
+            .map(|l| (l.field.label(), l.text.clone()))
+            .collect()
+    }
+
+    /// The self-checks: the latest 11-question check with its yes answers,
+    /// the previous one against it (what changed), the newest earlier
+    /// 7-question check for what it was, and the caveat. No severity word:
+    /// a count and the answers, as reported.
+    pub fn check_lines(&self) -> Vec<String> {
+        let c = &self.checks;
+        let yes = |v: &CheckView| if v.yes.is_empty() { "none".to_owned() } else { v.yes.join("; ") };
+        let count = |v: &CheckView| format!("{} of {}, reported on {}", v.yes.len(), v.of, v.at.format("%-d %b %Y"));
+        let mut lines = Vec::new();
+        match &c.latest {
+            None => lines.push("No 11-question check recorded.".to_owned()),
+            Some(latest) => lines.push(format!("Latest: {}. Yes: {}.", count(latest), yes(latest))),
+        }
+        if let (Some(latest), Some(previous)) = (&c.latest, &c.previous) {
+            let only = |a: &CheckView, b: &CheckView| {
+                a.yes.iter().filter(|y| !b.yes.contains(y)).cloned().collect::<Vec<_>>().join("; ")
+            };
+            let (was, now) = (only(previous, latest), only(latest, previous));
+            let mut line = format!("Previous: {}", count(previous));
+            if was.is_empty() && now.is_empty() {
+                line.push_str("; the same answers.");
+            } else {
+                line.push('.');
+                if !was.is_empty() {
+                    line.push_str(&format!(" Yes then, no now: {was}."));
+                }
+                if !now.is_empty() {
+                    line.push_str(&format!(" Yes now, no then: {now}."));
+                }
+            }
+            lines.push(line);
+        }
+        // Beside a current 11-question check the earlier one is context: its
+        // count and date; alone, it is the only check, so its answers too.
+        match (&c.seven, &c.latest) {
+            (Some(seven), Some(_)) => lines.push(format!("7-question check (earlier version): {}.", count(seven))),
+            (Some(seven), None) => {
+                lines.push(format!("7-question check (earlier version): {}. Yes: {}.", count(seven), yes(seven)));
+            }
+            (None, _) => {}
+        }
+        lines.push(Self::CHECKS_CAVEAT.to_owned());
+        lines
     }
 
     /// The footnote: what the ratings mean, what the band is (when the

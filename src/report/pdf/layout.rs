@@ -301,7 +301,7 @@ impl Layout<'_> {
         let (size, above, below) = match (level, plain) {
             (1, _) => (12.5, 0.0, 0.8 * MM),
             (_, true) => (8.6, 0.0, 0.4 * MM),
-            _ => (8.6, 2.0 * MM, 0.8 * MM),
+            _ => (8.6, 1.6 * MM, 0.6 * MM),
         };
         let shown = if level == 1 { text.to_owned() } else { text.to_uppercase() };
         // A heading keeps its first lines of content with it.
@@ -381,12 +381,12 @@ impl Layout<'_> {
 
     fn list(&mut self, marker: Marker, items: &[Vec<Run>], style: Style, at: &mut Cursor) -> TagNode {
         let indent = if marker == Marker::None { 0.0 } else { 5.0 * MM };
-        at.y += 0.6 * MM;
+        at.y += 0.4 * MM;
         let mut children = Vec::new();
         for (i, item) in items.iter().enumerate() {
             let mut li = Vec::new();
             let mut body_at = Cursor { x: at.x + indent, w: at.w - indent, ..*at };
-            body_at.y += 0.2 * MM;
+            body_at.y += 0.1 * MM;
             self.room(&mut body_at, style.size * LINE);
             let label = match marker {
                 Marker::None => None,
@@ -405,7 +405,7 @@ impl Layout<'_> {
             children.push(TagNode::Group(Role::LI, li));
             (at.page, at.y) = (body_at.page, body_at.y + 0.2 * MM);
         }
-        at.y += 0.6 * MM;
+        at.y += 0.4 * MM;
         TagNode::Group(Role::L(marker), children)
     }
 
@@ -484,7 +484,7 @@ impl Layout<'_> {
             self.room(at, h);
         }
         if rule {
-            at.y += 2.0 * MM;
+            at.y += 1.2 * MM;
             self.push(at.page, Item::Rule { x1: at.x, y1: at.y, x2: at.x + at.w, y2: at.y, width: 0.3 * MM, grey: 0 });
             at.y += 0.8 * MM;
         }
