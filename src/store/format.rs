@@ -119,40 +119,25 @@ pub fn journal_bytes(journal: &Journal, expected: usize) -> Vec<u8> {
     }
     let (head, after_days) = shell.split_at(days_at);
     let (middle, after_doses) = after_days.split_at(doses_at - days_at);
-    // The dose lines are written on a second core while this one writes the
-    // day lines (together they were a fifth of a `log` on the ten-year
-    // journal); the doses' bytes are then copied in after the days'.
-    let doses = std::thread::scope(|scope| {
-        let doses = scope.spawn(|| {
-            let mut out = Vec::with_capacity(journal.doses().len() * 64 + 64);
-            section(&mut out, EMPTY_DOSES, b']', journal.doses(), |out, dose| {
-                if !crate::journal::quick_write::dose(dose, out) {
-                    let _ = serde_json::to_writer(&mut *out, dose);
-                }
-            });
-            out
-        });
-        bytes.extend_from_slice(head);
-        section(&mut bytes, EMPTY_DAYS, b'}', journal.days(), |out, (date, day)| {
-            out.push(b'"');
-            if (0..=9999).contains(&date.year()) {
-                crate::journal::quick_write::date(*date, out);
-            } else {
-                let _ = write!(out, "{date}");
-            }
-            out.extend_from_slice(b"\": ");
-            if !crate::journal::quick_write::day(day, out) {
-                let _ = serde_json::to_writer(&mut *out, day);
-            }
-        });
-        bytes.extend_from_slice(middle.get(EMPTY_DAYS.len()..).unwrap_or_default());
-        doses.join()
+    bytes.extend_from_slice(head);
+    section(&mut bytes, EMPTY_DAYS, b'}', journal.days(), |out, (date, day)| {
+        out.push(b'"');
+        if (0..=9999).contains(&date.year()) {
+            crate::journal::quick_write::date(*date, out);
+        } else {
+            let _ = write!(out, "{date}");
+        }
+        out.extend_from_slice(b"\": ");
+        if !crate::journal::quick_write::day(day, out) {
+            let _ = serde_json::to_writer(&mut *out, day);
+        }
     });
-    match doses {
-        Ok(doses) => bytes.extend_from_slice(&doses),
-        // Writing cannot panic; if it ever did, the plain way still gives the bytes.
-        Err(_) => return to_bytes(journal, expected),
-    }
+    bytes.extend_from_slice(middle.get(EMPTY_DAYS.len()..).unwrap_or_default());
+    section(&mut bytes, EMPTY_DOSES, b']', journal.doses(), |out, dose| {
+        if !crate::journal::quick_write::dose(dose, out) {
+            let _ = serde_json::to_writer(&mut *out, dose);
+        }
+    });
     bytes.extend_from_slice(after_doses.get(EMPTY_DOSES.len()..).unwrap_or_default());
     bytes
 }
