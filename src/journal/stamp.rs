@@ -94,22 +94,29 @@ pub(super) fn plain(text: &str) -> Option<Stamp> {
     chrono::TimeZone::from_local_datetime(&offset, &date.and_time(time)).single()
 }
 
+/// Stamps in each form chrono writes (offsets, `Z`, `-00:00`, each
+/// fraction length, the ends of the four-digit years), for the tests of
+/// every writer of stamps.
+#[cfg(test)]
+pub(super) const WRITTEN_FORMS: &[&str] = &[
+    "2026-03-10T21:00:00+01:00",
+    "2026-03-10T21:00:00Z",
+    "2026-03-10T21:00:00-00:00",
+    "2026-11-27T01:14:55.067667619Z",
+    "2026-11-27T01:14:55.067Z",
+    "2026-11-27T01:14:55.067100+05:45",
+    "2026-03-10T00:00:00.5-09:30",
+    "0001-01-01T00:00:00Z",
+    "9999-12-31T23:59:59.000000001+14:00",
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn stamps_are_written_as_chrono_writes_them() {
-        for text in [
-            "2026-03-10T21:00:00+01:00",
-            "2026-03-10T21:00:00Z",
-            "2026-03-10T21:00:00-00:00",
-            "2026-11-27T01:14:55.067667619Z",
-            "2026-11-27T01:14:55.067Z",
-            "2026-11-27T01:14:55.067100+05:45",
-            "2026-03-10T00:00:00.5-09:30",
-            "0001-01-01T00:00:00Z",
-        ] {
+        for &text in WRITTEN_FORMS {
             let stamp = Stamp::parse_from_rfc3339(text).unwrap();
             let mut ours = Vec::new();
             serialize(&stamp, &mut serde_json::Serializer::new(&mut ours)).unwrap();
