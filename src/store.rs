@@ -21,6 +21,7 @@ mod format;
 mod lines;
 mod lock;
 mod migrate;
+mod pages;
 
 use std::fs::{self, DirBuilder, File};
 use std::io::{self, Write};
@@ -86,7 +87,7 @@ impl Store {
                 size_hint: 0,
             },
         };
-        let bytes = match fs::read(&path) {
+        let bytes = match pages::read(&path) {
             Ok(bytes) => bytes,
             Err(e) if e.kind() == io::ErrorKind::NotFound => {
                 if let Some(backup) = backups::newest_good(&path) {
@@ -266,7 +267,7 @@ pub fn parse_bytes(bytes: &[u8]) -> Result<Journal, String> {
 /// Reads and checks a journal file that is not the open journal (an import,
 /// a backup), without moving or changing it.
 pub fn read_journal_file(path: &Path) -> Result<Journal, StoreError> {
-    let bytes = fs::read(path).map_err(|e| StoreError::io("read", path, e))?;
+    let bytes = pages::read(path).map_err(|e| StoreError::io("read", path, e))?;
     parse_bytes(&bytes).map_err(|reason| StoreError::Damaged {
         path: path.to_path_buf(),
         reason,

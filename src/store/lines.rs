@@ -44,32 +44,41 @@ pub fn read(text: &str) -> Option<Journal> {
     let split = split(text)?;
     let (days_first, days_second) = halves(split.days);
     let (doses_first, doses_second) = halves(split.doses);
-    let (first, second) = std::thread::scope(|scope| {
-        let other = scope.spawn(|| Some((read_days(days_second, true)?, read_doses(doses_second, true)?)));
-        let here = (|| {
-            let rest = serde_json::from_str::<Journal>(&split.rest).ok()?;
-            Some((
-                read_days(days_first, days_second.is_empty())?,
-                read_doses(doses_first, doses_second.is_empty())?,
-                rest,
-            ))
-        })();
-        (here, other.join().ok().flatten())
+    // Each section goes into one vector, sized and filled with placeholders
+    // up front, that the two threads fill in place, a part each. Joining
+    // two vectors instead copied the second part into fresh memory, and in
+    // a fresh process every fresh page costs a page fault (~200 of them on
+    // the ten-year journal, see `store/pages.rs`).
+    let (seam, doses_seam) = (line_count(days_first), line_count(doses_first));
+    let mut days = vec![(NaiveDate::MIN, Day::default()); seam + line_count(days_second)];
+    let mut doses = vec![placeholder_dose(); doses_seam + line_count(doses_second)];
+    let (days_here, days_there) = days.split_at_mut(seam);
+    let (doses_here, doses_there) = doses.split_at_mut(doses_seam);
+    let (rest, other_read) = std::thread::scope(|scope| {
+        let other =
+            scope.spawn(|| read_days(days_second, true, days_there) && read_doses(doses_second, true, doses_there));
+        let rest = serde_json::from_str::<Journal>(&split.rest).ok().filter(|_| {
+            read_days(days_first, days_second.is_empty(), days_here)
+                && read_doses(doses_first, doses_second.is_empty(), doses_here)
+        });
+        (rest, other.join().unwrap_or(false))
     });
-    let ((mut days, mut doses, rest), (more_days, more_doses)) = (first?, second?);
+    let rest = rest.filter(|_| other_read)?;
     // Each part is in strictly increasing order; so must the join be.
-    if let (Some((last, _)), Some((next, _))) = (days.last(), more_days.first())
-        && last >= next
+    if let (Some(before), Some((next, _))) = (seam.checked_sub(1), days.get(seam))
+        && days.get(before).is_some_and(|(last, _)| last >= next)
     {
         return None;
     }
-    days.reserve_exact(more_days.len());
-    days.extend(more_days);
-    doses.reserve_exact(more_doses.len());
-    doses.extend(more_doses);
     // Sorted input: the map is built in one pass.
     let days: BTreeMap<NaiveDate, Day> = days.into_iter().collect();
     crate::journal::with_days_and_doses(rest, days, doses)
+}
+
+/// What a dose slot holds until its line is read: every slot is written
+/// (the counts are the lines'), or the read fails as a whole.
+fn placeholder_dose() -> Dose {
+    Dose { at: chrono::DateTime::<chrono::Utc>::MIN_UTC.fixed_offset(), grams: 0.0, form: None, note: None }
 }
 
 /// Whether `text`, in the store's layout, reads back as `journal` and would
@@ -159,18 +168,23 @@ fn entries(part: &str, ends_section: bool) -> impl Iterator<Item = Option<&str>>
     })
 }
 
-fn read_days(part: &str, ends_section: bool) -> Option<Vec<(NaiveDate, Day)>> {
-    let mut days: Vec<(NaiveDate, Day)> = Vec::with_capacity(line_count(part));
-    for line in entries(part, ends_section) {
-        let (date, day) = day_line(line?)?;
+/// Reads the day lines of `part` into `out`, one each; false if a line
+/// breaks the layout or the count, or a date is repeated or out of order.
+fn read_days(part: &str, ends_section: bool, out: &mut [(NaiveDate, Day)]) -> bool {
+    let mut slots = out.iter_mut();
+    let mut last: Option<NaiveDate> = None;
+    let all = entries(part, ends_section).all(|line| {
+        let (Some((date, day)), Some(slot)) = (line.and_then(day_line), slots.next()) else { return false };
         // A repeated or out-of-order date is left to the ordinary path,
         // which decides which one counts.
-        if days.last().is_some_and(|(last, _)| *last >= date) {
-            return None;
+        if last.is_some_and(|last| last >= date) {
+            return false;
         }
-        days.push((date, day));
-    }
-    Some(days)
+        last = Some(date);
+        *slot = (date, day);
+        true
+    });
+    all && slots.next().is_none()
 }
 
 /// `"2026-03-10": {…}`, the quick way or `serde_json`'s.
@@ -182,14 +196,18 @@ fn day_line(entry: &str) -> Option<(NaiveDate, Day)> {
     Some((date, quick_line::day(value).or_else(|| serde_json::from_str(value).ok())?))
 }
 
-fn read_doses(part: &str, ends_section: bool) -> Option<Vec<Dose>> {
-    // Sized up front: collecting through `Option` has no size hint, and
-    // doubling a vector of 10,000 doses reallocates it a dozen times.
-    let mut out = Vec::with_capacity(line_count(part));
-    for line in entries(part, ends_section) {
-        out.push(read_dose(line?)?);
-    }
-    Some(out)
+/// Reads the dose lines of `part` into `out`, one each; false if a line
+/// breaks the layout or the count.
+fn read_doses(part: &str, ends_section: bool, out: &mut [Dose]) -> bool {
+    let mut slots = out.iter_mut();
+    let all = entries(part, ends_section).all(|line| match (line.and_then(read_dose), slots.next()) {
+        (Some(dose), Some(slot)) => {
+            *slot = dose;
+            true
+        }
+        _ => false,
+    });
+    all && slots.next().is_none()
 }
 
 /// A dose line the quick way, or `serde_json`'s way if it is not the common shape.
@@ -300,6 +318,20 @@ mod tests {
             assert_ne!(changed, text);
             assert_eq!(reads_back_as(&changed, &journal), Some(false));
         }
+    }
+
+    #[test]
+    fn days_out_of_order_across_the_threads_seam_are_left_to_the_ordinary_path() {
+        let journal = ten_years();
+        let text = String::from_utf8(crate::store::serialize(&journal)).unwrap();
+        let (first, second) = halves(split(&text).unwrap().days);
+        let (last, next) = (first.lines().last().unwrap(), second.lines().next().unwrap());
+        // Swapped, each line keeps its own comma: both parts stay sorted
+        // within themselves, only the join is out of order.
+        let swapped = text.replacen(&format!("{last}\n{next}"), &format!("{next}\n{last}"), 1);
+        assert_ne!(swapped, text);
+        assert_eq!(read(&swapped), None);
+        assert_eq!(read(&text).as_ref(), Some(&journal));
     }
 
     #[test]
