@@ -52,14 +52,14 @@ pub fn read(text: &str) -> Option<Journal> {
     let (seam, doses_seam) = (line_count(days_first), line_count(doses_first));
     let mut days = vec![(NaiveDate::MIN, Day::default()); seam + line_count(days_second)];
     let mut doses = vec![placeholder_dose(); doses_seam + line_count(doses_second)];
-    let (days_here, days_there) = days.split_at_mut(seam);
-    let (doses_here, doses_there) = doses.split_at_mut(doses_seam);
+    let (days_mine, days_other) = days.split_at_mut(seam);
+    let (doses_mine, doses_other) = doses.split_at_mut(doses_seam);
     let (rest, other_read) = std::thread::scope(|scope| {
         let other =
-            scope.spawn(|| read_days(days_second, true, days_there) && read_doses(doses_second, true, doses_there));
+            scope.spawn(|| read_days(days_second, true, days_other) && read_doses(doses_second, true, doses_other));
         let rest = serde_json::from_str::<Journal>(&split.rest).ok().filter(|_| {
-            read_days(days_first, days_second.is_empty(), days_here)
-                && read_doses(doses_first, doses_second.is_empty(), doses_here)
+            read_days(days_first, days_second.is_empty(), days_mine)
+                && read_doses(doses_first, doses_second.is_empty(), doses_mine)
         });
         (rest, other.join().unwrap_or(false))
     });
