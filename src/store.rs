@@ -51,8 +51,9 @@ pub struct Store {
     lock: Option<File>,
     read_only: Option<String>,
     notice: Option<String>,
-    /// The size of the file as last read or written, to size the next save.
-    size_hint: usize,
+    /// The file's bytes as last read or written: each save writes into the
+    /// same memory (see `store/pages.rs`).
+    buffer: pages::Bytes,
 }
 
 /// What a successful save has to say besides "saved".
@@ -84,7 +85,7 @@ impl Store {
                 lock: None,
                 read_only: Some("opened for reading only".to_owned()),
                 notice: None,
-                size_hint: 0,
+                buffer: pages::Bytes::default(),
             },
         };
         let bytes = match pages::read(&path) {
@@ -97,7 +98,6 @@ impl Store {
             }
             Err(source) => return Err(StoreError::io("read", &path, source)),
         };
-        store.size_hint = bytes.len();
         match migrate::parse(&bytes) {
             Ok(parsed) => {
                 let journal = parsed.journal;
@@ -116,6 +116,9 @@ impl Store {
                         parsed.from_version,
                         kept.display()
                     ));
+                } else {
+                    // The next save writes into the memory these bytes are in.
+                    store.buffer = bytes;
                 }
                 Ok((store, journal))
             }
@@ -146,12 +149,19 @@ impl Store {
         if let Some(why) = &self.read_only {
             return Err(StoreError::ReadOnly { path: self.path.clone(), why: why.clone() });
         }
-        let bytes = format::journal_bytes(journal, self.size_hint);
-        self.size_hint = bytes.len();
+        let mut bytes = std::mem::take(&mut self.buffer);
+        format::write_journal(journal, &mut bytes);
+        let saved = self.save_bytes(&bytes, journal, now);
+        self.buffer = bytes;
+        saved
+    }
+
+    /// The save of `bytes`, the journal as written.
+    fn save_bytes(&mut self, bytes: &[u8], journal: &Journal, now: Stamp) -> Result<Saved, StoreError> {
         // What is about to replace the journal must load back as this very
         // journal, with the loader every later start will use; checked in
         // memory, before anything on disk changes.
-        if !reads_back_as(&bytes, journal) {
+        if !reads_back_as(bytes, journal) {
             return Err(StoreError::ReadBack { path: self.path.clone() });
         }
         let remade_folder = self.remake_folder_if_removed()?;
@@ -170,7 +180,7 @@ impl Store {
                 Err(e) => backup_warning = Some(e.to_string()),
             }
         }
-        if let Err(e) = write_atomically(&self.path, &bytes) {
+        if let Err(e) = write_atomically(&self.path, bytes) {
             // The journal is unchanged; a backup of it made for this save
             // would share its file, so it goes (the next save makes it again).
             if let Some(link) = linked {
@@ -181,7 +191,7 @@ impl Store {
         // A new journal has no "before": its first backup is the first save.
         if !had_file
             && !backups::has_one_for(&self.path, today)
-            && let Err(e) = backups::keep_bytes(&self.path, today, &bytes)
+            && let Err(e) = backups::keep_bytes(&self.path, today, bytes)
         {
             backup_warning = Some(e.to_string());
         }
@@ -249,13 +259,13 @@ impl Store {
         make_private_dir(parent(&path))?;
         let lock = lock::acquire(&path)?;
         clean_stale_temps(&path);
-        Ok(Self { path, lock: Some(lock), read_only: None, notice: None, size_hint: 0 })
+        Ok(Self { path, lock: Some(lock), read_only: None, notice: None, buffer: pages::Bytes::default() })
     }
 }
 
 /// The journal as stored: see `store/format.rs` for the layout.
 pub fn serialize(journal: &Journal) -> Vec<u8> {
-    format::journal_bytes(journal, 0)
+    format::journal_bytes(journal)
 }
 
 /// Parses and checks journal bytes as a file would be read: the loader the

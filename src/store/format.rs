@@ -9,6 +9,7 @@ use chrono::Datelike;
 use serde::Serialize;
 use serde_json::ser::Formatter;
 
+use super::pages::Bytes;
 use crate::journal::Journal;
 
 /// Containers nested deeper than this are written on one line.
@@ -102,44 +103,51 @@ pub fn to_bytes<T: Serialize>(value: &T, expected: usize) -> Vec<u8> {
     bytes
 }
 
-/// The journal's bytes as stored: the same bytes as [`to_bytes`] gives,
-/// with the day and dose lines — nearly all of a long journal — written
-/// the quick way where they have the common shape (`journal/quick_write.rs`)
-/// into the space the rest leaves for them.
-pub fn journal_bytes(journal: &Journal, expected: usize) -> Vec<u8> {
+/// The journal's bytes as stored, in a new vector: [`write_journal`]'s.
+pub fn journal_bytes(journal: &Journal) -> Vec<u8> {
+    let mut bytes = Bytes::default();
+    write_journal(journal, &mut bytes);
+    bytes.to_vec()
+}
+
+/// Writes the journal's bytes as stored into `out`, replacing what it held:
+/// the same bytes as [`to_bytes`] gives, with the day and dose lines —
+/// nearly all of a long journal — written the quick way where they have the
+/// common shape (`journal/quick_write.rs`) into the space the rest leaves
+/// for them. `out` is reused, save after save (see `store/pages.rs`).
+pub fn write_journal(journal: &Journal, out: &mut Bytes) {
+    out.clear();
     let shell = to_bytes(&crate::journal::without_days_and_doses(journal), 0);
-    let mut bytes = Vec::with_capacity(expected.max(shell.len()) + expected / 16 + 4096);
     // A raw newline is never inside a JSON string, so each section's empty
     // form is found only where the layout put it, once.
     let (Some(days_at), Some(doses_at)) = (find(&shell, EMPTY_DAYS), find(&shell, EMPTY_DOSES)) else {
-        return to_bytes(journal, expected);
+        return out.extend_from_slice(&to_bytes(journal, 0));
     };
     if days_at > doses_at {
-        return to_bytes(journal, expected);
+        return out.extend_from_slice(&to_bytes(journal, 0));
     }
     let (head, after_days) = shell.split_at(days_at);
     let (middle, after_doses) = after_days.split_at(doses_at - days_at);
-    bytes.extend_from_slice(head);
-    section(&mut bytes, EMPTY_DAYS, b'}', journal.days(), |out, (date, day)| {
-        out.push(b'"');
+    out.extend_from_slice(head);
+    section(out, EMPTY_DAYS, b'}', journal.days(), |line, (date, day)| {
+        line.push(b'"');
         if (0..=9999).contains(&date.year()) {
-            crate::journal::quick_write::date(*date, out);
+            crate::journal::quick_write::date(*date, line);
         } else {
-            let _ = write!(out, "{date}");
+            let _ = write!(line, "{date}");
         }
-        out.extend_from_slice(b"\": ");
-        if !crate::journal::quick_write::day(day, out) {
-            let _ = serde_json::to_writer(&mut *out, day);
-        }
-    });
-    bytes.extend_from_slice(middle.get(EMPTY_DAYS.len()..).unwrap_or_default());
-    section(&mut bytes, EMPTY_DOSES, b']', journal.doses(), |out, dose| {
-        if !crate::journal::quick_write::dose(dose, out) {
-            let _ = serde_json::to_writer(&mut *out, dose);
+        line.extend_from_slice(b"\": ");
+        if !crate::journal::quick_write::day(day, line) {
+            let _ = serde_json::to_writer(&mut *line, day);
         }
     });
-    bytes.extend_from_slice(after_doses.get(EMPTY_DOSES.len()..).unwrap_or_default());
-    bytes
+    out.extend_from_slice(middle.get(EMPTY_DAYS.len()..).unwrap_or_default());
+    section(out, EMPTY_DOSES, b']', journal.doses(), |line, dose| {
+        if !crate::journal::quick_write::dose(dose, line) {
+            let _ = serde_json::to_writer(&mut *line, dose);
+        }
+    });
+    out.extend_from_slice(after_doses.get(EMPTY_DOSES.len()..).unwrap_or_default());
 }
 
 /// `"days": {}` and `"doses": []` as [`LineFormatter`] writes them at the
@@ -148,28 +156,32 @@ const EMPTY_DAYS: &[u8] = b"\n  \"days\": {}";
 const EMPTY_DOSES: &[u8] = b"\n  \"doses\": []";
 
 /// A section as [`LineFormatter`] writes it: empty as it is, or one entry
-/// per line, four spaces in, and the bracket closing on its own line.
+/// per line, four spaces in, and the bracket closing on its own line. Each
+/// entry is written into a small line buffer, then copied into `out`.
 fn section<T>(
-    out: &mut Vec<u8>,
+    out: &mut Bytes,
     empty: &[u8],
     close: u8,
     entries: impl IntoIterator<Item = T>,
     mut write: impl FnMut(&mut Vec<u8>, T),
 ) {
     let Some(open) = empty.get(..empty.len() - 1) else { return };
-    let start = out.len();
-    out.extend_from_slice(open);
+    let mut line = Vec::with_capacity(512);
     let mut any = false;
     for entry in entries {
-        out.extend_from_slice(if any { b",\n    " } else { b"\n    " });
-        write(out, entry);
+        line.clear();
+        if !any {
+            line.extend_from_slice(open);
+        }
+        line.extend_from_slice(if any { b",\n    " } else { b"\n    " });
+        write(&mut line, entry);
+        out.extend_from_slice(&line);
         any = true;
     }
     if any {
         out.extend_from_slice(b"\n  ");
-        out.push(close);
+        out.extend_from_slice(&[close]);
     } else {
-        out.truncate(start);
         out.extend_from_slice(empty);
     }
 }
@@ -193,12 +205,12 @@ mod tests {
             crate::demo::generate(42, 1, now),
             crate::demo::generate(3650, 1, now),
         ] {
-            assert_eq!(String::from_utf8(journal_bytes(&journal, 0)), String::from_utf8(to_bytes(&journal, 0)));
+            assert_eq!(String::from_utf8(journal_bytes(&journal)), String::from_utf8(to_bytes(&journal, 0)));
         }
         let mut doses_only = Journal::new();
         let at = crate::journal::Stamp::parse_from_rfc3339("2026-03-09T08:00:00+01:00").unwrap();
         doses_only.add_dose(crate::journal::Dose { at, grams: 1.5, form: None, note: None }, at).unwrap();
-        assert_eq!(String::from_utf8(journal_bytes(&doses_only, 0)), String::from_utf8(to_bytes(&doses_only, 0)));
+        assert_eq!(String::from_utf8(journal_bytes(&doses_only)), String::from_utf8(to_bytes(&doses_only, 0)));
     }
 
     #[test]
