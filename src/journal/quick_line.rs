@@ -1,8 +1,8 @@
 //! A hand-written reader for the two lines that make up nearly all of a long
 //! journal, exactly as the store writes them:
 //!
-//! - a day: `{"ratings":{"anxiety":1,…},"edited":"…","sleep":{"hours":7.0,"edited":"…"}}`
-//!   (each part optional);
+//! - a day: `{"ratings":{"anxiety":1,…},"edited":"…","sleep":{"hours":7.0,"edited":"…"},`
+//!   `"note":{"text":"…","for_provider":true,"edited":"…"}}` (each part optional);
 //! - a dose: `{"at":"…","grams":1.5,"form":"powder"}` (the form optional).
 //!
 //! `serde_json` spends most of a ten-year load on these lines' generic
@@ -10,8 +10,8 @@
 //! that exact shape — compact, keys in that order, strings without escapes,
 //! plain numbers of at most 15 digits, plain stamps — and every value goes
 //! through the same checks as the ordinary reader ([`RatingValue`],
-//! [`Grams`], [`Hours`]). Anything else (a note, aids, an item's own edit
-//! time, a hand-edited line, any error) gives `None`, and the caller reads
+//! [`Grams`], [`Hours`]). Anything else (aids, an item's own edit time, a
+//! note with an escape, a hand-edited line, any error) gives `None`, and the caller reads
 //! that line with `serde_json`, so what is accepted, what is refused and every
 //! message stay exactly as before. The tests check both readers agree.
 
@@ -19,7 +19,7 @@ use litemap::LiteMap;
 use serde::Deserialize;
 use serde::de::value::{Error as ValueError, StrDeserializer};
 
-use super::{Day, Dose, Form, Grams, Hours, ItemId, Rating, RatingValue, Sleep, Stamp, stamp};
+use super::{Day, Dose, Form, Grams, Hours, ItemId, Note, Rating, RatingValue, Sleep, Stamp, stamp};
 
 /// A day line in the common shape, or `None` for `serde_json` to read.
 pub(crate) fn day(line: &str) -> Option<Day> {
@@ -35,14 +35,15 @@ pub(crate) fn day(line: &str) -> Option<Day> {
         first = false;
         if c.eat(b"}").is_none() {
             let ahead = c.bytes().get(c.at..).unwrap_or_default();
-            ratings.reserve_exact(ahead.iter().take_while(|&&b| b != b'}').filter(|&&b| b == b':').count());
+            let object = ahead.get(..memchr::memchr(b'}', ahead).unwrap_or(ahead.len())).unwrap_or_default();
+            ratings.reserve_exact(memchr::memchr_iter(b':', object).count());
             loop {
                 let id = c.string()?;
                 c.eat(b":")?;
                 let value = RatingValue::try_from(c.small_int()?).ok()?.get();
                 // Sorted and without repeats, as written; anything else is
                 // left to the ordinary path, which decides which one counts.
-                if ratings.last().is_some_and(|(last, _)| last.as_bytes().iter().ge(id.as_bytes())) {
+                if ratings.last().is_some_and(|(last, _)| last.as_str() >= id) {
                     return None;
                 }
                 ratings.push((ItemId::from(id), Rating { value, edited: stand_in }));
@@ -53,25 +54,47 @@ pub(crate) fn day(line: &str) -> Option<Day> {
             }
         }
     }
-    let edited = if c.key(&mut first, b"edited").is_some() { Some(c.stamp()?) } else { None };
+    let edited = if c.key(&mut first, b"edited").is_some() {
+        let text = c.string()?;
+        Some((text, stamp::plain(text)?))
+    } else {
+        None
+    };
     let sleep = if c.key(&mut first, b"sleep").is_some() {
         c.eat(b"{\"hours\":")?;
         let hours = Hours::try_from(c.number()?).ok()?.get();
         c.eat(b",\"edited\":")?;
-        let edited = c.stamp()?;
+        // Usually the day's own edit time, read once.
+        let edited = c.stamp_like(edited)?;
         c.eat(b"}")?;
         Some(Sleep { hours, edited })
     } else {
         None
     };
+    let note = if c.key(&mut first, b"note").is_some() {
+        c.eat(b"{\"text\":")?;
+        let text = c.string()?.to_owned();
+        let for_provider = if c.eat(b",\"for_provider\":true").is_some() {
+            true
+        } else {
+            c.eat(b",\"for_provider\":false")?;
+            false
+        };
+        c.eat(b",\"edited\":")?;
+        let edited = c.stamp_like(edited)?;
+        c.eat(b"}")?;
+        Some(Note { text, for_provider, edited })
+    } else {
+        None
+    };
     c.end()?;
-    match edited {
+    match edited.map(|(_, stamp)| stamp) {
         Some(edited) => ratings.iter_mut().for_each(|(_, rating)| rating.edited = edited),
         None if ratings.is_empty() => {}
         // A rating with no edit time is refused by the ordinary reader, in words.
         None => return None,
     }
-    Some(Day { ratings: LiteMap::from_sorted_store_unchecked(ratings), sleep, note: None, aids: Vec::new() })
+    Some(Day { ratings: LiteMap::from_sorted_store_unchecked(ratings), sleep, note, aids: Vec::new() })
 }
 
 /// A dose line in the common shape, or `None` for `serde_json` to read.
@@ -152,8 +175,11 @@ impl<'a> Cursor<'a> {
     #[inline]
     fn string(&mut self) -> Option<&'a str> {
         self.eat(b"\"")?;
-        let len = self.bytes().get(self.at..)?.iter().position(|&b| b == b'"' || b == b'\\' || b < 0x20)?;
-        if self.bytes().get(self.at + len) != Some(&b'"') {
+        let rest = self.bytes().get(self.at..)?;
+        let len = memchr::memchr(b'"', rest)?;
+        // Checked without stopping early, which the compiler can do several
+        // bytes at a time.
+        if rest.get(..len)?.iter().fold(false, |bad, &b| bad | (b == b'\\') | (b < 0x20)) {
             return None;
         }
         // Cut at an ASCII quote, so on a character boundary.
@@ -165,6 +191,17 @@ impl<'a> Cursor<'a> {
     #[inline]
     fn stamp(&mut self) -> Option<Stamp> {
         stamp::plain(self.string()?)
+    }
+
+    /// A stamp that is usually the same text as `known` (the day's own edit
+    /// time, which sleep and note share when rated in one sitting): read once.
+    #[inline]
+    fn stamp_like(&mut self, known: Option<(&str, Stamp)>) -> Option<Stamp> {
+        let text = self.string()?;
+        match known {
+            Some((known_text, known)) if known_text == text => Some(known),
+            _ => stamp::plain(text),
+        }
     }
 
     /// A rating: a whole number of up to three digits, no leading zero.
@@ -245,8 +282,8 @@ mod tests {
             let line = serde_json::to_string(day).unwrap();
             match super::day(&line) {
                 Some(read) => assert_eq!(Some(read), serde_day(&line), "{line}"),
-                // Only a day with more than ratings and sleep is left to serde_json.
-                None => assert!(day.note.is_some() || !day.aids.is_empty() || line.contains("item_edits"), "{line}"),
+                // Only a day with aids or an item's own edit time is left to serde_json.
+                None => assert!(!day.aids.is_empty() || line.contains("item_edits"), "{line}"),
             }
         }
         for dose in journal.doses() {
@@ -268,6 +305,10 @@ mod tests {
             format!(r#"{{"sleep":{{"hours":24.0,"edited":{stamp}}}}}"#),
             "{}".to_string(),
             r#"{"ratings":{}}"#.to_string(),
+            format!(
+                r#"{{"ratings":{{"anxiety":2}},"edited":{stamp},"note":{{"text":"Slept — a little","for_provider":true,"edited":{stamp}}}}}"#
+            ),
+            format!(r#"{{"note":{{"text":"","for_provider":false,"edited":"2026-03-11T08:00:00Z"}}}}"#),
             // Each of these is refused or read differently by serde_json,
             // or is not the common shape: the quick way must give `None`.
             r#"{"ratings":{"anxiety":2}}"#.to_string(),
@@ -285,6 +326,9 @@ mod tests {
             format!(r#"{{"sleep":{{"hours":7.,"edited":{stamp}}}}}"#),
             format!(r#"{{"sleep":{{"hours":7.0,"edited":{stamp}}}}} "#),
             format!(r#"{{"note":{{"text":"x","edited":{stamp}}}}}"#),
+            format!(r#"{{"note":{{"text":"a \"quote\"","for_provider":true,"edited":{stamp}}}}}"#),
+            format!(r#"{{"note":{{"text":"x","for_provider":1,"edited":{stamp}}}}}"#),
+            format!(r#"{{"note":{{"text":"x","for_provider":true,"edited":"yesterday"}}}}"#),
             format!(r#"{{"edited":{stamp},"ratings":{{"anxiety":1}}}}"#),
         ];
         for line in &days {
@@ -292,7 +336,7 @@ mod tests {
                 assert_eq!(Some(read), serde_day(line), "{line}");
             }
         }
-        assert_eq!(days.iter().filter(|line| super::day(line).is_some()).count(), 6);
+        assert_eq!(days.iter().filter(|line| super::day(line).is_some()).count(), 8);
         let doses = [
             format!(r#"{{"at":{stamp},"grams":1.5,"form":"powder"}}"#),
             format!(r#"{{"at":{stamp},"grams":100}}"#),
