@@ -317,6 +317,20 @@ fn peak_before_the_stop() -> Env {
     env
 }
 
+#[test]
+fn the_form_is_said_by_stretch_and_days_without_doses_part_the_stretches() {
+    let env = Env::new();
+    for day in 20..=22 {
+        env.ok(&["dose", "3", "--at", &format!("2026-02-{day} 08:00"), "--form", "powder"]);
+    }
+    // Stopped on 22 Feb; one dose of capsules on 5 Mar, a lapse; then powder again on 7 Mar.
+    env.ok(&["dose", "2", "--at", "2026-03-05 20:00", "--form", "capsule"]);
+    env.ok(&["dose", "1", "--at", "2026-03-07 20:00", "--form", "powder"]);
+    let text = env.ok(&["report"]).replace("\n  ", " ");
+    // Powder after the days without doses is a stretch of its own, not "20 Feb – 7 Mar".
+    assert!(text.contains("Form as logged: powder, 20 Feb – 22 Feb; capsules, 5 Mar; powder, 7 Mar."), "{text}");
+}
+
 /// The text summary's self-check block, one line each.
 fn check_block(text: &str) -> Vec<&str> {
     text.lines().skip_while(|l| !l.starts_with("SELF-CHECK")).take_while(|l| !l.is_empty()).collect()
