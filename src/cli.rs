@@ -101,7 +101,7 @@ pub enum Command {
     )]
     About(AboutArgs),
     /// A yes/no self-check about the past 12 months: eleven questions (not a diagnosis).
-    /// Its help lists the questions in order (see [`command`]).
+    // Its help lists the questions in order (see `command`).
     #[command(name = "self-check")]
     SelfCheck {
         /// All answers at once, one y or n per question, in the order listed below.
@@ -112,7 +112,7 @@ pub enum Command {
         list: bool,
     },
     /// Your answers to the earlier seven-question check, read-only (`self-check` replaces it).
-    /// Its help says so and lists the earlier questions (see [`command`]).
+    // Its help says so and lists the earlier questions (see `command`).
     Signs {
         /// No longer taken: refused with the way to `self-check`, nothing saved.
         #[arg(long, hide = true)]

@@ -90,6 +90,9 @@ fn signs_help_says_it_only_shows_earlier_answers_and_lists_its_questions_in_orde
     assert!(help.contains("read-only; it no longer records new ones"), "{help}");
     assert!(help.contains("`easeoff self-check` asks the eleven questions"), "{help}");
     assert!(!help.contains("--answers"), "no way to answer is offered:\n{help}");
+    for help in [&help, &env.ok(&["self-check", "--help"]), &env.ok(&["--help"])] {
+        assert!(!help.contains("[`command`]"), "no note for programmers in the help:\n{help}");
+    }
     let places: Vec<usize> =
         questions.iter().map(|q| help.find(q).unwrap_or_else(|| panic!("'{q}' missing from:\n{help}"))).collect();
     assert!(places.windows(2).all(|w| w[0] < w[1]), "questions out of order:\n{help}");
