@@ -109,6 +109,8 @@ pub fn scores_on(journal: &Journal, date: NaiveDate) -> Option<DayScores> {
 pub struct DoseDay {
     pub grams: f64,
     pub count: usize,
+    /// The forms logged with the day's doses (doses without one add none).
+    pub forms: crate::journal::Forms,
 }
 
 /// Daily dose totals, keyed by each dose's own local date.
@@ -132,6 +134,9 @@ pub fn dose_days_in(journal: &Journal, first: NaiveDate, last: NaiveDate) -> BTr
             let day = days.entry(date).or_default();
             day.grams += dose.grams;
             day.count += 1;
+            if let Some(form) = dose.form {
+                day.forms.insert(form);
+            }
         }
     }
     days
@@ -237,9 +242,9 @@ mod tests {
     fn the_seven_day_average_leaves_today_out_and_counts_days_without_doses() {
         let mut doses = BTreeMap::new();
         let today: NaiveDate = "2026-03-10".parse().unwrap();
-        doses.insert(today, DoseDay { grams: 50.0, count: 1 });
-        doses.insert(today - Duration::days(1), DoseDay { grams: 7.0, count: 3 });
-        doses.insert(today - Duration::days(3), DoseDay { grams: 7.0, count: 2 });
+        doses.insert(today, DoseDay { grams: 50.0, count: 1, ..DoseDay::default() });
+        doses.insert(today - Duration::days(1), DoseDay { grams: 7.0, count: 3, ..DoseDay::default() });
+        doses.insert(today - Duration::days(3), DoseDay { grams: 7.0, count: 2, ..DoseDay::default() });
         assert_eq!(average_daily_grams(&doses, today, 7), Some(2.0));
         assert_eq!(average_daily_grams(&BTreeMap::new(), today, 7), None);
     }

@@ -101,7 +101,7 @@ pub enum Command {
     )]
     About(AboutArgs),
     /// A yes/no self-check about the past 12 months: eleven questions (not a diagnosis).
-    /// Its help lists the questions in order (see [`command`]).
+    // Its help lists the questions in order (see `command`).
     #[command(name = "self-check")]
     SelfCheck {
         /// All answers at once, one y or n per question, in the order listed below.
@@ -111,11 +111,11 @@ pub enum Command {
         #[arg(long)]
         list: bool,
     },
-    /// The earlier seven-question self-check of dependency signs (not a diagnosis).
-    /// Its help lists the questions in order (see [`command`]).
+    /// Your answers to the earlier seven-question check, read-only (`self-check` replaces it).
+    // Its help says so and lists the earlier questions (see `command`).
     Signs {
-        /// All answers at once, one y or n per question, in the order listed below.
-        #[arg(long)]
+        /// No longer taken: refused with the way to `self-check`, nothing saved.
+        #[arg(long, hide = true)]
         answers: Option<String>,
     },
     /// The visit summary for your provider: text, Markdown or print-ready HTML.
@@ -453,8 +453,8 @@ pub enum ExportFormat {
 /// `signs --help`.
 pub fn command() -> clap::Command {
     <Cli as clap::CommandFactory>::command()
-        .mut_subcommand("self-check", |c| c.after_help(checks::help(true)))
-        .mut_subcommand("signs", |c| c.after_help(checks::help(false)))
+        .mut_subcommand("self-check", |c| c.after_help(checks::self_check_help()))
+        .mut_subcommand("signs", |c| c.after_help(checks::signs_help()))
 }
 
 /// Reads the command line, or prints help or the mistake and exits.

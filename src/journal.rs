@@ -210,6 +210,52 @@ pub enum Form {
     Other,
 }
 
+impl Form {
+    pub const ALL: [Form; 5] = [Form::Leaf, Form::Powder, Form::Capsule, Form::Extract, Form::Other];
+
+    /// The words a person reads, in the summary's dose history.
+    pub fn words(self) -> &'static str {
+        match self {
+            Form::Leaf => "leaf",
+            Form::Powder => "powder",
+            Form::Capsule => "capsules",
+            Form::Extract => "extract",
+            Form::Other => "other form",
+        }
+    }
+}
+
+/// The forms doses were taken in (over a day or a stretch of days): a
+/// small set, so a day's totals stay `Copy`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Forms(u8);
+
+impl Forms {
+    pub fn insert(&mut self, form: Form) {
+        self.0 |= 1 << form as u8;
+    }
+
+    /// Both sets together.
+    #[must_use]
+    pub fn union(self, other: Forms) -> Forms {
+        Forms(self.0 | other.0)
+    }
+
+    pub fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    /// The forms in the set, in [`Form::ALL`]'s order.
+    pub fn iter(self) -> impl Iterator<Item = Form> {
+        Form::ALL.into_iter().filter(move |f| self.0 & (1 << *f as u8) != 0)
+    }
+
+    /// "powder", "powder + capsules"; empty when no form was logged.
+    pub fn words(self) -> String {
+        self.iter().map(Form::words).collect::<Vec<_>>().join(" + ")
+    }
+}
+
 /// One yes/no self-check of dependency signs, as the person answered it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SignCheck {

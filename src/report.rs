@@ -9,6 +9,7 @@ pub mod markdown;
 pub mod pdf;
 mod svg;
 pub mod text;
+mod ticks;
 mod words;
 
 use std::collections::BTreeMap;
@@ -170,6 +171,8 @@ pub struct DoseRow {
     pub doses_per_day: usize,
     /// Doses after the stop: a lapse.
     pub lapse: bool,
+    /// The forms logged with the row's doses ("powder + capsules").
+    pub forms: crate::journal::Forms,
 }
 
 /// What a row of the dose history says was taken.
@@ -401,6 +404,7 @@ fn dose_rows(
                 taken,
                 doses_per_day: counts.get(counts.len() / 2).copied().unwrap_or(0),
                 lapse: situation.lapses.iter().any(|l| l.date == first),
+                forms: days.iter().fold(crate::journal::Forms::default(), |all, d| all.union(d.forms)),
             }
         })
         .collect()

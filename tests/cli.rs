@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{Env, NOW};
+use common::Env;
 
 #[test]
 fn log_rates_a_day_and_says_what_it_saved() {
@@ -106,7 +106,7 @@ fn bad_input_is_refused_and_leaves_the_journal_byte_for_byte() {
         (&["symptoms", "add", "Bad Id", "--label", "x", "--kind", "physical"], "lowercase letters"),
         (&["symptoms", "add", "anxiety", "--label", "x", "--kind", "physical"], "already exists"),
         (&["symptoms", "hide", "sweatting"], "did you mean 'sweating'"),
-        (&["signs", "--answers", "yyn"], "one y or n per question"),
+        (&["signs", "--answers", "yyn"], "no longer records answers"),
         (&["show", "--from", "2026-03-09", "--to", "2026-03-01"], "earlier day first"),
         (&["demo", "--write", env.path.to_str().unwrap()], "never overwrites"),
     ];
@@ -249,23 +249,39 @@ fn symptoms_can_be_listed_added_hidden_and_shown() {
 }
 
 #[test]
-fn signs_are_stored_with_the_date() {
+fn signs_no_longer_records_new_answers_and_points_to_the_self_check() {
     let env = Env::new();
-    let out = env.ok(&["signs", "--answers", "yynnyny"]);
-    assert!(out.contains("4 of 7 answered yes"), "{out}");
-    assert!(out.contains("not a diagnosis"), "{out}");
-    let check = &env.json()["signs"][0];
-    assert_eq!(check["at"], NOW);
-    assert_eq!(check["answers"]["preoccupied"], true);
-    assert_eq!(check["answers"]["despite-harm"], false);
+    env.ok(&["log", "anxiety=1"]);
+    let before = env.bytes();
+    let err = env.fails(&["signs", "--answers", "yynnyny"], 2);
+    assert!(err.contains("the earlier seven-question check no longer records answers"), "{err}");
+    assert!(err.contains("`easeoff self-check` asks the eleven questions"), "{err}");
+    assert!(err.contains("Nothing was saved."), "{err}");
+    assert_eq!(env.bytes(), before, "nothing was written");
+    // Asked without answers (no terminal needed): what there is, and where the check is now.
+    assert_eq!(
+        env.ok(&["signs"]),
+        "No answers to the earlier seven-question check.\n\
+         This check no longer records answers: `easeoff self-check` asks the eleven questions about the past 12 months.\n"
+    );
+    assert_eq!(env.bytes(), before, "reading writes nothing");
 }
 
 #[test]
-fn signs_without_a_terminal_ask_for_answers() {
+fn earlier_seven_question_answers_stay_readable_in_signs_and_the_self_check_list() {
     let env = Env::new();
-    let err = env.fails(&["signs"], 2);
-    assert!(err.contains("--answers"), "{err}");
-    assert!(env.bytes().is_none(), "nothing was written");
+    // yynnyny on 1 Mar, as a journal from before `self-check` holds it.
+    env.earlier_signs(&[true, true, false, false, true, false, true], "2026-03-01T20:00:00+01:00");
+    let before = env.bytes();
+    let earlier = "2026-03-01 20:00 (earlier 7-question check of signs, asked about the present): 4 of 7 answered yes.\n  \
+         Yes: much of the day spent thinking about, getting or using kratom; tried to cut back and couldn't; \
+         aches or nausea when cutting down; dropped activities once enjoyed.\n";
+    let out = env.ok(&["signs"]);
+    assert!(out.starts_with(earlier), "{out}");
+    assert!(out.contains("As reported by you; not a diagnosis.\n"), "{out}");
+    assert!(out.ends_with("`easeoff self-check` asks the eleven questions about the past 12 months.\n"), "{out}");
+    assert!(env.ok(&["self-check", "--list"]).starts_with(earlier));
+    assert_eq!(env.bytes(), before, "reading writes nothing");
 }
 
 #[test]

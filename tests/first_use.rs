@@ -79,7 +79,7 @@ fn every_subcommand_help_describes_every_argument() {
 }
 
 #[test]
-fn signs_lists_its_questions_in_order_in_help_and_when_the_count_is_wrong() {
+fn signs_help_says_it_only_shows_earlier_answers_and_lists_its_questions_in_order() {
     let env = Env::new();
     let questions = [
         "1. Is much of your day spent thinking about, getting or using kratom?",
@@ -87,14 +87,18 @@ fn signs_lists_its_questions_in_order_in_help_and_when_the_count_is_wrong() {
         "7. Have you dropped activities you used to enjoy?",
     ];
     let help = env.ok(&["signs", "--help"]);
-    let err = env.fails(&["signs", "--answers", "yyn"], 2);
-    assert!(err.contains("'yyn' is not 7 answers: give one y or n per question, in this order"), "{err}");
-    for text in [&help, &err] {
-        let places: Vec<usize> =
-            questions.iter().map(|q| text.find(q).unwrap_or_else(|| panic!("'{q}' missing from:\n{text}"))).collect();
-        assert!(places.windows(2).all(|w| w[0] < w[1]), "questions out of order:\n{text}");
+    assert!(help.contains("read-only; it no longer records new ones"), "{help}");
+    assert!(help.contains("`easeoff self-check` asks the eleven questions"), "{help}");
+    assert!(!help.contains("--answers"), "no way to answer is offered:\n{help}");
+    for help in [&help, &env.ok(&["self-check", "--help"]), &env.ok(&["--help"])] {
+        assert!(!help.contains("[`command`]"), "no note for programmers in the help:\n{help}");
     }
-    assert_eq!(env.bytes(), None, "a refused self-check writes nothing");
+    let places: Vec<usize> =
+        questions.iter().map(|q| help.find(q).unwrap_or_else(|| panic!("'{q}' missing from:\n{help}"))).collect();
+    assert!(places.windows(2).all(|w| w[0] < w[1]), "questions out of order:\n{help}");
+    let err = env.fails(&["signs", "--answers", "yyn"], 2);
+    assert!(err.contains("no longer records answers"), "{err}");
+    assert_eq!(env.bytes(), None, "a refused check writes nothing");
 }
 
 #[test]

@@ -47,7 +47,11 @@ fn dict<'a>(doc: &'a Document, object: &'a Object) -> &'a Dictionary {
 /// The page's text in the order it is drawn (which is also the order of
 /// the tag tree), with every run of white space one space.
 fn text(doc: &Document) -> String {
-    doc.extract_text(&[1]).unwrap().split_whitespace().collect::<Vec<_>>().join(" ")
+    page_text(doc, 1)
+}
+
+fn page_text(doc: &Document, page: u32) -> String {
+    doc.extract_text(&[page]).unwrap().split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 #[test]
@@ -56,7 +60,8 @@ fn one_tagged_page_of_letter_or_a4_with_a_title_and_the_font_embedded() {
     for (paper, size) in [("letter", [612, 792]), ("a4", [595, 842])] {
         let doc = Document::load_mem(&pdf(&env, paper)).unwrap();
         let pages = doc.get_pages();
-        assert_eq!(pages.len(), 1, "{paper}: the fullest summary of the tests is one page");
+        assert_eq!(pages.len(), 1, "{paper}: the demo as brought to a visit is one page");
+        assert!(!text(&doc).contains("continued"), "{paper}: one page says nothing of another");
         let page = doc.get_dictionary(pages[&1]).unwrap();
         let media = page.get(b"MediaBox").unwrap().as_array().unwrap();
         let media: Vec<i64> = media.iter().map(|n| n.as_float().unwrap().round() as i64).collect();
@@ -122,6 +127,42 @@ fn the_key_lines_are_there_in_reading_order() {
     for line in lines {
         let Some(at) = text[from..].find(line) else { panic!("{line:?} missing or out of order in:\n{text}") };
         from += at + line.len();
+    }
+}
+
+#[test]
+fn the_fullest_summary_is_one_page_or_goes_on_to_a_marked_second_page_cutting_nothing() {
+    // Six weeks with every section full (tests/common). Today its 19 rated symptoms,
+    // notes and questions and the footnote take about a sixth of a page more than
+    // Letter or A4 holds, so they go on to page 2, marked; page 1 keeps the rest.
+    let env = Env::fullest();
+    for paper in ["letter", "a4"] {
+        let doc = Document::load_mem(&pdf(&env, paper)).unwrap();
+        let pages: Vec<String> = (1..=doc.get_pages().len() as u32).map(|p| page_text(&doc, p)).collect();
+        common::check_pages(&pages, "3 Feb 2026 to 10 Mar 2026", Env::FULLEST_PAGE_ONE, Env::FULLEST_SHOWS, paper);
+        if let [_, two] = pages.as_slice() {
+            assert!(two.starts_with("Withdrawal symptom summary — page 2 (continued)"), "{paper}: first on page 2");
+        }
+    }
+}
+
+#[test]
+fn a_summary_longer_than_a_page_goes_on_to_a_marked_second_page_and_nothing_is_cut() {
+    // The demo with twenty-four notes for the provider, each two lines or so: more
+    // than a page holds.
+    let env = Env::with_demo();
+    let notes: Vec<String> = (1..=24)
+        .map(|n| format!("Note number {n}: slept badly, legs restless after midnight, cravings back in the evening."))
+        .collect();
+    for (n, note) in notes.iter().enumerate() {
+        env.ok(&["log", "--date", &format!("2026-02-{:02}", n + 4), "--note", note, "--for-provider"]);
+    }
+    let notes: Vec<&str> = notes.iter().map(String::as_str).chain(["Patient-reported. This is a record"]).collect();
+    for paper in ["letter", "a4"] {
+        let doc = Document::load_mem(&pdf(&env, paper)).unwrap();
+        let pages: Vec<String> = (1..=doc.get_pages().len() as u32).map(|p| page_text(&doc, p)).collect();
+        assert_eq!(pages.len(), 2, "{paper}");
+        common::check_pages(&pages, "3 Feb 2026 to 10 Mar 2026", &["FOR ATTENTION", "KEY POINTS"], &notes, paper);
     }
 }
 

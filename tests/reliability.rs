@@ -242,7 +242,7 @@ fn small_journal() -> (Env, Vec<u8>) {
     env.ok(&["log", "--date", "2026-03-09", "anxiety=2", "nausea=1", "--sleep", "5", "--aid", "loperamide 4 mg"]);
     env.ok(&["log", "--date", "2026-03-09", "--note", "A rough one", "--for-provider"]);
     env.ok(&["symptoms", "add", "hot-cold", "--label", "hot and cold", "--kind", "physical"]);
-    env.ok(&["signs", "--answers", "ynynyny"]);
+    env.earlier_signs(&[true, false, true, false, true, false, true], common::NOW);
     env.ok(&["question", "add", "Sleep?"]);
     env.ok(&["plan", "new", "--from", "4", "--step", "10%", "--every", "7"]);
     let bytes = env.bytes().unwrap();

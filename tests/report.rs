@@ -15,14 +15,15 @@ use common::Env;
 fn fixture() -> Env {
     let env = Env::new();
     // Taper: 6 g/day (3 × 2 g) for 3 days, 5 g/day (2 × 2.5 g) for 3, 4 g/day (2 × 2 g) for 2.
+    // Forms: powder, then powder mornings and capsules evenings, then none given.
     for day in 22..=24 {
         for time in ["08:00", "14:00", "20:00"] {
-            env.ok(&["dose", "2", "--at", &format!("2026-02-{day} {time}")]);
+            env.ok(&["dose", "2", "--at", &format!("2026-02-{day} {time}"), "--form", "powder"]);
         }
     }
     for day in ["2026-02-25", "2026-02-26", "2026-02-27"] {
-        for time in ["08:00", "20:00"] {
-            env.ok(&["dose", "2.5", "--at", &format!("{day} {time}")]);
+        for (time, form) in [("08:00", "powder"), ("20:00", "capsule")] {
+            env.ok(&["dose", "2.5", "--at", &format!("{day} {time}"), "--form", form]);
         }
     }
     for (day, last) in [("2026-02-28", "20:00"), ("2026-03-01", "21:00")] {
@@ -59,7 +60,8 @@ fn fixture() -> Env {
     env.ok(&["log", "--date", "2026-03-04", "--note", "Worst night so far", "--for-provider"]);
     env.ok(&["log", "--date", "2026-03-05", "--aid", "loperamide 4 mg"]);
     env.ok(&["question", "add", "Is clonidine an option for me?"]);
-    env.ok(&["signs", "--answers", "yynnyny"]);
+    // An earlier 7-question check, yynnyny, as journals from before `self-check` hold them.
+    env.earlier_signs(&[true, true, false, false, true, false, true], common::NOW);
     env.ok(&[
         "about",
         "--product",
@@ -139,9 +141,17 @@ fn the_text_summary_says_what_was_worked_out_by_hand() {
     expect("loperamide: 2 days — 14 mg, up to 10 mg/day");
     expect("ibuprofen: 1 day — 400 mg, up to 400 mg/day");
     expect("Loperamide above the 8 mg/day over-the-counter label maximum on: 4 Mar (10 mg).");
-    expect("22 Feb – 24 Feb  6 g/day                  3 doses a day");
-    expect("25 Feb – 27 Feb  5 g/day                  2 doses a day");
-    expect("28 Feb – 1 Mar   4 g/day                  2 doses a day");
+    expect("22 Feb – 24 Feb  6 g/day                  3 doses a day\n");
+    expect("25 Feb – 27 Feb  5 g/day                  2 doses a day\n");
+    expect("28 Feb – 1 Mar   4 g/day                  2 doses a day\n");
+    // The form under the rows, by stretch: the last two days' doses were logged without one.
+    expect("Form as logged: powder, 22 Feb – 24 Feb; powder + capsules, 25 Feb – 27 Feb; not given, 28 Feb – 1 Mar.");
+    // The chart's axis: day 1 is 2 Mar (the last dose 1 Mar 21:00, a day at noon), and dates a
+    // week apart from it both ways: 23 Feb, 2 Mar, 9 Mar, each under its own day's column.
+    let day_line = text.lines().find(|l| l.ends_with("(days since the last dose)")).unwrap();
+    let date_line = text.lines().find(|l| l.trim_start().starts_with("23 Feb")).unwrap();
+    assert_eq!(date_line, "    23 Feb 2 Mar  9 Mar");
+    assert_eq!(day_line.find('1'), date_line.find("2 Mar"), "2 Mar under day 1:\n{text}");
     // After the stop, the days without a dose are a row of their own, not 0 g averaged in.
     expect("2 Mar – 10 Mar   none for 9 days");
     // History as answered; no usual amount was given, so none is shown.
@@ -189,7 +199,9 @@ fn the_markdown_summary_carries_the_same_content() {
         "| cravings | psychological | 4 | day 3 | 2.8 | 2 |",
         "Sleep: mean 4.4 h over 4 nights; 2 nights under 4 hours.",
         "| loperamide | 2 | 14 mg, up to 10 mg/day |",
+        "| dates | taken | doses |",
         "| 25 Feb – 27 Feb | 5 g/day | 2 doses a day |",
+        "\n\nForm as logged: powder, 22 Feb – 24 Feb; powder + capsules, 25 Feb – 27 Feb; not given, 28 Feb – 1 Mar.\n",
         "| 2 Mar – 10 Mar | none for 9 days |  |",
         "1. Is clonidine an option for me?",
         "## History (as reported)\n\n- **Product and form:** powder\n- **Used for:** 3 years\n",
@@ -218,6 +230,14 @@ fn the_html_summary_parses_holds_the_svg_chart_and_fetches_nothing() {
     assert!(svg.select(&select("polygon.band")).count() == 2, "both bands");
     assert!(svg.select(&select("rect.peak")).count() == 1, "days 3–4 marked");
     assert!(svg.select(&select("rect.dose")).count() == 8, "the 8 taper days' dose bars");
+    // Dates along the axis, a week apart from day 1 (2 Mar), as in the text chart.
+    let dates: Vec<String> = svg.select(&select("text.date")).map(|t| t.text().collect()).collect();
+    assert_eq!(dates, ["23 Feb", "2 Mar", "9 Mar"]);
+    let forms: String = doc.select(&select("section.side p.forms")).flat_map(|p| p.text()).collect();
+    assert_eq!(
+        forms,
+        "Form as logged: powder, 22 Feb – 24 Feb; powder + capsules, 25 Feb – 27 Feb; not given, 28 Feb – 1 Mar."
+    );
     assert_eq!(doc.select(&select("section.items tbody tr")).count(), 4);
     // Self-contained: no scripts, links, images or remote URLs of any kind.
     for tag in ["script", "link", "img", "iframe", "object", "embed"] {
@@ -280,6 +300,97 @@ fn questions_are_added_listed_and_marked_done() {
     assert!(report.contains("   1. Can I drive?") && !report.contains("clonidine"), "{report}");
 }
 
+/// A short taper and a stop (the last dose 27 Feb 08:00), anxiety at its
+/// worst before the stop and nausea after it; no self-check.
+fn peak_before_the_stop() -> Env {
+    let env = Env::new();
+    for day in 24..=27 {
+        env.ok(&["dose", "3", "--at", &format!("2026-02-{day} 08:00")]);
+    }
+    for (date, anxiety, nausea) in [
+        ("2026-02-26", "anxiety=3", "nausea=1"),
+        ("2026-03-03", "anxiety=2", "nausea=3"),
+        ("2026-03-09", "anxiety=1", "nausea=0"),
+    ] {
+        env.ok(&["log", "--date", date, anxiety, nausea]);
+    }
+    env
+}
+
+#[test]
+fn the_form_is_said_by_stretch_and_days_without_doses_part_the_stretches() {
+    let env = Env::new();
+    for day in 20..=22 {
+        env.ok(&["dose", "3", "--at", &format!("2026-02-{day} 08:00"), "--form", "powder"]);
+    }
+    // Stopped on 22 Feb; one dose of capsules on 5 Mar, a lapse; then powder again on 7 Mar.
+    env.ok(&["dose", "2", "--at", "2026-03-05 20:00", "--form", "capsule"]);
+    env.ok(&["dose", "1", "--at", "2026-03-07 20:00", "--form", "powder"]);
+    let text = env.ok(&["report"]).replace("\n  ", " ");
+    // Powder after the days without doses is a stretch of its own, not "20 Feb – 7 Mar".
+    assert!(text.contains("Form as logged: powder, 20 Feb – 22 Feb; capsules, 5 Mar; powder, 7 Mar."), "{text}");
+}
+
+/// The text summary's self-check block, one line each.
+fn check_block(text: &str) -> Vec<&str> {
+    text.lines().skip_while(|l| !l.starts_with("SELF-CHECK")).take_while(|l| !l.is_empty()).collect()
+}
+
+#[test]
+fn a_peak_before_the_stop_is_shown_by_its_date_not_a_day_number() {
+    let env = peak_before_the_stop();
+    let text = env.ok(&["report"]);
+    // 3 Mar at noon is 4 days 4 hours after the last dose: day 5.
+    // nausea 1, 3, 0: peak 3 on day 5; the last 7 days (4–10 Mar) hold only the 0; latest 0.
+    // anxiety 3, 2, 1: its 3 came on 26 Feb, before the stop, so it is shown by its date.
+    let rows: Vec<Vec<&str>> = text
+        .lines()
+        .skip_while(|l| !l.starts_with("  item"))
+        .skip(1)
+        .take(2)
+        .map(|r| r.split_whitespace().collect())
+        .collect();
+    assert_eq!(rows[0], ["nausea", "phys", "3", "day", "5", "0.0", "0"]);
+    assert_eq!(rows[1], ["anxiety", "psych", "3", "26", "Feb", "1.0", "1"]);
+    assert!(text.contains("(peak on day N since the last dose, or its date before)"), "{text}");
+    let md = env.ok(&["report", "--format", "markdown"]);
+    assert!(md.contains("| anxiety | psychological | 3 | 26 Feb | 1.0 | 1 |"), "{md}");
+}
+
+#[test]
+fn with_no_self_check_the_summary_says_plainly_that_none_was_recorded() {
+    let env = peak_before_the_stop();
+    let text = env.ok(&["report"]);
+    // Said rather than left out, so a reader knows it was not done; no caveat on nothing.
+    assert_eq!(
+        check_block(&text),
+        ["SELF-CHECK about the past 12 months", "  No self-check recorded: the person has not answered one."]
+    );
+    let md = env.ok(&["report", "--format", "markdown"]);
+    assert!(
+        md.contains(
+            "## Self-check about the past 12 months\n\n- No self-check recorded: the person has not answered one.\n\n"
+        ),
+        "{md}"
+    );
+}
+
+#[test]
+fn with_only_the_earlier_seven_question_check_its_answers_are_shown_for_what_they_were() {
+    let env = peak_before_the_stop();
+    // yynnyny on 8 Mar: questions 1, 2, 5 and 7.
+    env.earlier_signs(&[true, true, false, false, true, false, true], "2026-03-08T20:00:00+01:00");
+    let text = env.ok(&["report"]);
+    let block = check_block(&text).join(" ").split_whitespace().collect::<Vec<_>>().join(" ");
+    assert_eq!(
+        block,
+        "SELF-CHECK about the past 12 months No 11-question check recorded. \
+         7-question check (earlier version): 4 of 7, reported on 8 Mar 2026. Yes: much of the day spent thinking \
+         about, getting or using kratom; tried to cut back and couldn't; aches or nausea when cutting down; \
+         dropped activities once enjoyed. As reported by the person; not a diagnosis."
+    );
+}
+
 // ---------------------------------------------------------------- a real browser
 
 /// Headless Chromium with the flags that keep it off the network.
@@ -300,6 +411,30 @@ fn pages(pdf: &Path) -> u32 {
     info.lines().find_map(|l| l.strip_prefix("Pages:")).and_then(|n| n.trim().parse().ok()).unwrap_or(0)
 }
 
+/// The HTML summary printed by Chromium on `paper`, as `easeoff report
+/// --format html --print` makes it; the PDF's path.
+fn print_html(env: &Env, paper: &str) -> std::path::PathBuf {
+    let pdf = env.dir.path().join(format!("{paper}.pdf"));
+    let out = env
+        .run(&["report", "--format", "html", "--print", "--paper", paper, "--name", "Sam R."])
+        .env("EASEOFF_PRINT_CMD", format!("cat > '{}'", pdf.display()))
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF"));
+    let info = String::from_utf8_lossy(&Command::new("pdfinfo").arg(&pdf).output().unwrap().stdout).into_owned();
+    let size = if paper == "letter" { "pts (letter)" } else { "pts (A4)" };
+    assert!(info.contains(size), "{paper}: {info}");
+    pdf
+}
+
+/// One page's text as pdftotext reads it, every run of white space one space.
+fn page_text(pdf: &Path, page: u32) -> String {
+    let n = page.to_string();
+    let out = Command::new("pdftotext").args(["-f", &n, "-l", &n, "-enc", "UTF-8"]).arg(pdf).arg("-").output().unwrap();
+    String::from_utf8_lossy(&out.stdout).split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 #[test]
 fn the_demo_summary_prints_on_exactly_one_page_of_letter_and_of_a4() {
     if chromium().is_none() {
@@ -311,18 +446,47 @@ fn the_demo_summary_prints_on_exactly_one_page_of_letter_and_of_a4() {
     env.ok(&["question", "add", "Is it safe to keep taking loperamide?"]);
     env.ok(&["question", "add", "Could something help me sleep?"]);
     for paper in ["letter", "a4"] {
-        let pdf = env.dir.path().join(format!("{paper}.pdf"));
-        let out = env
-            .run(&["report", "--format", "html", "--print", "--paper", paper, "--name", "Sam R."])
-            .env("EASEOFF_PRINT_CMD", format!("cat > '{}'", pdf.display()))
-            .output()
-            .unwrap();
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-        assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF"));
+        let pdf = print_html(&env, paper);
         assert_eq!(pages(&pdf), 1, "{paper}: the demo summary is one page");
-        let info = String::from_utf8_lossy(&Command::new("pdfinfo").arg(&pdf).output().unwrap().stdout).into_owned();
-        let size = if paper == "letter" { "pts (letter)" } else { "pts (A4)" };
-        assert!(info.contains(size), "{paper}: {info}");
+        assert!(!page_text(&pdf, 1).contains("continued"), "{paper}: one page says nothing of another");
+    }
+}
+
+#[test]
+fn the_fullest_summary_prints_on_one_page_or_a_marked_second_page_cutting_nothing() {
+    if chromium().is_none() {
+        return skipped("the_fullest_summary_prints_on_one_page_or_a_marked_second_page_cutting_nothing");
+    }
+    // Six weeks with every section full (tests/common); as in tests/pdf.rs, today the
+    // symptoms' last rows, notes, questions and footnote go on to page 2.
+    let env = Env::fullest();
+    for paper in ["letter", "a4"] {
+        let pdf = print_html(&env, paper);
+        let pages: Vec<String> = (1..=pages(&pdf)).map(|p| page_text(&pdf, p)).collect();
+        common::check_pages(&pages, "3 Feb 2026 to 10 Mar 2026", Env::FULLEST_PAGE_ONE, Env::FULLEST_SHOWS, paper);
+    }
+}
+
+#[test]
+fn a_summary_longer_than_a_page_goes_on_to_a_marked_second_page_and_nothing_is_cut() {
+    if chromium().is_none() {
+        return skipped("a_summary_longer_than_a_page_goes_on_to_a_marked_second_page_and_nothing_is_cut");
+    }
+    // The demo with twenty-four notes for the provider, each two lines or so: more
+    // than a page holds.
+    let env = Env::with_demo();
+    let notes: Vec<String> = (1..=24)
+        .map(|n| format!("Note number {n}: slept badly, legs restless after midnight, cravings back in the evening."))
+        .collect();
+    for (n, note) in notes.iter().enumerate() {
+        env.ok(&["log", "--date", &format!("2026-02-{:02}", n + 4), "--note", note, "--for-provider"]);
+    }
+    let notes: Vec<&str> = notes.iter().map(String::as_str).chain(["Patient-reported. This is a record"]).collect();
+    for paper in ["letter", "a4"] {
+        let pdf = print_html(&env, paper);
+        let pages: Vec<String> = (1..=pages(&pdf)).map(|p| page_text(&pdf, p)).collect();
+        assert_eq!(pages.len(), 2, "{paper}");
+        common::check_pages(&pages, "3 Feb 2026 to 10 Mar 2026", &["FOR ATTENTION", "KEY POINTS"], &notes, paper);
     }
 }
 

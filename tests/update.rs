@@ -281,6 +281,43 @@ fn the_history_from_the_summary_shows_what_is_recorded_and_saves_only_changes() 
 }
 
 #[test]
+fn a_text_answer_emptied_and_confirmed_is_removed_not_kept_and_not_refused() {
+    let mut model = demo();
+    model.screen = Screen::Summary;
+    // How long and the medicines, answered first.
+    key(&mut model, KeyCode::Char('b'));
+    key(&mut model, KeyCode::Enter); // products unchanged
+    assert_eq!(type_enter(&mut model, "3 years"), [Effect::Save]);
+    type_enter(&mut model, ""); // the usual amount kept
+    type_enter(&mut model, ""); // doses a day, not answered: skipped
+    key(&mut model, KeyCode::Enter); // reasons unchanged
+    key(&mut model, KeyCode::Enter); // substances unchanged
+    assert_eq!(type_enter(&mut model, "clonidine"), [Effect::Save]);
+    key(&mut model, KeyCode::Esc);
+    let text = |m: &Model, f| m.journal.history().into_iter().find(|l| l.field == f).map(|l| l.text);
+    assert_eq!(text(&model, Field::UsedFor).as_deref(), Some("3 years"));
+    // Again: the recorded answer is shown selected; Backspace empties the line, Enter removes it.
+    key(&mut model, KeyCode::Char('b'));
+    key(&mut model, KeyCode::Enter);
+    key(&mut model, KeyCode::Backspace);
+    assert_eq!(key(&mut model, KeyCode::Enter), [Effect::Save], "one change, saved");
+    assert_eq!(status(&model), "Removed from your history: used for.");
+    assert_eq!(text(&model, Field::UsedFor), None, "the answer is gone, not kept");
+    assert!(matches!(&model.overlay, Some(Overlay::About(f)) if f.step == easeoff::tui::AboutStep::UsualAmount));
+    // The usual amount (the welcome's 6 g) likewise.
+    key(&mut model, KeyCode::Backspace);
+    assert_eq!(key(&mut model, KeyCode::Enter), [Effect::Save]);
+    assert_eq!(model.journal.settings().usual_daily_grams, None);
+    assert!(type_enter(&mut model, "").is_empty(), "an empty line with nothing recorded changes nothing");
+    key(&mut model, KeyCode::Enter);
+    key(&mut model, KeyCode::Enter);
+    key(&mut model, KeyCode::Backspace);
+    assert_eq!(key(&mut model, KeyCode::Enter), [Effect::Save]);
+    assert_eq!(status(&model), "Removed from your history: prescribed medicines.");
+    assert_eq!(text(&model, Field::Medicines), None, "removed, which is not the answer \"none\"");
+}
+
+#[test]
 fn the_self_check_saves_only_when_all_eleven_are_answered_and_back_changes_one() {
     let mut model = demo();
     let before = model.journal.criteria_checks().len();

@@ -329,7 +329,10 @@ mod tests {
             .iter()
             .enumerate()
             .map(|(i, g)| {
-                (start + chrono::Duration::days(i as i64), DoseDay { grams: *g, count: if *g > 0.0 { 4 } else { 0 } })
+                (
+                    start + chrono::Duration::days(i as i64),
+                    DoseDay { grams: *g, count: if *g > 0.0 { 4 } else { 0 }, ..DoseDay::default() },
+                )
             })
             .collect()
     }

@@ -1,52 +1,29 @@
 //! The yes/no self-checks on the command line: `self-check` (eleven
-//! questions about the past 12 months) and `signs` (the earlier seven
-//! present-tense questions, kept so journals that use them go on working).
-//! Both ask one question at a time on a terminal, or take every answer at
-//! once with `--answers`; `self-check --list` shows every check of both
-//! kinds for what it was.
+//! questions about the past 12 months) asks one question at a time on a
+//! terminal, or takes every answer at once with `--answers`; `self-check
+//! --list` shows every check of both kinds for what it was. `signs` (the
+//! earlier seven present-tense questions) no longer records: two checks
+//! side by side would compete, and the eleven questions take in its seven.
+//! It shows the earlier answers, read-only, and refuses new ones, naming
+//! `self-check`.
 
 use std::io::{BufRead, IsTerminal, Write};
 
 use super::{CliError, Ctx, write_out};
-use crate::journal::criteria::{self, CheckView};
-use crate::journal::{Journal, Stamp, catalog};
+use crate::journal::criteria::{self, CheckKind, CheckView};
+use crate::journal::{Journal, catalog};
 
-/// Which check a command asks.
-#[derive(Clone, Copy)]
-enum Which {
-    PastYear,
-    Signs,
-}
+/// An example of `--answers` for the eleven questions.
+const EXAMPLE: &str = "ynnyynnnnyy";
 
-impl Which {
-    fn questions(self) -> Vec<&'static str> {
-        match self {
-            Which::PastYear => criteria::questions().iter().map(|q| q.question.as_str()).collect(),
-            Which::Signs => catalog::signs().iter().map(|q| q.question.as_str()).collect(),
-        }
-    }
+/// Why `signs --answers` is refused, and where to go instead.
+const SIGNS_RETIRED: &str = "the earlier seven-question check no longer records answers: \
+     `easeoff self-check` asks the eleven questions about the past 12 months that replace it \
+     (they take in these seven). Nothing was saved. Your earlier answers stay in the journal: \
+     `easeoff signs` shows them.";
 
-    fn example(self) -> &'static str {
-        match self {
-            Which::PastYear => "ynnyynnnnyy",
-            Which::Signs => "yynnyny",
-        }
-    }
-
-    fn command(self) -> &'static str {
-        match self {
-            Which::PastYear => "self-check",
-            Which::Signs => "signs",
-        }
-    }
-
-    fn record(self, journal: &mut Journal, answers: &[bool], now: Stamp) -> Result<(), CliError> {
-        match self {
-            Which::PastYear => journal.record_criteria(answers, now)?,
-            Which::Signs => journal.record_signs(answers, now)?,
-        }
-        Ok(())
-    }
+fn questions() -> Vec<&'static str> {
+    criteria::questions().iter().map(|q| q.question.as_str()).collect()
 }
 
 /// `easeoff self-check`: the eleven questions about the past 12 months.
@@ -54,49 +31,58 @@ pub fn self_check(ctx: &Ctx, answers: Option<&str>, list: bool, out: &mut dyn Wr
     if list {
         return write_out(out, &checks_list(&ctx.read()?));
     }
-    run(ctx, Which::PastYear, answers, out)
-}
-
-/// `easeoff signs`: the earlier seven-question check.
-pub fn signs(ctx: &Ctx, answers: Option<&str>, out: &mut dyn Write) -> Result<(), CliError> {
-    run(ctx, Which::Signs, answers, out)
-}
-
-fn run(ctx: &Ctx, which: Which, answers: Option<&str>, out: &mut dyn Write) -> Result<(), CliError> {
-    let questions = which.questions();
+    let questions = questions();
     let (mut store, mut journal) = ctx.open_write()?;
     let answers: Vec<bool> = match answers {
-        Some(text) => parse_answers(which, text)?,
+        Some(text) => parse_answers(text)?,
         None if std::io::stdin().is_terminal() => {
-            if let Which::PastYear = which {
-                write_out(out, &format!("Think of {}.\n", criteria::period()))?;
-            }
+            write_out(out, &format!("Think of {}.\n", criteria::period()))?;
             ask(&questions, out)?
         }
         None => {
             return Err(CliError::Usage(format!(
                 "standard input is not a terminal: give the {} answers with --answers, one y or n per question in this order:\n{}",
                 questions.len(),
-                numbered(which).trim_end()
+                numbered(&questions).trim_end()
             )));
         }
     };
-    which.record(&mut journal, &answers, ctx.now)?;
+    journal.record_criteria(&answers, ctx.now)?;
     ctx.save(&mut store, &journal)?;
     let yes = answers.iter().filter(|a| **a).count();
-    let about = match which {
-        Which::PastYear => format!(" about {}", criteria::period()),
-        Which::Signs => String::new(),
-    };
     write_out(
         out,
         &format!(
-            "Saved your self-check{about} of {}: {yes} of {} answered yes. \
+            "Saved your self-check about {} of {}: {yes} of {} answered yes. \
              This is for you and your provider to talk about; it is not a diagnosis.\n",
+            criteria::period(),
             ctx.now.format("%Y-%m-%d"),
             answers.len()
         ),
     )
+}
+
+/// `easeoff signs`: the earlier seven-question checks, read-only; new
+/// answers are refused with the way to the eleven questions.
+pub fn signs(ctx: &Ctx, answers: Option<&str>, out: &mut dyn Write) -> Result<(), CliError> {
+    if answers.is_some() {
+        return Err(CliError::Usage(SIGNS_RETIRED.to_owned()));
+    }
+    let journal = ctx.read()?;
+    let earlier: Vec<CheckView> = journal.all_checks().into_iter().filter(|c| c.kind == CheckKind::Signs).collect();
+    let mut text = String::new();
+    if earlier.is_empty() {
+        text.push_str("No answers to the earlier seven-question check.\n");
+    } else {
+        for check in &earlier {
+            text.push_str(&check_text(check));
+        }
+        text.push_str("As reported by you; not a diagnosis.\n");
+    }
+    text.push_str(
+        "This check no longer records answers: `easeoff self-check` asks the eleven questions about the past 12 months.\n",
+    );
+    write_out(out, &text)
 }
 
 /// Every check in the journal, oldest first, each said for what it was.
@@ -119,8 +105,8 @@ fn check_text(check: &CheckView) -> String {
     format!("{} ({}): {}.\n  Yes: {yes}.\n", check.at.format("%Y-%m-%d %H:%M"), check.kind.words(), check.count_words())
 }
 
-fn parse_answers(which: Which, text: &str) -> Result<Vec<bool>, CliError> {
-    let count = which.questions().len();
+fn parse_answers(text: &str) -> Result<Vec<bool>, CliError> {
+    let questions = questions();
     let answers: Option<Vec<bool>> = text
         .trim()
         .chars()
@@ -130,41 +116,47 @@ fn parse_answers(which: Which, text: &str) -> Result<Vec<bool>, CliError> {
             _ => None,
         })
         .collect();
-    answers.filter(|a| a.len() == count).ok_or_else(|| {
+    answers.filter(|a| a.len() == questions.len()).ok_or_else(|| {
         CliError::Usage(format!(
-            "'{text}' is not {count} answers: give one y or n per question, in this order, e.g. --answers {}\n{}",
-            which.example(),
-            numbered(which).trim_end()
+            "'{text}' is not {} answers: give one y or n per question, in this order, e.g. --answers {EXAMPLE}\n{}",
+            questions.len(),
+            numbered(&questions).trim_end()
         ))
     })
 }
 
-/// The questions of a check, numbered in the order their answers are given.
-fn numbered(which: Which) -> String {
+/// Questions, numbered in the order their answers are given.
+fn numbered(questions: &[&str]) -> String {
     let mut list = String::new();
-    for (i, q) in which.questions().iter().enumerate() {
+    for (i, q) in questions.iter().enumerate() {
         list.push_str(&format!("  {}. {q}\n", i + 1));
     }
     list
 }
 
-/// The text after a check's `--help`: its questions in order and an example.
-pub(crate) fn help(self_check: bool) -> String {
-    let which = if self_check { Which::PastYear } else { Which::Signs };
-    let intro = match which {
-        Which::PastYear => format!("The questions are about {}, in the order of the answers:", criteria::period()),
-        Which::Signs => "The questions, in the order of the answers:".to_owned(),
-    };
-    let more = match which {
-        Which::PastYear => {
-            "\n  easeoff self-check --list   (every check, with the earlier 7-question ones)\n\
-             As reported by you; easeoff counts the yes answers and never names a diagnosis."
-        }
-        Which::Signs => {
-            "\nThis earlier check is kept for journals that use it; `easeoff self-check` asks the eleven questions that replace it."
-        }
-    };
-    format!("{intro}\n{}\nExample: easeoff {} --answers {}{more}", numbered(which), which.command(), which.example())
+/// The text after `self-check --help`: its questions in order and an
+/// example.
+pub(crate) fn self_check_help() -> String {
+    format!(
+        "The questions are about {}, in the order of the answers:\n{}\nExample: easeoff self-check --answers {EXAMPLE}\n  \
+         easeoff self-check --list   (every check, with the earlier 7-question ones)\n\
+         As reported by you; easeoff counts the yes answers and never names a diagnosis.",
+        criteria::period(),
+        numbered(&questions())
+    )
+}
+
+/// The text after `signs --help`: what it shows now, and the questions its
+/// earlier answers were to.
+pub(crate) fn signs_help() -> String {
+    let earlier: Vec<&str> = catalog::signs().iter().map(|q| q.question.as_str()).collect();
+    format!(
+        "Shows your earlier answers to this check, read-only; it no longer records new ones.\n\
+         `easeoff self-check` asks the eleven questions about the past 12 months that replace it.\n\
+         Its questions were, in the present tense:\n{}\n\
+         Examples:\n  easeoff signs        (your earlier answers)\n  easeoff self-check   (the eleven questions)",
+        numbered(&earlier).trim_end()
+    )
 }
 
 fn ask(questions: &[&str], out: &mut dyn Write) -> Result<Vec<bool>, CliError> {

@@ -1,6 +1,7 @@
 //! The course chart in plain ASCII, within 80 columns, for the text and
 //! Markdown summaries: the daily scores over the usual band, days 3–4 marked
-//! on the axis, and the daily dose totals before the last dose.
+//! on the axis, the daily dose totals before the last dose, the days since
+//! the stop and a few dates under the axis.
 
 use super::ChartDay;
 
@@ -124,12 +125,8 @@ pub fn render(days: &[ChartDay]) -> Vec<String> {
     let anchored = cols.iter().any(|c| c.day.is_some());
     if anchored {
         lines.push(format!("{}   (days since the last dose)", labels.trim_end()));
-    } else if let (Some(first), Some(last)) = (days.first(), days.last()) {
-        // No stop: the first and last dates under the ends of the axis.
-        let (first, last) = (first.date.format("%-d %b").to_string(), last.date.format("%-d %b").to_string());
-        let pad = (width + 1).saturating_sub(first.len() + last.len()).max(1);
-        lines.push(format!("   {first}{}{last}", " ".repeat(pad)));
     }
+    lines.push(date_line(days, per));
     let per_text = if per > 1 { format!(", {per} days a column") } else { String::new() };
     let lapse = if cols.iter().any(|c| c.lapse) { "  L lapse" } else { "" };
     let cut = if cols.iter().any(|c| c.cut) { "  v a cut" } else { "" };
@@ -143,6 +140,25 @@ pub fn render(days: &[ChartDay]) -> Vec<String> {
         lines.push(format!("  g: grams a day{when}, rounded; + is 10 g or more"));
     }
     lines
+}
+
+/// A few dates under the axis, a week or more apart ("18 Feb"), each
+/// starting under its column, as the day numbers do.
+fn date_line(days: &[ChartDay], per: usize) -> String {
+    let mut line = vec![' '; 80];
+    let mut next_free = 0;
+    // Seven columns keep "12 Nov" and a space apart.
+    for i in super::ticks::date_ticks(days, 7 * per) {
+        let Some(day) = days.get(i) else { continue };
+        let (x, text) = (i / per + 3, super::ticks::label(day));
+        if x >= next_free && x + text.len() <= line.len() {
+            for (slot, ch) in line.iter_mut().skip(x).zip(text.chars()) {
+                *slot = ch;
+            }
+            next_free = x + text.len() + 1;
+        }
+    }
+    line.into_iter().collect::<String>().trim_end().to_owned()
 }
 
 #[cfg(test)]
@@ -185,6 +201,22 @@ mod tests {
         assert_eq!(lines[9], "  +---==");
         // Day 0, before the last dose, shows its 6 g under the axis.
         assert_eq!(lines[10], " g 6");
+    }
+
+    #[test]
+    fn dates_sit_under_the_axis_a_week_apart_with_the_stop_under_day_1() {
+        // 1 Mar to 5 Apr; the stop's day 1 is 16 Mar (column 15).
+        let days: Vec<ChartDay> =
+            (0..36).map(|i| day(i, (i >= 15).then(|| i - 14), Some(1.0), (i < 15).then_some(4.0))).collect();
+        let lines = render(&days);
+        let day_line = lines.iter().find(|l| l.ends_with("(days since the last dose)")).unwrap();
+        let date_line = lines.iter().find(|l| l.contains("16 Mar")).unwrap();
+        assert_eq!(day_line.find('1'), date_line.find("16 Mar"), "day 1's date under it:\n{lines:#?}");
+        assert_eq!(
+            date_line.split_whitespace().collect::<Vec<_>>(),
+            ["2", "Mar", "9", "Mar", "16", "Mar", "23", "Mar", "30", "Mar"]
+        );
+        assert!(lines.iter().all(|l| l.chars().count() <= 80 && l.is_ascii()));
     }
 
     #[test]

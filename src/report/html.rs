@@ -31,8 +31,9 @@ pub fn render(s: &Summary) -> String {
         h,
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <title>Withdrawal symptom summary, {}</title>\n<style>\n{STYLE}</style>\n</head>\n<body>\n<main>\n",
-        esc(&s.period())
+         <title>Withdrawal symptom summary, {}</title>\n<style>\n{STYLE}{}</style>\n</head>\n<body>\n<main>\n",
+        esc(&s.period()),
+        print_pages(s)
     );
     let _ = write!(h, "<header>\n<h1>{}</h1>\n<p class=\"meta\">", esc(Summary::TITLE));
     for (label, value) in s.identity() {
@@ -50,6 +51,30 @@ pub fn render(s: &Summary) -> String {
     parts(&mut h, PAGE.bottom);
     h.push_str("</main>\n</body>\n</html>\n");
     h
+}
+
+/// A string in CSS, quoted and escaped.
+fn css_string(text: &str) -> String {
+    format!("\"{}\"", text.replace('\\', "\\\\").replace('"', "\\\"").replace('<', "\\3c "))
+}
+
+/// When the summary prints on more than one page: a header on every page
+/// after the first ("… page 2 (continued) · Period: …") and, at the foot of
+/// page 1, "continued on page 2". Page margin boxes, so the browser that
+/// breaks the pages also marks them; the foot of page 1 counts the pages
+/// through a counter style that says nothing for a single page.
+fn print_pages(s: &Summary) -> String {
+    let (before, after) = s.continued_parts();
+    let font = "font: 600 7.2pt system-ui, \"DejaVu Sans\", Arial, sans-serif; color: #222;";
+    format!(
+        "@counter-style easeoff-one-page {{ system: fixed; symbols: \"\"; fallback: easeoff-more-pages; }}\n\
+         @counter-style easeoff-more-pages {{ system: cyclic; symbols: {}; }}\n\
+         @page {{ @top-left {{ content: {} counter(page) {}; {font} }} }}\n\
+         @page :first {{ @top-left {{ content: none; }} @bottom-right {{ content: counter(pages, easeoff-one-page); {font} }} }}\n",
+        css_string(&Summary::continued_on(2)),
+        css_string(&before),
+        css_string(&after),
+    )
 }
 
 fn render_part(h: &mut String, s: &Summary, part: Part) {
@@ -180,6 +205,9 @@ fn render_side(h: &mut String, s: &Summary) {
         let _ = writeln!(h, "<tr><td>{}</td><td>{}</td><td>{}</td></tr>", esc(&range), esc(&taken), esc(&per_day));
     }
     h.push_str("</tbody>\n</table>\n");
+    if let Some(line) = s.forms_line() {
+        let _ = writeln!(h, "<p class=\"small forms\">{}</p>", esc(&line));
+    }
     if !s.step_effects.is_empty() {
         h.push_str("<p class=\"small\">Scores around each step (3 days before → after):<br>");
         let lines: Vec<String> = s.step_lines().iter().map(|l| esc(l)).collect();

@@ -125,11 +125,15 @@ fn aids_and_doses(out: &mut Vec<String>, s: &Summary) {
     out.push(String::new());
     out.push("## Doses (kratom, daily totals)".to_owned());
     out.push(String::new());
-    out.push("| dates | taken | doses a day |".to_owned());
+    out.push(format!("| {} |", Summary::DOSE_HEAD.join(" | ")));
     out.push("|---|---:|---:|".to_owned());
     for row in &s.dose_rows {
         let (range, taken, per_day) = Summary::dose_row(row);
         out.push(format!("| {range} | {taken} | {per_day} |"));
+    }
+    if let Some(line) = s.forms_line() {
+        out.push(String::new());
+        out.push(esc_light(&line));
     }
     if let Some(line) = s.last_dose_line() {
         out.push(String::new());

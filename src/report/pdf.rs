@@ -31,7 +31,10 @@ pub fn render(s: &Summary, paper: Paper) -> Result<Vec<u8>, PdfError> {
     let fonts = font::Fonts::load().ok_or_else(|| PdfError("the built-in font could not be read".to_owned()))?;
     let (width, height) = paper.points();
     let geometry = layout::Geometry::for_paper(width, height);
-    let laid = layout::lay_out(&blocks(s), &fonts, geometry);
+    let header = |page: usize| s.continued_header(page);
+    let footer = |page: usize| Summary::continued_on(page);
+    let running = layout::Running { header: &header, footer: &footer };
+    let laid = layout::lay_out(&blocks(s), &fonts, geometry, &running);
     let meta = draw::Meta { title: format!("Withdrawal symptom summary, {}", s.period()), made: s.made };
     draw::pdf(&laid, &fonts, geometry, &meta).map_err(PdfError)
 }
@@ -218,6 +221,9 @@ fn side(s: &Summary) -> Block {
         })
         .collect();
     blocks.push(table(&Summary::DOSE_HEAD, rows, vec![1.5, 1.7, 1.2], vec![false, false, false]));
+    if let Some(line) = s.forms_line() {
+        blocks.push(para(plain(line), SMALL));
+    }
     if !s.step_effects.is_empty() {
         blocks.push(para(plain("Scores around each step (3 days before → after):"), SMALL));
         let items = s.step_lines().into_iter().map(plain).collect();

@@ -1,7 +1,8 @@
 //! The course chart as inline SVG for the HTML summary: the usual bands
 //! (physical filled grey, psychological hatched), days 3–4 shaded, guide
-//! lines at day 1, a week, three and six weeks, the daily dose totals before
-//! the last dose, and the scores as lines broken at missing days (physical
+//! lines at day 1, a week, three and six weeks, dates along the axis (a
+//! week or more apart), the daily dose totals before the last dose, and the
+//! scores as lines broken at missing days (physical
 //! solid with dots, psychological dashed with squares), so it reads in black
 //! and white.
 
@@ -160,15 +161,19 @@ fn guides(g: &mut String, p: &Plot) {
 }
 
 fn dates(g: &mut String, p: &Plot) {
-    // Dates at both ends.
-    if let (Some(first), Some(last)) = (p.days.first(), p.days.last()) {
+    // A date under a few days, a week or more apart, with a tick on the
+    // axis; at least 44 units between labels ("12 Nov" is about 30).
+    let min_gap = (44.0 / p.step).ceil().max(1.0) as usize;
+    for i in super::ticks::date_ticks(p.days, min_gap) {
+        let Some(day) = p.days.get(i) else { continue };
+        let x = p.x(i);
         let _ = writeln!(
             g,
-            "<text x=\"{LEFT}\" y=\"{:.1}\" class=\"label\">{}</text><text x=\"{RIGHT}\" y=\"{:.1}\" class=\"label\" text-anchor=\"end\">{}</text>",
+            "<line class=\"tick\" x1=\"{x:.1}\" y1=\"{BOTTOM}\" x2=\"{x:.1}\" y2=\"{:.1}\" stroke=\"#555\" stroke-width=\"0.7\"/><text x=\"{:.1}\" y=\"{:.1}\" class=\"label date\" text-anchor=\"middle\">{}</text>",
+            BOTTOM + 3.0,
+            x.clamp(LEFT, W - 20.0),
             BOTTOM + 24.0,
-            first.date.format("%-d %b"),
-            BOTTOM + 24.0,
-            last.date.format("%-d %b %Y")
+            super::ticks::label(day)
         );
     }
 }

@@ -134,6 +134,9 @@ fn aids_and_doses(out: &mut Vec<String>, s: &Summary) {
         let (range, taken, per_day) = Summary::dose_row(row);
         out.push(format!("  {range:<16} {taken:<24} {per_day}").trim_end().to_owned());
     }
+    if let Some(line) = s.forms_line() {
+        out.extend(wrapped(&line, "  "));
+    }
     if let Some(line) = s.last_dose_line() {
         out.push(format!("  {line}"));
     }

@@ -1,11 +1,13 @@
 //! The sentences every format shares, so text, Markdown and HTML say the
 //! same thing in the same words.
 
+use chrono::NaiveDate;
+
 use super::{AidRow, DoseRow, ItemRow, LOPERAMIDE_LABEL_MAX_MG, Summary, Taken};
 use crate::analysis::situation::State;
 use crate::journal::about::Field;
 use crate::journal::criteria::CheckView;
-use crate::journal::{Kind, LastUseSource, format_number};
+use crate::journal::{Forms, Kind, LastUseSource, format_number};
 
 /// Words shared by every format.
 impl Summary {
@@ -67,6 +69,23 @@ impl Summary {
 
     pub fn period(&self) -> String {
         format!("{} to {}", self.from.format("%-d %b %Y"), self.to.format("%-d %b %Y"))
+    }
+
+    /// The header of each page after the first, so a loose page says
+    /// what it belongs to: the two pieces around the page number.
+    pub fn continued_parts(&self) -> (String, String) {
+        ("Withdrawal symptom summary — page ".to_owned(), format!(" (continued) · Period: {}", self.period()))
+    }
+
+    /// "Withdrawal symptom summary — page 2 (continued) · Period: …".
+    pub fn continued_header(&self, page: usize) -> String {
+        let (before, after) = self.continued_parts();
+        format!("{before}{page}{after}")
+    }
+
+    /// The last line of a page that another follows.
+    pub fn continued_on(page: usize) -> String {
+        format!("continued on page {page}")
     }
 
     pub fn made_line(&self) -> String {
@@ -211,22 +230,57 @@ impl Summary {
 
     /// One row of the dose history: (dates, what was taken, doses a day).
     pub fn dose_row(row: &DoseRow) -> (String, String, String) {
-        let range = if row.first == row.last {
-            row.first.format("%-d %b").to_string()
-        } else {
-            format!("{} – {}", row.first.format("%-d %b"), row.last.format("%-d %b"))
-        };
+        let range = Self::date_range(row.first, row.last);
         let days = crate::status::plural(usize::try_from(row.days()).unwrap_or(0), "day");
+        let per_day = format!("{} a day", crate::status::plural(row.doses_per_day, "dose"));
         let (taken, per_day) = match row.taken {
             Taken::None => (format!("none for {days}"), String::new()),
             Taken::NotLogged => (format!("not logged for {days}"), String::new()),
-            Taken::Steady(g) if row.lapse => (
-                format!("{} g (lapse)", format_number(g)),
-                format!("{} a day", crate::status::plural(row.doses_per_day, "dose")),
-            ),
-            t => (Self::taken_words(t), format!("{} a day", crate::status::plural(row.doses_per_day, "dose"))),
+            Taken::Steady(g) if row.lapse => (format!("{} g (lapse)", format_number(g)), per_day),
+            t => (Self::taken_words(t), per_day),
         };
         (range, taken, per_day)
+    }
+
+    /// The form the doses were logged in, under the dose history: one
+    /// line for the whole table, as the form seldom changes, with the
+    /// dates of each stretch of rows in one form ("powder + capsules,
+    /// 3 Feb – 17 Feb"); a stretch breaks at days without doses. `None` when no
+    /// dose was logged with a form.
+    pub fn forms_line(&self) -> Option<String> {
+        if self.dose_rows.iter().all(|r| r.forms.is_empty()) {
+            return None;
+        }
+        let mut runs: Vec<(Forms, NaiveDate, NaiveDate)> = Vec::new();
+        let mut joined = false;
+        for row in &self.dose_rows {
+            if !matches!(row.taken, Taken::Steady(_) | Taken::Range(..)) {
+                joined = false;
+                continue;
+            }
+            match runs.last_mut() {
+                Some(run) if joined && run.0 == row.forms => run.2 = row.last,
+                _ => runs.push((row.forms, row.first, row.last)),
+            }
+            joined = true;
+        }
+        let parts: Vec<String> = runs
+            .iter()
+            .map(|(forms, first, last)| {
+                let words = if forms.is_empty() { "not given".to_owned() } else { forms.words() };
+                format!("{words}, {}", Self::date_range(*first, *last))
+            })
+            .collect();
+        Some(format!("Form as logged: {}.", parts.join("; ")))
+    }
+
+    /// "3 Feb", or "3 Feb – 6 Feb".
+    pub fn date_range(first: NaiveDate, last: NaiveDate) -> String {
+        if first == last {
+            first.format("%-d %b").to_string()
+        } else {
+            format!("{} – {}", first.format("%-d %b"), last.format("%-d %b"))
+        }
     }
 
     /// Lapses and earlier attempts, listed whatever the period.
@@ -284,6 +338,8 @@ impl Summary {
 
     pub const HISTORY_HEADING: &'static str = "History (as reported)";
     pub const CHECKS_HEADING: &'static str = "Self-check about the past 12 months";
+    /// Said when the person has answered no self-check at all.
+    pub const NO_CHECK: &'static str = "No self-check recorded: the person has not answered one.";
     /// Said under every self-check, in every format.
     pub const CHECKS_CAVEAT: &'static str = "As reported by the person; not a diagnosis.";
 
@@ -308,6 +364,11 @@ impl Summary {
         let c = &self.checks;
         let yes = |v: &CheckView| if v.yes.is_empty() { "none".to_owned() } else { v.yes.join("; ") };
         let count = |v: &CheckView| format!("{} of {}, reported on {}", v.yes.len(), v.of, v.at.format("%-d %b %Y"));
+        if c.latest.is_none() && c.seven.is_none() {
+            // Said, not left out, so a reader knows it was not done rather
+            // than wonder whether it was left off the page.
+            return vec![Self::NO_CHECK.to_owned()];
+        }
         let mut lines = Vec::new();
         match &c.latest {
             None => lines.push("No 11-question check recorded.".to_owned()),

@@ -203,7 +203,10 @@ fn answer(edit: Edit, j: &mut Journal, now: Stamp) -> Result<String, InputError>
         Edit::About(change) => {
             j.answer_about(&change, now)?;
             let fields: Vec<String> = change.fields().iter().map(|f| f.label().to_lowercase()).collect();
-            format!("Saved to your history: {}.", fields.join(", "))
+            // Only answers removed (a text answer emptied): said as such.
+            let done =
+                if change.fields().iter().all(|f| change.clear.contains(f)) { "Removed from" } else { "Saved to" };
+            format!("{done} your history: {}.", fields.join(", "))
         }
         Edit::Criteria(answers) => {
             j.record_criteria(&answers, now)?;

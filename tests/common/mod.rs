@@ -41,6 +41,119 @@ impl Env {
         env
     }
 
+    /// The fullest summary the tests know, as a person might bring it after
+    /// six weeks: the 42-day demo (a taper, a stop, every flag it raises,
+    /// its earlier 7-question checks) with every history question
+    /// answered, a third 11-question check today (so two to compare), four
+    /// notes for the provider, three questions, and every symptom switched
+    /// on, the seven extra items rated too.
+    pub fn fullest() -> Self {
+        let env = Self::with_demo();
+        env.ok(&["symptoms", "show", "--extra"]);
+        let extras = ["yawning=2", "gooseflesh=2", "shaking=1", "hot-cold-flushes=3", "vomiting=1", "stomach-cramps=2"];
+        for date in ["2026-02-19", "2026-02-20", "2026-02-21", "2026-02-24", "2026-03-02", "2026-03-09"] {
+            let mut args = vec!["log", "--date", date, "poor-appetite=2"];
+            args.extend(extras);
+            env.ok(&args);
+        }
+        env.ok(&[
+            "about",
+            "--product",
+            "powder",
+            "--product",
+            "capsules",
+            "--used-for",
+            "3 years",
+            "--usual-grams",
+            "8",
+            "--doses-a-day",
+            "4",
+            "--reason",
+            "pain",
+            "--reason",
+            "anxiety",
+            "--reason",
+            "low-mood",
+            "--substance",
+            "alcohol:now",
+            "--substance",
+            "nicotine:now",
+            "--substance",
+            "opioids:past",
+            "--medicine",
+            "clonidine",
+            "--medicine",
+            "sertraline 50 mg",
+            "--goal",
+            "stop",
+            "--pregnant",
+            "no",
+        ]);
+        env.ok(&["self-check", "--answers", "yyyyyynyyyy"]);
+        for (date, note) in [
+            ("2026-02-18", "First day without. Restless, cold sweats in the evening."),
+            ("2026-02-20", "Legs restless all night; loperamide helped."),
+            ("2026-02-24", "Could not eat much for three days; drinking water and broth."),
+            ("2026-03-03", "Sleeping about five hours now. Cravings worst in the late afternoon."),
+        ] {
+            env.ok(&["log", "--date", date, "--note", note, "--for-provider"]);
+        }
+        for question in [
+            "Is it safe to keep taking loperamide?",
+            "Could something help me sleep?",
+            "How long do cravings usually last?",
+        ] {
+            env.ok(&["question", "add", question]);
+        }
+        env
+    }
+
+    /// What the fullest summary must show on page 1 whatever else moves on:
+    /// the facts for attention, where the person is, the history, the
+    /// course, the key points and the self-check.
+    pub const FULLEST_PAGE_ONE: &[&str] = &[
+        "FOR ATTENTION",
+        "Loperamide 12 mg on Fri 20 Feb",
+        "Stopped: last dose Tue 17 Feb 2026, 21:40 (dose log) — day 21 since.",
+        "Prescribed medicines: clonidine, sertraline 50 mg.",
+        "Goal: to stop. Pregnant: no.",
+        "Physical peak: day 5 (2.9 of 4)",
+        "Latest: 10 of 11, reported on 10 Mar 2026.",
+        "7-question check (earlier version)",
+        "As reported by the person; not a diagnosis.",
+    ];
+
+    /// What the fullest summary shows somewhere, on page 1 or the marked
+    /// page 2: nothing is cut.
+    pub const FULLEST_SHOWS: &[&str] = &[
+        "involuntary limb movements",
+        "low or depressed mood",
+        "hot and cold flushes",
+        "stomach cramps",
+        "poor appetite",
+        "powder + capsules",
+        "First day without. Restless, cold sweats in the evening.",
+        "Could not eat much for three days; drinking water and broth.",
+        "Cravings worst in the late afternoon.",
+        "How long do cravings usually last?",
+        "Sleep: mean 6.1 h over 33 nights",
+        "Patient-reported. This is a record of what the person noted, not a diagnosis or medical advice.",
+    ];
+
+    /// Adds answers to the earlier seven-question check at `at`, as a
+    /// journal from before `self-check` holds them: the command line no
+    /// longer records that check.
+    pub fn earlier_signs(&self, answers: &[bool], at: &str) {
+        let mut journal = match std::fs::read(&self.path) {
+            Ok(bytes) => easeoff::store::parse_bytes(&bytes).expect("the journal parses"),
+            Err(_) => easeoff::journal::Journal::new(),
+        };
+        let at = easeoff::journal::Stamp::parse_from_rfc3339(at).expect("a time");
+        journal.record_signs(answers, at).expect("seven answers");
+        std::fs::create_dir_all(self.folder()).unwrap();
+        std::fs::write(&self.path, easeoff::store::serialize(&journal)).unwrap();
+    }
+
     /// The binary, pointed at this journal, at the fixed "now".
     pub fn cmd(&self) -> Command {
         let mut cmd = Command::cargo_bin("easeoff").expect("binary");
@@ -80,4 +193,30 @@ impl Env {
         self.path.parent().unwrap()
     }
 }
+/// Checks a printed summary, given each page's text (white space runs as
+/// one space): a single page says nothing of another; a longer one ends
+/// page 1 with "continued on page 2" and heads page 2 as its continuation,
+/// with the period. `first` must be on page 1, `somewhere` on some page.
+pub fn check_pages(pages: &[String], period: &str, first: &[&str], somewhere: &[&str], what: &str) {
+    let header = format!("Withdrawal symptom summary — page 2 (continued) · Period: {period}");
+    match pages {
+        [one] => assert!(!one.contains("continued"), "{what}: one page says nothing of another:\n{one}"),
+        [one, two] => {
+            assert!(one.contains("continued on page 2"), "{what}: page 1 says a page follows:\n{one}");
+            assert!(!one.contains("(continued)"), "{what}: page 1 is not marked as a continuation");
+            assert!(two.contains(&header), "{what}: page 2 says what it belongs to:\n{two}");
+            assert!(!two.contains("continued on page"), "{what}: no page follows the last");
+        }
+        _ => panic!("{what}: {} pages", pages.len()),
+    }
+    let page_one = pages.first().map_or("", String::as_str);
+    for s in first {
+        assert!(page_one.contains(s), "{what}: {s:?} missing from page 1:\n{page_one}");
+    }
+    let all = pages.join(" ");
+    for s in somewhere {
+        assert!(all.contains(s), "{what}: {s:?} is on no page:\n{all}");
+    }
+}
+
 pub mod session;

@@ -1,5 +1,6 @@
 //! Turns the laid-out pages into PDF bytes with krilla: text in the
-//! built-in font (subsetted), rules and frames marked as artifacts, the
+//! built-in font (subsetted), rules, frames and the running header and
+//! last line of a longer summary marked as artifacts, the
 //! chart's SVG through usvg and krilla-svg, the tag tree in reading order,
 //! an outline of the headings, and metadata that says only what the page
 //! says. krilla checks the result against PDF/UA-1 before it returns it.
@@ -24,7 +25,7 @@ use krilla::{Document, SerializeSettings};
 use krilla_svg::{SurfaceExt, SvgSettings};
 
 use super::font::{self, Fonts};
-use super::layout::{Geometry, Item, Laid, Marker, Role, TagNode};
+use super::layout::{Geometry, Item, Laid, Marker, RUNNING, Role, TagNode};
 
 /// What the document says about itself: nothing that is not on the page.
 pub(super) struct Meta {
@@ -96,6 +97,22 @@ fn draw(
             if let Some(slot) = ids.get_mut(*slot) {
                 slot.push(id);
             }
+        }
+        Item::Running { x, y, text, header } => {
+            // Pagination: marked as the page's header or footer, so a screen
+            // reader does not read it into the summary.
+            let kind = if *header { ArtifactType::Header } else { ArtifactType::Footer };
+            surface.start_tagged(ContentTag::Artifact(kind));
+            surface.set_fill(Some(fill(RUNNING.grey)));
+            surface.draw_text(
+                Point::from_xy(*x, *y),
+                fonts.face(*header).krilla.clone(),
+                RUNNING.size,
+                text,
+                false,
+                TextDirection::Auto,
+            );
+            surface.end_tagged();
         }
         Item::Rule { x1, y1, x2, y2, width, grey } => {
             let mut path = PathBuilder::new();

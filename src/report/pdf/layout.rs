@@ -3,7 +3,11 @@
 //! to bottom, lines broken to the column's width, and a block that does not
 //! fit goes on to a new page. Each piece of text placed gets a slot that the
 //! tag tree points at, so a screen reader reads the page in the order the
-//! blocks were given, whatever their position.
+//! blocks were given, whatever their position. When the blocks need more
+//! than one page they are placed again with room for a running header on
+//! every page after the first ("… page 2 (continued)") and a last line on
+//! every page before the last ("continued on page 2"), so a page that
+//! follows is never mistaken for another document and nothing is cut.
 
 use super::font::Fonts;
 
@@ -162,6 +166,15 @@ pub(super) enum Item {
         svg: String,
         slot: usize,
     },
+    /// The running header of a page after the first, or the line that
+    /// says a page follows: pagination, an artifact that is not read as
+    /// part of the summary.
+    Running {
+        x: f32,
+        y: f32,
+        text: String,
+        header: bool,
+    },
 }
 
 /// The page's size and the area inside its margins.
@@ -210,13 +223,53 @@ pub(super) struct Laid {
     pub marks: Vec<Mark>,
 }
 
-pub(super) fn lay_out(blocks: &[Block], fonts: &Fonts, geometry: Geometry) -> Laid {
+/// The words of the running header and the last line, by page number.
+pub(super) struct Running<'a> {
+    /// The header of page `n` (from 2).
+    pub header: &'a dyn Fn(usize) -> String,
+    /// The last line of a page followed by page `n`.
+    pub footer: &'a dyn Fn(usize) -> String,
+}
+
+/// The running header's and last line's text, and the room each takes.
+pub(super) const RUNNING: Style = Style { size: 7.1, grey: 0x22 };
+const RUNNING_ROOM: f32 = 4.5 * MM;
+
+pub(super) fn lay_out(blocks: &[Block], fonts: &Fonts, g: Geometry, running: &Running) -> Laid {
+    let once = place(blocks, fonts, g, g.top, g.bottom);
+    if once.pages.len() <= 1 {
+        return once;
+    }
+    let mut laid = place(blocks, fonts, g, g.top + RUNNING_ROOM, g.bottom - RUNNING_ROOM);
+    let last = laid.pages.len();
+    for (i, items) in laid.pages.iter_mut().enumerate() {
+        if i > 0 {
+            // Drawn first, so the page's text starts with it.
+            let (y, rule) = (g.top + RUNNING.size * 0.95, g.top + RUNNING.size * LINE + 0.3 * MM);
+            let header = Item::Running { x: g.left, y, text: (running.header)(i + 1), header: true };
+            let line = Item::Rule { x1: g.left, y1: rule, x2: g.right, y2: rule, width: 0.2 * MM, grey: 0x55 };
+            items.splice(0..0, [header, line]);
+        }
+        if i + 1 < last {
+            let text = (running.footer)(i + 2);
+            let x = g.right - fonts.regular.width(&text, RUNNING.size);
+            items.push(Item::Running { x, y: g.bottom - RUNNING.size * 0.3, text, header: false });
+        }
+    }
+    laid
+}
+
+/// The blocks placed from the top margin of the first page and from
+/// `next_top` on the others, down to `bottom`.
+fn place(blocks: &[Block], fonts: &Fonts, g: Geometry, next_top: f32, bottom: f32) -> Laid {
     let mut l = Layout {
         fonts,
-        g: geometry,
+        g,
+        next_top,
+        bottom,
         laid: Laid { pages: vec![Vec::new()], tags: Vec::new(), slots: 0, marks: Vec::new() },
     };
-    let mut at = Cursor { page: 0, y: geometry.top, x: geometry.left, w: geometry.right - geometry.left };
+    let mut at = Cursor { page: 0, y: g.top, x: g.left, w: g.right - g.left };
     let mut tags = Vec::new();
     for block in blocks {
         tags.extend(l.block(block, &mut at));
@@ -228,6 +281,10 @@ pub(super) fn lay_out(blocks: &[Block], fonts: &Fonts, geometry: Geometry) -> La
 struct Layout<'f> {
     fonts: &'f Fonts,
     g: Geometry,
+    /// Where the pages after the first begin, under any running header.
+    next_top: f32,
+    /// Where every page's content ends, above any last line.
+    bottom: f32,
     laid: Laid,
 }
 
@@ -257,9 +314,10 @@ impl Layout<'_> {
     /// Makes room for `h` points: a new page when they do not fit below
     /// (unless the cursor is already at the top, where nothing would gain).
     fn room(&self, at: &mut Cursor, h: f32) {
-        if at.y + h > self.g.bottom && at.y > self.g.top + 0.5 {
+        let top = if at.page == 0 { self.g.top } else { self.next_top };
+        if at.y + h > self.bottom && at.y > top + 0.5 {
             at.page += 1;
-            at.y = self.g.top;
+            at.y = self.next_top;
         }
     }
 
@@ -387,7 +445,10 @@ impl Layout<'_> {
             let mut li = Vec::new();
             let mut body_at = Cursor { x: at.x + indent, w: at.w - indent, ..*at };
             body_at.y += 0.1 * MM;
-            self.room(&mut body_at, style.size * LINE);
+            // An item of a few lines is kept on one page; a longer one may
+            // go on over the break.
+            let lines = self.wrap(item, style.size, body_at.w).len().clamp(1, 4);
+            self.room(&mut body_at, lines as f32 * style.size * LINE);
             let label = match marker {
                 Marker::None => None,
                 Marker::Bullet => Some("•".to_owned()),
@@ -473,6 +534,8 @@ impl Layout<'_> {
             let mut probe = Layout {
                 fonts: self.fonts,
                 g: self.g,
+                next_top: self.next_top,
+                bottom: self.bottom,
                 laid: Laid { pages: vec![Vec::new()], tags: Vec::new(), slots: 0, marks: Vec::new() },
             };
             let mut p_at = Cursor { page: 0, y: self.g.top, x: at.x + pad, w: at.w - 2.0 * pad };

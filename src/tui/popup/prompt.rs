@@ -8,7 +8,7 @@ use ratatui_textarea::TextArea;
 
 use super::{Ctx, Overlay, Reply, aid_suggestions, is_ctrl};
 use crate::dates::parse_moment;
-use crate::journal::about::{DosesADay, UseLength, medicine};
+use crate::journal::about::{DosesADay, Field, UseLength, medicine};
 use crate::journal::edit::AboutChange;
 use crate::journal::{Aid, Days, Dose, Grams, Hours, InputError, format_number, plan};
 use crate::tui::change::Edit;
@@ -68,11 +68,13 @@ impl Purpose {
                 "Grams, and the time if it was not just now: 1.5 or 1.5 08:30 (on an earlier day, no time means noon)"
             }
             Purpose::LastUse => "HH:MM, yesterday HH:MM or YYYY-MM-DD HH:MM, e.g. yesterday 21:30",
-            Purpose::UsualAmount => "Grams a day, e.g. 6 — Enter on an empty line skips",
-            Purpose::UsedFor => "Weeks, months or years, e.g. 3 years or 18 months — Enter on an empty line skips",
-            Purpose::DosesADay => "A whole number, e.g. 3 — Enter on an empty line skips",
+            Purpose::UsualAmount => "Grams a day, e.g. 6 — an empty line skips, or removes the answer",
+            Purpose::UsedFor => {
+                "Weeks, months or years, e.g. 3 years or 18 months — an empty line skips, or removes the answer"
+            }
+            Purpose::DosesADay => "A whole number, e.g. 3 — an empty line skips, or removes the answer",
             Purpose::Medicines => {
-                "Names, separated by commas, e.g. clonidine, sertraline 50 mg; none if you take none — Enter on an empty line skips"
+                "Names, separated by commas, e.g. clonidine, sertraline 50 mg; none if you take none — an empty line skips, or removes the answer"
             }
             Purpose::NewPlan => {
                 "FROM STEP EVERY [FLOOR]: 6 10% 7 1 = from 6 g/day, 10 % off every 7 days, down to 1 g, then stop"
@@ -175,7 +177,11 @@ impl Prompt {
                 typed: text.to_owned(),
             }),
             Purpose::UsedFor | Purpose::DosesADay | Purpose::Medicines => about_answer(ctx, self.purpose, text)?,
-            Purpose::UsualAmount if text.is_empty() => None,
+            Purpose::UsualAmount if text.is_empty() => ctx
+                .journal
+                .settings()
+                .usual_daily_grams
+                .map(|_| Edit::About(AboutChange { clear: vec![Field::UsualAmount], ..AboutChange::default() })),
             Purpose::UsualAmount => {
                 let grams = text.parse::<Grams>().map_err(|e| e.to_string())?.get();
                 // Enter on the amount already recorded (the history's prefill) changes nothing.
@@ -187,13 +193,19 @@ impl Prompt {
     }
 }
 
-/// A text answer of the history as a change, or none when the line is
-/// empty or says what is already recorded.
+/// A text answer of the history as a change: none when the line says what
+/// is already recorded, or is empty with nothing recorded; an empty line
+/// over a recorded answer (the prefill deleted) removes it.
 fn about_answer(ctx: &Ctx, purpose: Purpose, text: &str) -> Result<Option<Edit>, String> {
-    if text.is_empty() {
-        return Ok(None);
-    }
     let about = ctx.journal.about();
+    if text.is_empty() {
+        let recorded = match purpose {
+            Purpose::UsedFor => about.used_for.is_some().then_some(Field::UsedFor),
+            Purpose::DosesADay => about.doses_a_day.is_some().then_some(Field::DosesADay),
+            _ => about.medicines.is_some().then_some(Field::Medicines),
+        };
+        return Ok(recorded.map(|field| Edit::About(AboutChange { clear: vec![field], ..AboutChange::default() })));
+    }
     let words = |e: InputError| e.to_string();
     let change = match purpose {
         Purpose::UsedFor => {
