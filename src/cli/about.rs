@@ -14,13 +14,13 @@ use crate::journal::edit::AboutChange;
 pub fn run(ctx: &Ctx, args: &AboutArgs, out: &mut dyn Write) -> Result<(), CliError> {
     let change = change(args)?;
     if change == AboutChange::default() {
-        return write_out(out, &shown(&ctx.read()?));
+        return write_out(out, &shown(ctx.read()?));
     }
-    let (mut store, mut journal) = ctx.open_write()?;
+    let (mut store, journal) = ctx.open_write()?;
     journal.answer_about(&change, ctx.now)?;
-    ctx.save(&mut store, &journal)?;
+    ctx.save(&mut store, journal)?;
     let mut text = String::from("Saved.\n");
-    text.push_str(&shown(&journal));
+    text.push_str(&shown(journal));
     if change.pregnant == Some(true) {
         text.push_str(&format!("\n{}\n", crate::get_help::pregnancy_fact()));
     }

@@ -29,10 +29,10 @@ fn questions() -> Vec<&'static str> {
 /// `easeoff self-check`: the eleven questions about the past 12 months.
 pub fn self_check(ctx: &Ctx, answers: Option<&str>, list: bool, out: &mut dyn Write) -> Result<(), CliError> {
     if list {
-        return write_out(out, &checks_list(&ctx.read()?));
+        return write_out(out, &checks_list(ctx.read()?));
     }
     let questions = questions();
-    let (mut store, mut journal) = ctx.open_write()?;
+    let (mut store, journal) = ctx.open_write()?;
     let answers: Vec<bool> = match answers {
         Some(text) => parse_answers(text)?,
         None if std::io::stdin().is_terminal() => {
@@ -48,7 +48,7 @@ pub fn self_check(ctx: &Ctx, answers: Option<&str>, list: bool, out: &mut dyn Wr
         }
     };
     journal.record_criteria(&answers, ctx.now)?;
-    ctx.save(&mut store, &journal)?;
+    ctx.save(&mut store, journal)?;
     let yes = answers.iter().filter(|a| **a).count();
     write_out(
         out,

@@ -12,8 +12,8 @@ use crate::store::{self, Access, Store, StoreError};
 pub fn export(ctx: &Ctx, format: ExportFormat, file: Option<&Path>, out: &mut dyn Write) -> Result<(), CliError> {
     let journal = ctx.read()?;
     let bytes = match format {
-        ExportFormat::Json => crate::export::json(&journal),
-        ExportFormat::Csv => crate::export::csv(&journal, ctx.now)
+        ExportFormat::Json => crate::export::json(journal),
+        ExportFormat::Csv => crate::export::csv(journal, ctx.now)
             .map_err(|e| CliError::Other(format!("could not build the CSV: {e}")))?,
     };
     match file {
@@ -39,13 +39,13 @@ pub fn import(ctx: &Ctx, file: &Path, out: &mut dyn Write) -> Result<(), CliErro
             file.display()
         ))
     })?;
-    let (mut store, mut journal) = ctx.open_write()?;
+    let (mut store, journal) = ctx.open_write()?;
     let report = journal.merge(&other);
     if report.is_empty() {
         return write_out(out, &format!("Nothing new in {}: the journal is unchanged.\n", file.display()));
     }
     store.backup_now("import", ctx.now)?;
-    ctx.save(&mut store, &journal)?;
+    ctx.save(&mut store, journal)?;
     let parts = [
         (report.days_added, "new days"),
         (report.ratings_added, "ratings added"),

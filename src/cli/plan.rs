@@ -17,12 +17,12 @@ const SHOW_DAYS: i64 = 14;
 
 pub fn run(ctx: &Ctx, action: Option<&PlanAction>, out: &mut dyn Write) -> Result<(), CliError> {
     let Some(action) = action else {
-        return write_out(out, &show(&ctx.read()?, ctx));
+        return write_out(out, &show(ctx.read()?, ctx));
     };
     if let PlanAction::Show = action {
-        return write_out(out, &show(&ctx.read()?, ctx));
+        return write_out(out, &show(ctx.read()?, ctx));
     }
-    let (mut store, mut journal) = ctx.open_write()?;
+    let (mut store, journal) = ctx.open_write()?;
     let (said, warnings) = match action {
         PlanAction::New { from, step, every, start, floor, round } => {
             let start = start.as_deref().map(|s| parse_day(s, ctx.now)).transpose()?.unwrap_or(ctx.now.date_naive());
@@ -77,13 +77,13 @@ pub fn run(ctx: &Ctx, action: Option<&PlanAction>, out: &mut dyn Write) -> Resul
             journal.clear_plan(ctx.now)?;
             ("Cleared the plan; its history is kept.\n".to_owned(), Vec::new())
         }
-        PlanAction::Show => return write_out(out, &show(&journal, ctx)),
+        PlanAction::Show => return write_out(out, &show(journal, ctx)),
     };
-    ctx.save(&mut store, &journal)?;
+    ctx.save(&mut store, journal)?;
     for w in &warnings {
         eprintln!("easeoff: note: {w}");
     }
-    write_out(out, &format!("{said}{}", show(&journal, ctx)))
+    write_out(out, &format!("{said}{}", show(journal, ctx)))
 }
 
 /// The plan, the last two weeks against it, the steps the dose log shows and

@@ -16,7 +16,7 @@ use crate::journal::{Aid, Dose, Hours, InputError, LastUseSource, format_number,
 use crate::status::{capitalised, plural};
 
 pub fn log(ctx: &Ctx, args: &LogArgs, out: &mut dyn Write) -> Result<(), CliError> {
-    let (mut store, mut journal) = ctx.open_write()?;
+    let (mut store, journal) = ctx.open_write()?;
     let date = parse_day(&args.date, ctx.now)?;
     let catalog = journal.catalog();
     let mut change = DayChange {
@@ -57,10 +57,10 @@ pub fn log(ctx: &Ctx, args: &LogArgs, out: &mut dyn Write) -> Result<(), CliErro
                 .map(|found| (name.trim().to_owned(), found.iter().map(|a| a.entry_text()).collect()))
         })
         .collect::<Result<_, _>>()?;
-    let flags_before = super::attention::around(&journal, ctx.now, date);
+    let flags_before = super::attention::around(journal, ctx.now, date);
     journal.log_day(date, &change, ctx.now)?;
-    ctx.save(&mut store, &journal)?;
-    super::attention::say_new(&flags_before, &super::attention::around(&journal, ctx.now, date));
+    ctx.save(&mut store, journal)?;
+    super::attention::say_new(&flags_before, &super::attention::around(journal, ctx.now, date));
 
     let mut said: Vec<String> = removed
         .iter()
@@ -87,7 +87,7 @@ pub fn log(ctx: &Ctx, args: &LogArgs, out: &mut dyn Write) -> Result<(), CliErro
     }
     said.extend(change.aids.iter().map(Aid::saved_text));
     let mut text = format!("Saved {date}: {}.\n", said.join(", "));
-    if let Some(words) = crate::status::scores_words(&journal, date) {
+    if let Some(words) = crate::status::scores_words(journal, date) {
         text.push_str(&format!("That day: {words}.\n"));
     }
     write_out(out, &text)
@@ -96,12 +96,12 @@ pub fn log(ctx: &Ctx, args: &LogArgs, out: &mut dyn Write) -> Result<(), CliErro
 pub fn dose(ctx: &Ctx, args: &DoseArgs, out: &mut dyn Write) -> Result<(), CliError> {
     if args.list {
         let days = args.days.map_or(14, |d| d.0);
-        return write_out(out, &dose_list(&ctx.read()?, ctx, days));
+        return write_out(out, &dose_list(ctx.read()?, ctx, days));
     }
-    let (mut store, mut journal) = ctx.open_write()?;
+    let (mut store, journal) = ctx.open_write()?;
     if args.undo {
         let removed = journal.undo_dose()?;
-        ctx.save(&mut store, &journal)?;
+        ctx.save(&mut store, journal)?;
         return write_out(
             out,
             &format!(
@@ -124,7 +124,7 @@ pub fn dose(ctx: &Ctx, args: &DoseArgs, out: &mut dyn Write) -> Result<(), CliEr
             }
             let date = parse_day(args.date.as_deref().unwrap_or("today"), ctx.now)?;
             journal.mark_no_dose(date, ctx.now)?;
-            ctx.save(&mut store, &journal)?;
+            ctx.save(&mut store, journal)?;
             return write_out(out, &format!("Recorded no kratom on {}.\n", date.format("%a %-d %b %Y")));
         }
     };
@@ -136,11 +136,11 @@ pub fn dose(ctx: &Ctx, args: &DoseArgs, out: &mut dyn Write) -> Result<(), CliEr
     }
     let at = args.at.as_deref().map(|t| parse_moment(t, ctx.now, "the dose time")).transpose()?.unwrap_or(ctx.now);
     let note = args.note.as_deref().map(edit::note).transpose()?;
-    let flags_before = super::attention::around(&journal, ctx.now, at.date_naive());
+    let flags_before = super::attention::around(journal, ctx.now, at.date_naive());
     journal.add_dose(Dose { at, grams, form: args.form.map(Into::into), note }, ctx.now)?;
-    ctx.save(&mut store, &journal)?;
-    super::attention::say_new(&flags_before, &super::attention::around(&journal, ctx.now, at.date_naive()));
-    let total = analysis::dose_day(&journal, at.date_naive()).unwrap_or_default();
+    ctx.save(&mut store, journal)?;
+    super::attention::say_new(&flags_before, &super::attention::around(journal, ctx.now, at.date_naive()));
+    let total = analysis::dose_day(journal, at.date_naive()).unwrap_or_default();
     write_out(
         out,
         &format!(
@@ -183,7 +183,7 @@ fn dose_list(journal: &crate::journal::Journal, ctx: &Ctx, days: u32) -> String 
 pub fn last_use(ctx: &Ctx, at: Option<&str>, out: &mut dyn Write) -> Result<(), CliError> {
     let Some(at) = at else {
         let journal = ctx.read()?;
-        let now = situation::situation(&journal, ctx.now);
+        let now = situation::situation(journal, ctx.now);
         let text = match (now.anchor().and(now.stop), now.newest_dose) {
             (Some(stop), _) => {
                 let from = match stop.source {
@@ -208,15 +208,15 @@ pub fn last_use(ctx: &Ctx, at: Option<&str>, out: &mut dyn Write) -> Result<(), 
                     .to_owned()
             }
         };
-        let later = crate::status::doses_after_line(&journal, ctx.now).map(|l| format!("{l}\n")).unwrap_or_default();
+        let later = crate::status::doses_after_line(journal, ctx.now).map(|l| format!("{l}\n")).unwrap_or_default();
         return write_out(out, &format!("{text}{later}"));
     };
-    let (mut store, mut journal) = ctx.open_write()?;
+    let (mut store, journal) = ctx.open_write()?;
     let when = parse_moment(at, ctx.now, "the last use")?;
     journal.mark_last_use(when, ctx.now)?;
-    ctx.save(&mut store, &journal)?;
+    ctx.save(&mut store, journal)?;
     let mut text = format!("Marked your last use at {}.\n", when.format("%Y-%m-%d %H:%M"));
-    let now = situation::situation(&journal, ctx.now);
+    let now = situation::situation(journal, ctx.now);
     if let Some(newest) = now.newest_dose.filter(|d| *d > when) {
         text.push_str(&format!(
             "Your dose log has a later dose ({}); see `easeoff status` for where that leaves you.\n",
@@ -249,7 +249,7 @@ pub fn symptoms(ctx: &Ctx, action: Option<&SymptomsAction>, out: &mut dyn Write)
         }
         return write_out(out, &text);
     };
-    let (mut store, mut journal) = ctx.open_write()?;
+    let (mut store, journal) = ctx.open_write()?;
     let text = match action {
         SymptomsAction::Add { id, label, kind } => {
             // Ids are lower case; one typed in capitals is the same id.
@@ -283,7 +283,7 @@ pub fn symptoms(ctx: &Ctx, action: Option<&SymptomsAction>, out: &mut dyn Write)
             if extra { format!("Switched {id} on.\n") } else { format!("{id} is shown again.\n") }
         }
     };
-    ctx.save(&mut store, &journal)?;
+    ctx.save(&mut store, journal)?;
     write_out(out, &text)
 }
 
@@ -298,20 +298,20 @@ pub fn question(ctx: &Ctx, action: Option<&QuestionAction>, out: &mut dyn Write)
         }
     };
     match action {
-        None | Some(QuestionAction::List) => write_out(out, &list(&ctx.read()?)),
+        None | Some(QuestionAction::List) => write_out(out, &list(ctx.read()?)),
         Some(QuestionAction::Add { text }) => {
-            let (mut store, mut journal) = ctx.open_write()?;
+            let (mut store, journal) = ctx.open_write()?;
             journal.add_question(text, ctx.now)?;
-            ctx.save(&mut store, &journal)?;
+            ctx.save(&mut store, journal)?;
             let n = journal.open_questions().count();
             write_out(out, &format!("Added question {n}; it will be in your visit summary.\n"))
         }
         Some(QuestionAction::Done { n }) => {
-            let (mut store, mut journal) = ctx.open_write()?;
+            let (mut store, journal) = ctx.open_write()?;
             let open = journal.open_questions().count();
             let number = n.trim().parse::<usize>().map_err(|_| InputError::NoSuchQuestion { n: 0, open })?;
             let text = journal.complete_question(number, ctx.now)?;
-            ctx.save(&mut store, &journal)?;
+            ctx.save(&mut store, journal)?;
             write_out(out, &format!("Marked as asked: {text}\n"))
         }
     }

@@ -11,7 +11,7 @@ use crate::report;
 
 pub fn run(ctx: &Ctx, args: &ReportArgs, out: &mut dyn Write) -> Result<(), CliError> {
     let journal = ctx.read()?;
-    let (default_from, default_to) = report::default_period(&journal, ctx.now);
+    let (default_from, default_to) = report::default_period(journal, ctx.now);
     let to = args.to.as_deref().map(|t| parse_bound(t, ctx.now)).transpose()?.unwrap_or(default_to);
     let from = args.from.as_deref().map(|f| parse_bound(f, ctx.now)).transpose()?.unwrap_or(default_from.min(to));
     if to > ctx.now.date_naive() {
@@ -32,9 +32,9 @@ pub fn run(ctx: &Ctx, args: &ReportArgs, out: &mut dyn Write) -> Result<(), CliE
                 .to_owned(),
         ));
     }
-    let summary = report::build(&journal, ctx.now, from, to, args.name.as_deref());
+    let summary = report::build(journal, ctx.now, from, to, args.name.as_deref());
     let paper = args.paper.or_else(|| system_paper(|name| std::env::var(name).ok()));
-    let paper = paper.unwrap_or_else(|| Paper::of_journal(&journal));
+    let paper = paper.unwrap_or_else(|| Paper::of_journal(journal));
     let rendered: Vec<u8> = match format {
         ReportFormat::Text => report::text::render(&summary).into_bytes(),
         ReportFormat::Markdown => report::markdown::render(&summary).into_bytes(),

@@ -28,7 +28,7 @@ pub fn get_help(data_file: Option<PathBuf>, out: &mut dyn Write) -> Result<(), C
 pub fn run(ctx: &Ctx, action: Option<&SettingsAction>, out: &mut dyn Write) -> Result<(), CliError> {
     let said = match action {
         None | Some(SettingsAction::Country { code: None, clear: false }) => {
-            return write_out(out, &show(&ctx.read()?));
+            return write_out(out, &show(ctx.read()?));
         }
         Some(SettingsAction::Contact { text: None, clear: false }) => {
             let journal = ctx.read()?;
@@ -38,9 +38,9 @@ pub fn run(ctx: &Ctx, action: Option<&SettingsAction>, out: &mut dyn Write) -> R
             // Checked before the journal is opened for writing, so a refusal
             // touches nothing at all (not even a migration of an old file).
             code.as_deref().map(edit::country).transpose()?;
-            let (mut store, mut journal) = ctx.open_write()?;
+            let (mut store, journal) = ctx.open_write()?;
             let chosen = journal.set_country(code.as_deref())?;
-            ctx.save(&mut store, &journal)?;
+            ctx.save(&mut store, journal)?;
             match chosen {
                 Some(c) => {
                     format!("Country: {} ({}). `easeoff get-help` and ! in the app give its numbers.\n", c.name, c.code)
@@ -52,9 +52,9 @@ pub fn run(ctx: &Ctx, action: Option<&SettingsAction>, out: &mut dyn Write) -> R
         }
         Some(SettingsAction::Contact { text, clear: _ }) => {
             text.as_deref().map(edit::contact).transpose()?;
-            let (mut store, mut journal) = ctx.open_write()?;
+            let (mut store, journal) = ctx.open_write()?;
             journal.set_contact(text.as_deref())?;
-            ctx.save(&mut store, &journal)?;
+            ctx.save(&mut store, journal)?;
             if text.is_some() {
                 "Saved your contact; it comes first in `easeoff get-help` and behind ! in the app.\n".to_owned()
             } else {
