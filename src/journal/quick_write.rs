@@ -19,7 +19,9 @@ use super::{Day, Dose, Stamp};
 /// Appends a day line in the common shape; `false` (nothing written) if it
 /// is not one.
 pub(crate) fn day(day: &Day, out: &mut Vec<u8>) -> bool {
-    if !day.aids.is_empty() || !day.note.as_ref().is_none_or(|n| unescaped(n.text.as_bytes()) && writable(n.edited)) {
+    if !day.aids.is_empty()
+        || !day.note.as_ref().is_none_or(|n| unescaped(n.text.as_bytes(), false) && writable(n.edited))
+    {
         return false;
     }
     // One edit time for the whole day, as the stored form keeps it: any item
@@ -27,7 +29,7 @@ pub(crate) fn day(day: &Day, out: &mut Vec<u8>) -> bool {
     let mut ratings = day.ratings.iter();
     let edited = ratings.clone().next().map(|(_, r)| r.edited);
     if let Some(edited) = edited
-        && !ratings.clone().all(|(id, r)| same_stamp(r.edited, edited) && unescaped(id.as_bytes()))
+        && !ratings.clone().all(|(id, r)| same_stamp(r.edited, edited) && unescaped(id.as_bytes(), false))
     {
         return false;
     }
