@@ -13,6 +13,9 @@
 //!   not grow), `easeoff report` over the whole period, and `easeoff report
 //!   --format pdf` for the 42-day demo's default period and for the whole
 //!   period (on Letter, to a file);
+//! - the lower bounds beside them: the floor reading the journal into memory
+//!   (the least `status` must do) and reading it and writing it back
+//!   durably (the least `log` must do), see `examples/floor.rs`;
 //! - the peak memory (maximum resident set) of each of those processes.
 //!
 //! The floor is `examples/floor.rs`, a Rust program that only exits, built
@@ -190,6 +193,11 @@ fn main() {
     whole_processes(&floor_bin, &easeoff_bin, &path, &demo, dir.path(), &first.to_string());
 }
 
+/// The floor in one of its lower-bound modes on `file` (see `examples/floor.rs`).
+fn floor_args(mode: &str, file: &Path) -> Vec<String> {
+    vec![mode.to_owned(), file.to_string_lossy().into_owned()]
+}
+
 /// Whole processes, each round running the floor and then every command.
 fn whole_processes(floor_bin: &Path, easeoff_bin: &Path, path: &Path, demo: &Path, dir: &Path, from: &str) {
     // To a file: peak memory reads its figure from standard output.
@@ -206,7 +214,14 @@ fn whole_processes(floor_bin: &Path, easeoff_bin: &Path, path: &Path, demo: &Pat
     std::fs::copy(path, &log_copy).expect("copy for logging");
     let runs = [
         Run { name: "floor", program: floor_bin, args: Vec::new(), journal: path },
+        Run { name: "floor, read", program: floor_bin, args: floor_args("--read", path), journal: path },
         Run { name: "status", program: easeoff_bin, args: vec!["status".into()], journal: path },
+        Run {
+            name: "floor, read + write",
+            program: floor_bin,
+            args: floor_args("--read-write", &log_copy),
+            journal: &log_copy,
+        },
         Run {
             name: "log anxiety=2",
             program: easeoff_bin,
