@@ -6,8 +6,9 @@
 //!
 //! Two more modes give the bench its lower bounds — the least any program
 //! keeping this file format must do, measured the same way:
-//! - `floor --read FILE` only reads the file into memory (in huge pages,
-//!   as easeoff does) and touches every byte: a bound on `status`;
+//! - `floor --read FILE [WORD]` only reads the file into memory (in huge
+//!   pages, as easeoff does) and touches every byte, then prints the word: a
+//!   bound on `status` and on the app's launch;
 //! - `floor --read-write FILE` also writes it back durably beside it (a temp
 //!   file, its fsync, the rename, the folder's fsync): a bound on `log`.
 
@@ -16,8 +17,12 @@ use std::io::{Read, Write};
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.as_slice() {
-        [mode, file] if mode == "--read" => {
+        [mode, file, word @ ..] if mode == "--read" => {
             std::hint::black_box(read(file));
+            // The app's bench waits for a word after the read.
+            if let Some(word) = word.first() {
+                println!("{word}");
+            }
         }
         [mode, file] if mode == "--read-write" => {
             let (map, len) = read(file);
