@@ -415,13 +415,14 @@ impl Summary {
     }
 
     /// Which answers were yes: "Yes: …", or, when the no answers are
-    /// fewer, "Yes to all but: …" (each answer said once, in fewer words).
+    /// fewer than half as many, "Yes to all but: …" (each answer said
+    /// once, in far fewer words).
     fn answers(check: &CheckView) -> String {
         if check.yes.is_empty() {
             "Yes: none.".to_owned()
         } else if check.no.is_empty() {
             "Yes to all.".to_owned()
-        } else if check.no.len() < check.yes.len() {
+        } else if check.no.len() * 2 < check.yes.len() {
             format!("Yes to all but: {}.", check.no.join("; "))
         } else {
             format!("Yes: {}.", check.yes.join("; "))
