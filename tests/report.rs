@@ -354,7 +354,8 @@ fn a_peak_before_the_stop_is_shown_by_its_date_not_a_day_number() {
         .collect();
     assert_eq!(rows[0], ["nausea", "phys", "3", "day", "5", "0.0", "0"]);
     assert_eq!(rows[1], ["anxiety", "psych", "3", "26", "Feb", "1.0", "1"]);
-    assert!(text.contains("(peak on day N since the last dose, or its date before)"), "{text}");
+    // Before the stop the peak is given by its date, and the key says so.
+    assert!(text.contains("(on: day N since the last dose, or a date)"), "{text}");
     let md = env.ok(&["report", "--format", "markdown"]);
     assert!(md.contains("| anxiety | psychological | 3 | 26 Feb | 1.0 | 1 |"), "{md}");
 }

@@ -38,7 +38,7 @@ impl Summary {
     }
 
     /// What the symptom table's columns mean, in every format.
-    pub const ITEM_KEY: &'static str = "peak on day N since the last dose, or its date before";
+    pub const ITEM_KEY: &'static str = "on: day N since the last dose, or a date";
 
     /// The line under the symptoms table: what P and Ψ mean, and how many
     /// items were not rated at all.
