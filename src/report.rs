@@ -56,8 +56,10 @@ pub enum Part {
     /// The self-checks about the past 12 months (and an earlier
     /// seven-question one), as reported.
     Checks,
-    /// Notes for the provider and questions.
-    Person,
+    /// The person's questions for this visit.
+    Questions,
+    /// The notes the person marked for the provider.
+    Notes,
     /// Aids, doses and sleep.
     Side,
     /// What the ratings and the band mean; patient-reported.
@@ -73,11 +75,13 @@ pub struct PageLayout {
     pub bottom: &'static [Part],
 }
 
-/// The page: the person's own words sit under the symptoms and sleep under
-/// the doses, so the two columns come out about even and the page stays one.
+/// The page: the questions across the page above the columns, so they are
+/// never the part that goes on to page 2; the notes under the symptoms and
+/// sleep under the doses, so the two columns come out about even and a
+/// six-week journal with every section full stays one page.
 pub const PAGE: PageLayout = PageLayout {
-    top: &[Part::Attention, Part::Status, Part::History, Part::Course, Part::KeyPoints, Part::Checks],
-    left: &[Part::Symptoms, Part::Person],
+    top: &[Part::Attention, Part::Status, Part::History, Part::Course, Part::KeyPoints, Part::Checks, Part::Questions],
+    left: &[Part::Symptoms, Part::Notes],
     right: &[Part::Side],
     bottom: &[Part::Footer],
 };

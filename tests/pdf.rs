@@ -112,13 +112,14 @@ fn the_key_lines_are_there_in_reading_order() {
     lines.extend([
         "Stopped: last dose Tue 17 Feb 2026, 21:40 (dose log) — day 21 since.",
         "Physical peak: day 5 (2.9 of 4) — later than the usual days 3–4.",
+        "QUESTIONS FOR THIS VISIT:",
+        "1. Is it safe to keep taking loperamide?",
+        "2. Could something help me sleep?",
         "SYMPTOMS: PEAK AND NOW",
-        "Notes for the provider:",
+        "NOTES FOR THE PROVIDER",
         // The date is bold, a run of its own (which lopdf parts with a space).
         "20 Feb",
         ": Legs restless all night; loperamide helped.",
-        "1. Is it safe to keep taking loperamide?",
-        "2. Could something help me sleep?",
         "AIDS TAKEN",
         "3 Feb – 6 Feb 5.7–6.2 g/day 4 doses a day",
         "Patient-reported. This is a record of what the person noted",
@@ -132,9 +133,9 @@ fn the_key_lines_are_there_in_reading_order() {
 
 #[test]
 fn the_fullest_summary_is_one_page_or_goes_on_to_a_marked_second_page_cutting_nothing() {
-    // Six weeks with every section full (tests/common). Today its 19 rated symptoms,
-    // notes and questions and the footnote take about a sixth of a page more than
-    // Letter or A4 holds, so they go on to page 2, marked; page 1 keeps the rest.
+    // Six weeks with every section full and all 19 symptoms rated (tests/common): on
+    // Letter its last rows and the footnote go on to page 2, marked; page 1 keeps the
+    // rest, the questions with it.
     let env = Env::fullest();
     for paper in ["letter", "a4"] {
         let doc = Document::load_mem(&pdf(&env, paper)).unwrap();
@@ -143,6 +144,25 @@ fn the_fullest_summary_is_one_page_or_goes_on_to_a_marked_second_page_cutting_no
         if let [_, two] = pages.as_slice() {
             assert!(two.starts_with("Withdrawal symptom summary — page 2 (continued)"), "{paper}: first on page 2");
         }
+    }
+}
+
+#[test]
+fn six_weeks_with_every_section_full_is_one_page_with_the_questions_notes_and_every_symptom_on_it() {
+    // Issue 13's journal: history, two 11-question checks, the flags, four notes,
+    // three questions, the 12 default symptoms. A clinician must find it all on page 1.
+    let env = Env::fullest_default_items();
+    for paper in ["letter", "a4"] {
+        let doc = Document::load_mem(&pdf(&env, paper)).unwrap();
+        assert_eq!(doc.get_pages().len(), 1, "{paper}: one page");
+        let page = page_text(&doc, 1);
+        assert!(!page.contains("continued"), "{paper}: one page says nothing of another");
+        for s in Env::FULLEST_PAGE_ONE.iter().chain(Env::ONE_PAGE_SHOWS) {
+            assert!(page.contains(s), "{paper}: {s:?} missing from the page:\n{page}");
+        }
+        // The questions come before the notes, so a fuller page never spills them first.
+        let (q, n) = (page.find("How long do cravings usually last?"), page.find("First day without."));
+        assert!(q < n, "{paper}: the questions come before the notes");
     }
 }
 

@@ -97,7 +97,7 @@ fn the_text_summary_says_what_was_worked_out_by_hand() {
     let flat = text.replace("\n    ", " ").replace("\n  ", " ");
     let expect = |s: &str| assert!(text.contains(s) || flat.contains(s), "missing {s:?} in:\n{text}");
     // The name as given; the date of birth, never asked, a blank for the clinic.
-    expect("Withdrawal symptom summary — patient-reported\nName: Sam R.   Date of birth: ____________________\n");
+    expect("Withdrawal symptom summary — patient-reported\nName: Sam R.   Date of birth: ________________\n");
     // Default period: 14 days before the last dose (15 Feb), but the first entry is 22 Feb.
     expect("Period: 22 Feb 2026 to 10 Mar 2026.");
     // 1 Mar 21:00 to 10 Mar 09:00 is 8 days 12 hours: day 9.
@@ -168,8 +168,10 @@ fn the_text_summary_says_what_was_worked_out_by_hand() {
     );
     // The 7-question check yynnyny: questions 1, 2, 5 and 7 = 4 of 7; beside a current
     // 11-question check it is shown for what it was, with its count.
-    expect("7-question check (earlier version): 4 of 7, reported on 10 Mar 2026.");
-    expect("As reported by the person; not a diagnosis.");
+    // The caveat closes the block rather than taking a line of its own.
+    expect(
+        "  7-question check (earlier version): 4 of 7, reported on 10 Mar 2026. As\n    reported by the person; not a diagnosis.",
+    );
     let checks: String =
         text.lines().skip_while(|l| !l.starts_with("SELF-CHECK")).take_while(|l| !l.is_empty()).collect();
     for word in ["mild", "moderate", "severe", "disorder", "addict"] {
@@ -190,7 +192,7 @@ fn the_markdown_summary_carries_the_same_content() {
     for s in [
         "# Withdrawal symptom summary — patient-reported",
         // No name given: both lines blank, for the clinic to fill by hand.
-        "**Name:** \\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_ · **Date of birth:**",
+        "**Name:** \\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_ · **Date of birth:**",
         "- Stopped: last dose Sun 1 Mar 2026, 21:00 (dose log) — day 9 since.",
         "```text\n4 |",
         "- Physical peak: day 4 (3.5 of 4; partial: 2 of 7 items rated) — inside the usual days 3–4.",
@@ -208,8 +210,8 @@ fn the_markdown_summary_carries_the_same_content() {
         "- **Goal:** to stop\n",
         "## Self-check about the past 12 months\n\n- Latest: 5 of 11, reported on 10 Mar 2026. Yes: took more,",
         "- Previous: 5 of 11, reported on 22 Feb 2026. Yes then, no now: needed more for the same effect.",
-        "- 7-question check (earlier version): 4 of 7, reported on 10 Mar 2026.",
-        "- As reported by the person; not a diagnosis.",
+        // The caveat closes the block, on its last line.
+        "- 7-question check (earlier version): 4 of 7, reported on 10 Mar 2026. As reported by the person; not a diagnosis.",
     ] {
         assert!(md.contains(s), "missing {s:?} in:\n{md}");
     }
@@ -352,7 +354,8 @@ fn a_peak_before_the_stop_is_shown_by_its_date_not_a_day_number() {
         .collect();
     assert_eq!(rows[0], ["nausea", "phys", "3", "day", "5", "0.0", "0"]);
     assert_eq!(rows[1], ["anxiety", "psych", "3", "26", "Feb", "1.0", "1"]);
-    assert!(text.contains("(peak on day N since the last dose, or its date before)"), "{text}");
+    // Before the stop the peak is given by its date, and the key says so.
+    assert!(text.contains("(on: day N since the last dose, or a date)"), "{text}");
     let md = env.ok(&["report", "--format", "markdown"]);
     assert!(md.contains("| anxiety | psychological | 3 | 26 Feb | 1.0 | 1 |"), "{md}");
 }
@@ -457,13 +460,33 @@ fn the_fullest_summary_prints_on_one_page_or_a_marked_second_page_cutting_nothin
     if chromium().is_none() {
         return skipped("the_fullest_summary_prints_on_one_page_or_a_marked_second_page_cutting_nothing");
     }
-    // Six weeks with every section full (tests/common); as in tests/pdf.rs, today the
-    // symptoms' last rows, notes, questions and footnote go on to page 2.
+    // Six weeks with every section full and all 19 symptoms rated (tests/common); as
+    // in tests/pdf.rs, what does not fit goes on to a marked page 2, nothing cut.
     let env = Env::fullest();
     for paper in ["letter", "a4"] {
         let pdf = print_html(&env, paper);
         let pages: Vec<String> = (1..=pages(&pdf)).map(|p| page_text(&pdf, p)).collect();
         common::check_pages(&pages, "3 Feb 2026 to 10 Mar 2026", Env::FULLEST_PAGE_ONE, Env::FULLEST_SHOWS, paper);
+    }
+}
+
+#[test]
+fn six_weeks_with_every_section_full_prints_on_one_page_with_the_questions_notes_and_every_symptom() {
+    if chromium().is_none() {
+        return skipped(
+            "six_weeks_with_every_section_full_prints_on_one_page_with_the_questions_notes_and_every_symptom",
+        );
+    }
+    // Issue 13's journal (tests/common): the 12 default symptoms, every other section full.
+    let env = Env::fullest_default_items();
+    for paper in ["letter", "a4"] {
+        let pdf = print_html(&env, paper);
+        assert_eq!(pages(&pdf), 1, "{paper}: one page");
+        let page = page_text(&pdf, 1);
+        assert!(!page.contains("continued"), "{paper}: one page says nothing of another");
+        for s in Env::FULLEST_PAGE_ONE.iter().chain(Env::ONE_PAGE_SHOWS) {
+            assert!(page.contains(s), "{paper}: {s:?} missing from the page:\n{page}");
+        }
     }
 }
 

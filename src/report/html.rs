@@ -86,7 +86,8 @@ fn render_part(h: &mut String, s: &Summary, part: Part) {
         Part::History => render_history(h, s),
         Part::Symptoms => render_symptoms(h, s),
         Part::Checks => render_checks(h, s),
-        Part::Person => render_person(h, s),
+        Part::Questions => render_questions(h, s),
+        Part::Notes => render_notes(h, s),
         Part::Side => render_side(h, s),
         Part::Footer => render_footer(h, s),
     }
@@ -95,7 +96,7 @@ fn render_part(h: &mut String, s: &Summary, part: Part) {
 fn render_footer(h: &mut String, s: &Summary) {
     h.push_str("<footer>\n");
     for line in s.footer() {
-        let _ = writeln!(h, "<p>{}</p>", esc(line));
+        let _ = writeln!(h, "<p>{}</p>", esc(&line));
     }
     h.push_str("</footer>\n");
 }
@@ -228,25 +229,28 @@ fn head_cells(head: &[&str]) -> String {
     })
 }
 
-fn render_person(h: &mut String, s: &Summary) {
-    h.push_str("<section class=\"person\">\n<h2>Notes and questions</h2>\n");
-    if s.notes.is_empty() {
-        h.push_str("<p>Notes for the provider: none.</p>\n");
-    } else {
-        h.push_str("<p>Notes for the provider:</p>\n<ul>\n");
-        for (date, text) in &s.notes {
-            let _ = writeln!(h, "<li><strong>{}</strong>: {}</li>", date.format("%-d %b"), esc(text));
-        }
-        h.push_str("</ul>\n");
-    }
+/// The person's questions, numbered, in one paragraph led by its name
+/// (as the history is): short questions would leave most of a line empty.
+fn render_questions(h: &mut String, s: &Summary) {
+    let _ =
+        write!(h, "<section class=\"questions\">\n<p><strong class=\"lead\">{}:</strong>", Summary::QUESTIONS_HEADING);
     if s.questions.is_empty() {
-        h.push_str("<p>Questions for this visit: none.</p>\n");
-    } else {
-        h.push_str("<p>Questions for this visit:</p>\n<ol>\n");
-        for q in &s.questions {
-            let _ = writeln!(h, "<li>{}</li>", esc(q));
-        }
-        h.push_str("</ol>\n");
+        h.push_str(" none.");
     }
-    h.push_str("</section>\n");
+    for (i, q) in s.questions.iter().enumerate() {
+        let _ = write!(h, " <strong>{}.</strong> {}", i + 1, esc(q));
+    }
+    h.push_str("</p>\n</section>\n");
+}
+
+fn render_notes(h: &mut String, s: &Summary) {
+    if s.notes.is_empty() {
+        let _ = writeln!(h, "<section class=\"person\"><p>{}: none.</p></section>", Summary::NOTES_HEADING);
+        return;
+    }
+    let _ = writeln!(h, "<section class=\"person\">\n<h2>{}</h2>\n<ul>", Summary::NOTES_HEADING);
+    for (date, text) in &s.notes {
+        let _ = writeln!(h, "<li><strong>{}</strong>: {}</li>", date.format("%-d %b"), esc(text));
+    }
+    h.push_str("</ul>\n</section>\n");
 }

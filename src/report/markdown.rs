@@ -157,15 +157,7 @@ fn person(out: &mut Vec<String>, s: &Summary) {
     out.push(String::new());
     out.extend(s.check_lines().into_iter().map(|l| format!("- {}", esc_light(&l))));
     out.push(String::new());
-    out.push("## Notes and questions".to_owned());
-    out.push(String::new());
-    if s.notes.is_empty() {
-        out.push("Notes for the provider: none.".to_owned());
-    } else {
-        out.push("Notes for the provider:".to_owned());
-        out.push(String::new());
-        out.extend(s.notes.iter().map(|(d, t)| format!("- {}: {}", d.format("%-d %b"), esc(t))));
-    }
+    out.push(format!("## {}", Summary::PERSON_HEADING));
     out.push(String::new());
     if s.questions.is_empty() {
         out.push("Questions for this visit: none.".to_owned());
@@ -173,6 +165,14 @@ fn person(out: &mut Vec<String>, s: &Summary) {
         out.push("Questions for this visit:".to_owned());
         out.push(String::new());
         out.extend(s.questions.iter().enumerate().map(|(i, q)| format!("{}. {}", i + 1, esc(q))));
+    }
+    out.push(String::new());
+    if s.notes.is_empty() {
+        out.push("Notes for the provider: none.".to_owned());
+    } else {
+        out.push("Notes for the provider:".to_owned());
+        out.push(String::new());
+        out.extend(s.notes.iter().map(|(d, t)| format!("- {}: {}", d.format("%-d %b"), esc(t))));
     }
 }
 

@@ -59,7 +59,8 @@ fn part(s: &Summary, part: Part) -> Block {
         Part::History => history(s),
         Part::Symptoms => symptoms(s),
         Part::Checks => checks(s),
-        Part::Person => person(s),
+        Part::Questions => questions(s),
+        Part::Notes => notes(s),
         Part::Side => side(s),
         Part::Footer => footer(s),
     }
@@ -161,7 +162,7 @@ fn symptoms(s: &Summary) -> Block {
         blocks.push(Block::Table(Table {
             head: Summary::ITEM_HEAD.map(str::to_owned).to_vec(),
             rows,
-            widths: vec![4.0, 0.9, 1.2, 1.2, 1.4],
+            widths: vec![3.8, 0.8, 1.1, 1.6, 1.1],
             right: vec![false, true, true, true, true],
             size: 7.5,
         }));
@@ -170,32 +171,35 @@ fn symptoms(s: &Summary) -> Block {
     section(blocks)
 }
 
-/// The person's own words: the self-check, notes and questions.
-fn person(s: &Summary) -> Block {
-    let mut blocks = vec![heading("Notes and questions")];
-    if s.notes.is_empty() {
-        blocks.push(para(plain("Notes for the provider: none."), BODY));
-    } else {
-        blocks.push(para(plain("Notes for the provider:"), BODY));
-        let items = s
-            .notes
-            .iter()
-            .map(|(date, text)| {
-                let mut runs = bold(date.format("%-d %b").to_string());
-                runs.extend(plain(format!(": {text}")));
-                runs
-            })
-            .collect();
-        blocks.push(Block::List { marker: Marker::Bullet, items, style: BODY });
-    }
+/// The person's questions, numbered, in one paragraph led by its name
+/// (as the history is): short questions would leave most of a line empty.
+fn questions(s: &Summary) -> Block {
+    let mut runs = bold(format!("{}:", Summary::QUESTIONS_HEADING).to_uppercase());
     if s.questions.is_empty() {
-        blocks.push(para(plain("Questions for this visit: none."), BODY));
-    } else {
-        blocks.push(para(plain("Questions for this visit:"), BODY));
-        let items = s.questions.iter().cloned().map(plain).collect();
-        blocks.push(Block::List { marker: Marker::Number, items, style: BODY });
+        runs.extend(plain(" none."));
     }
-    section(blocks)
+    for (i, q) in s.questions.iter().enumerate() {
+        runs.extend(bold(format!(" {}.", i + 1)));
+        runs.extend(plain(format!(" {q}")));
+    }
+    section(vec![para(runs, BODY)])
+}
+
+/// The notes for the provider, each with its date in bold.
+fn notes(s: &Summary) -> Block {
+    if s.notes.is_empty() {
+        return section(vec![para(plain(format!("{}: none.", Summary::NOTES_HEADING)), BODY)]);
+    }
+    let items = s
+        .notes
+        .iter()
+        .map(|(date, text)| {
+            let mut runs = bold(date.format("%-d %b").to_string());
+            runs.extend(plain(format!(": {text}")));
+            runs
+        })
+        .collect();
+    section(vec![heading(Summary::NOTES_HEADING), Block::List { marker: Marker::Bullet, items, style: BODY }])
 }
 
 /// Aids, doses and sleep: the right-hand column.

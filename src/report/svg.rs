@@ -13,11 +13,11 @@ use crate::journal::{Kind, format_number};
 
 /// Plot geometry, in SVG user units.
 const W: f64 = 700.0;
-const H: f64 = 104.0;
+const H: f64 = 90.0;
 const LEFT: f64 = 56.0;
 const RIGHT: f64 = 690.0;
-const TOP: f64 = 22.0;
-const BOTTOM: f64 = 78.0;
+const TOP: f64 = 18.0;
+const BOTTOM: f64 = 64.0;
 /// The chart's height over its width, for a page that places it.
 pub const ASPECT: f32 = (H / W) as f32;
 

@@ -78,7 +78,7 @@ pub fn render(s: &Summary) -> String {
     out.push(String::new());
     out.push("-".repeat(WIDTH));
     for line in s.footer() {
-        out.extend(wrapped(line, ""));
+        out.extend(wrapped(&line, ""));
     }
     let mut text = out.join("\n");
     text.push('\n');
@@ -158,15 +158,7 @@ fn person(out: &mut Vec<String>, s: &Summary) {
         out.extend(wrapped_hanging(&line));
     }
     out.push(String::new());
-    out.push("NOTES AND QUESTIONS".to_owned());
-    if s.notes.is_empty() {
-        out.push("  Notes for the provider: none.".to_owned());
-    } else {
-        out.push("  Notes for the provider:".to_owned());
-        for (date, text) in &s.notes {
-            out.extend(bullet(&format!("{}: {}", date.format("%-d %b"), text.replace('\n', " "))));
-        }
-    }
+    out.push(Summary::PERSON_HEADING.to_uppercase());
     if s.questions.is_empty() {
         out.push("  Questions for this visit: none.".to_owned());
     } else {
@@ -175,6 +167,14 @@ fn person(out: &mut Vec<String>, s: &Summary) {
             let options = textwrap::Options::new(WIDTH).initial_indent("  ").subsequent_indent("      ");
             let text = format!("{:>2}. {}", i + 1, q.replace('\n', " "));
             out.extend(textwrap::wrap(&text, options).into_iter().map(std::borrow::Cow::into_owned));
+        }
+    }
+    if s.notes.is_empty() {
+        out.push("  Notes for the provider: none.".to_owned());
+    } else {
+        out.push("  Notes for the provider:".to_owned());
+        for (date, text) in &s.notes {
+            out.extend(bullet(&format!("{}: {}", date.format("%-d %b"), text.replace('\n', " "))));
         }
     }
 }

@@ -38,7 +38,7 @@ impl Summary {
     }
 
     /// What the symptom table's columns mean, in every format.
-    pub const ITEM_KEY: &'static str = "peak on day N since the last dose, or its date before";
+    pub const ITEM_KEY: &'static str = "on: day N since the last dose, or a date";
 
     /// The line under the symptoms table: what P and Ψ mean, and how many
     /// items were not rated at all.
@@ -56,7 +56,7 @@ impl Summary {
     }
 
     /// A blank to fill by hand at the clinic.
-    pub const BLANK: &'static str = "____________________";
+    pub const BLANK: &'static str = "________________";
 
     /// The name (or a blank for the clinic to fill by hand) and a blank
     /// "Date of birth", which easeoff never asks for: (label, value) pairs.
@@ -337,6 +337,10 @@ impl Summary {
     }
 
     pub const HISTORY_HEADING: &'static str = "History (as reported)";
+    /// The person's own words in text and Markdown: the questions first.
+    pub const PERSON_HEADING: &'static str = "Questions and notes";
+    pub const QUESTIONS_HEADING: &'static str = "Questions for this visit";
+    pub const NOTES_HEADING: &'static str = "Notes for the provider";
     pub const CHECKS_HEADING: &'static str = "Self-check about the past 12 months";
     /// Said when the person has answered no self-check at all.
     pub const NO_CHECK: &'static str = "No self-check recorded: the person has not answered one.";
@@ -356,13 +360,13 @@ impl Summary {
             .collect()
     }
 
-    /// The self-checks: the latest 11-question check with its yes answers,
-    /// the previous one against it (what changed), the newest earlier
-    /// 7-question check for what it was, and the caveat. No severity word:
-    /// a count and the answers, as reported.
+    /// The self-checks, the caveat closing them: the latest 11-question check
+    /// with which were yes (said as "yes to all but" the no answers when
+    /// those are fewer); the previous one as its count and what changed;
+    /// the newest earlier 7-question check for what it was. No severity
+    /// word: a count and the answers, as reported.
     pub fn check_lines(&self) -> Vec<String> {
         let c = &self.checks;
-        let yes = |v: &CheckView| if v.yes.is_empty() { "none".to_owned() } else { v.yes.join("; ") };
         let count = |v: &CheckView| format!("{} of {}, reported on {}", v.yes.len(), v.of, v.at.format("%-d %b %Y"));
         if c.latest.is_none() && c.seven.is_none() {
             // Said, not left out, so a reader knows it was not done rather
@@ -372,7 +376,7 @@ impl Summary {
         let mut lines = Vec::new();
         match &c.latest {
             None => lines.push("No 11-question check recorded.".to_owned()),
-            Some(latest) => lines.push(format!("Latest: {}. Yes: {}.", count(latest), yes(latest))),
+            Some(latest) => lines.push(format!("Latest: {}. {}", count(latest), Self::answers(latest))),
         }
         if let (Some(latest), Some(previous)) = (&c.latest, &c.previous) {
             let only = |a: &CheckView, b: &CheckView| {
@@ -398,24 +402,49 @@ impl Summary {
         match (&c.seven, &c.latest) {
             (Some(seven), Some(_)) => lines.push(format!("7-question check (earlier version): {}.", count(seven))),
             (Some(seven), None) => {
-                lines.push(format!("7-question check (earlier version): {}. Yes: {}.", count(seven), yes(seven)));
+                lines.push(format!("7-question check (earlier version): {}. {}", count(seven), Self::answers(seven)));
             }
             (None, _) => {}
         }
-        lines.push(Self::CHECKS_CAVEAT.to_owned());
+        // The caveat closes the block rather than taking a line of its own.
+        if let Some(last) = lines.last_mut() {
+            last.push(' ');
+            last.push_str(Self::CHECKS_CAVEAT);
+        }
         lines
     }
 
+    /// Which answers were yes: "Yes: …", or, when the no answers are
+    /// fewer than half as many, "Yes to all but: …" (each answer said
+    /// once, in far fewer words).
+    fn answers(check: &CheckView) -> String {
+        if check.yes.is_empty() {
+            "Yes: none.".to_owned()
+        } else if check.no.is_empty() {
+            "Yes to all.".to_owned()
+        } else if check.no.len() * 2 < check.yes.len() {
+            format!("Yes to all but: {}.", check.no.join("; "))
+        } else {
+            format!("Yes: {}.", check.yes.join("; "))
+        }
+    }
+
     /// The footnote: what the ratings mean, what the band is (when the
-    /// chart has one), and that this is patient-reported.
-    pub fn footer(&self) -> Vec<&'static str> {
+    /// chart has one) and, run on in the same paragraph so it costs no
+    /// line of its own, that this is patient-reported.
+    pub fn footer(&self) -> Vec<String> {
         let has_band = self.chart.iter().any(|d| d.bands.is_some());
-        Self::FOOTER.iter().enumerate().filter(|(i, _)| *i != 1 || has_band).map(|(_, line)| *line).collect()
+        let [ratings, band, reported] = Self::FOOTER;
+        if has_band {
+            vec![ratings.to_owned(), format!("{band} {reported}")]
+        } else {
+            vec![ratings.to_owned(), reported.to_owned()]
+        }
     }
 
     const FOOTER: [&'static str; 3] = [
-        "Ratings: 0 none · 1 mild · 2 moderate · 3 severe · 4 extreme. A day's score is the mean of the items rated that day; unrated items are left out, never counted as 0.",
-        "The band shows the usual timing of kratom withdrawal from published sources (a reference guide on kratom use disorder citing American Addiction Centers: onset 12–24 h, peak days 3–4, physical symptoms a week or more, psychological ones weeks; Trakulsrichai et al. 2015 on mitragynine's half-life), scaled to the person's own peak. It illustrates timing; it is not a clinical norm.",
+        "Ratings: 0 none · 1 mild · 2 moderate · 3 severe · 4 extreme; a day's score is the mean of the items rated that day; unrated items are never counted as 0.",
+        "The band shows the usual timing of kratom withdrawal from published sources, scaled to the person's own peak (onset 12–24 h, peak days 3–4, physical symptoms a week or more, psychological ones weeks: a reference guide on kratom use disorder citing American Addiction Centers; Trakulsrichai et al. 2015 on mitragynine's half-life); it illustrates timing, not a clinical norm.",
         "Patient-reported. This is a record of what the person noted, not a diagnosis or medical advice.",
     ];
 }

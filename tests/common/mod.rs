@@ -48,13 +48,26 @@ impl Env {
     /// notes for the provider, three questions, and every symptom switched
     /// on, the seven extra items rated too.
     pub fn fullest() -> Self {
+        Self::fullest_with(true)
+    }
+
+    /// The journal of issue 13's "every section full", which must be one
+    /// page: [`Env::fullest`] with the 12 default symptoms only.
+    pub fn fullest_default_items() -> Self {
+        Self::fullest_with(false)
+    }
+
+    fn fullest_with(extra_items: bool) -> Self {
         let env = Self::with_demo();
-        env.ok(&["symptoms", "show", "--extra"]);
-        let extras = ["yawning=2", "gooseflesh=2", "shaking=1", "hot-cold-flushes=3", "vomiting=1", "stomach-cramps=2"];
-        for date in ["2026-02-19", "2026-02-20", "2026-02-21", "2026-02-24", "2026-03-02", "2026-03-09"] {
-            let mut args = vec!["log", "--date", date, "poor-appetite=2"];
-            args.extend(extras);
-            env.ok(&args);
+        if extra_items {
+            env.ok(&["symptoms", "show", "--extra"]);
+            let extras =
+                ["yawning=2", "gooseflesh=2", "shaking=1", "hot-cold-flushes=3", "vomiting=1", "stomach-cramps=2"];
+            for date in ["2026-02-19", "2026-02-20", "2026-02-21", "2026-02-24", "2026-03-02", "2026-03-09"] {
+                let mut args = vec!["log", "--date", date, "poor-appetite=2"];
+                args.extend(extras);
+                env.ok(&args);
+            }
         }
         env.ok(&[
             "about",
@@ -121,6 +134,39 @@ impl Env {
         "Latest: 10 of 11, reported on 10 Mar 2026.",
         "7-question check (earlier version)",
         "As reported by the person; not a diagnosis.",
+    ];
+
+    /// What the one page of [`Env::fullest_default_items`] must hold, besides
+    /// [`Env::FULLEST_PAGE_ONE`]: the history, the self-check, the questions,
+    /// every note, every symptom, and the footnote.
+    pub const ONE_PAGE_SHOWS: &[&str] = &[
+        "Product and form: powder, capsules.",
+        "Reasons for use: pain, anxiety, low mood.",
+        // Today's answers yyyyyynyyyy: only the 7th (activities) is no, 10 of 11 yes,
+        // so the one no answer is named instead of ten yes answers.
+        "Latest: 10 of 11, reported on 10 Mar 2026. Yes to all but: gave up or cut back activities because of use.",
+        "Previous: 6 of 11, reported on 8 Mar 2026.",
+        "Is it safe to keep taking loperamide?",
+        "Could something help me sleep?",
+        "How long do cravings usually last?",
+        "First day without. Restless, cold sweats in the evening.",
+        "Legs restless all night; loperamide helped.",
+        "Could not eat much for three days; drinking water and broth.",
+        "Sleeping about five hours now. Cravings worst in the late afternoon.",
+        "muscle aches",
+        "involuntary limb movements",
+        "trouble sleeping",
+        "nausea",
+        "diarrhea",
+        "sweating",
+        "runny nose / watery eyes",
+        "cravings",
+        "anxiety",
+        "agitation / restlessness",
+        "irritability",
+        "low or depressed mood",
+        "Sleep: mean 6.1 h over 33 nights",
+        "Patient-reported. This is a record of what the person noted, not a diagnosis or medical advice.",
     ];
 
     /// What the fullest summary shows somewhere, on page 1 or the marked

@@ -200,7 +200,6 @@ fn kind(role: &Role) -> TagKind {
         Role::L(marker) => Tag::L(match marker {
             Marker::None => ListNumbering::None,
             Marker::Bullet => ListNumbering::Disc,
-            Marker::Number => ListNumbering::Decimal,
         })
         .into(),
         Role::LI => Tag::LI.into(),

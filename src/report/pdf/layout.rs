@@ -48,7 +48,6 @@ pub(super) const FOOT: Style = Style { size: 6.5, grey: 0x22 };
 pub(super) enum Marker {
     None,
     Bullet,
-    Number,
 }
 
 /// A table: header cells, rows, each column's share of the width and
@@ -441,7 +440,7 @@ impl Layout<'_> {
         let indent = if marker == Marker::None { 0.0 } else { 5.0 * MM };
         at.y += 0.4 * MM;
         let mut children = Vec::new();
-        for (i, item) in items.iter().enumerate() {
+        for item in items {
             let mut li = Vec::new();
             let mut body_at = Cursor { x: at.x + indent, w: at.w - indent, ..*at };
             body_at.y += 0.1 * MM;
@@ -452,7 +451,6 @@ impl Layout<'_> {
             let label = match marker {
                 Marker::None => None,
                 Marker::Bullet => Some("•".to_owned()),
-                Marker::Number => Some(format!("{}.", i + 1)),
             };
             if let Some(label) = label {
                 let slot = self.slot();
