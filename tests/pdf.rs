@@ -168,15 +168,8 @@ fn six_weeks_with_every_section_full_is_one_page_with_the_questions_notes_and_ev
 
 #[test]
 fn a_summary_longer_than_a_page_goes_on_to_a_marked_second_page_and_nothing_is_cut() {
-    // The demo with twenty-four notes for the provider, each two lines or so: more
-    // than a page holds.
-    let env = Env::with_demo();
-    let notes: Vec<String> = (1..=24)
-        .map(|n| format!("Note number {n}: slept badly, legs restless after midnight, cravings back in the evening."))
-        .collect();
-    for (n, note) in notes.iter().enumerate() {
-        env.ok(&["log", "--date", &format!("2026-02-{:02}", n + 4), "--note", note, "--for-provider"]);
-    }
+    // More than a page holds: every note must still be on some page.
+    let (env, notes) = Env::with_demo_and_many_notes();
     let notes: Vec<&str> = notes.iter().map(String::as_str).chain(["Patient-reported. This is a record"]).collect();
     for paper in ["letter", "a4"] {
         let doc = Document::load_mem(&pdf(&env, paper)).unwrap();
