@@ -151,6 +151,19 @@ pub fn crisis_line(settings: &Settings) -> &'static SupportLine {
     country.lines.iter().find(|l| l.crisis).unwrap_or(&country.lines[0])
 }
 
+/// The crisis line with the code of the country it serves, for the
+/// provider's summary: "988 Suicide & Crisis Lifeline (US): call or text
+/// 988, any time". The code goes after the line's name, before its first
+/// `: ` (every crisis line in the asset has one; a test checks it).
+pub fn crisis_line_with_country(settings: &Settings) -> String {
+    let code = &shown(settings).code;
+    let text = &crisis_line(settings).text;
+    match text.split_once(": ") {
+        Some((name, rest)) => format!("{name} ({code}): {rest}"),
+        None => format!("{text} ({code})"),
+    }
+}
+
 /// The whole text for these settings, line by line.
 pub fn lines(settings: &Settings) -> Vec<Line> {
     let asset = asset();
@@ -300,5 +313,21 @@ mod tests {
         assert_eq!(text(&with(Some("FR"), None)), text(&Settings::default()));
         assert_eq!(crisis_line(&with(Some("FR"), None)).number, "988");
         assert_eq!(crisis_line(&with(Some("AU"), None)).number, "13 11 14");
+    }
+
+    #[test]
+    fn the_summarys_crisis_line_names_its_country_and_keeps_the_number() {
+        assert_eq!(
+            crisis_line_with_country(&Settings::default()),
+            "988 Suicide & Crisis Lifeline (US): call or text 988, any time"
+        );
+        assert_eq!(crisis_line_with_country(&with(Some("GB"), None)), "Samaritans (GB): 116 123, free, any time");
+        for country in countries() {
+            let line = country.lines.iter().find(|l| l.crisis).expect("a crisis line");
+            let (name, rest) = line.text.split_once(": ").expect("a name, then what it offers");
+            let settings = with(Some(&country.code), None);
+            assert_eq!(crisis_line_with_country(&settings), format!("{name} ({}): {rest}", country.code));
+            assert!(crisis_line_with_country(&settings).contains(&line.number), "{}", country.code);
+        }
     }
 }

@@ -33,9 +33,6 @@ pub const DAYS_AFTER_STOP: i64 = 14;
 pub const DAYS_WITHOUT_STOP: i64 = 14;
 /// … or a taper from a week before its start, up to this many days.
 pub const MOST_TAPER_DAYS: i64 = 90;
-/// Loperamide's over-the-counter label maximum, in mg a day (the same
-/// number as in `assets/aids.json`, which a test checks).
-pub const LOPERAMIDE_LABEL_MAX_MG: f64 = 8.0;
 
 /// The sections of the page, which the HTML and the PDF lay out the same
 /// way from [`PAGE`]: a section is added there once, and each format's
@@ -132,8 +129,6 @@ pub struct Summary {
     pub items_not_rated: usize,
     pub sleep: SleepRow,
     pub aids: Vec<AidRow>,
-    /// Days whose loperamide adds up to more than the label maximum.
-    pub loperamide_over: Vec<(NaiveDate, f64)>,
     /// What was taken, day by day, as rows (see [`DoseRow`]).
     pub dose_rows: Vec<DoseRow>,
     /// Reduction steps with the scores 3 days before and after each.
@@ -339,7 +334,6 @@ pub fn build(journal: &Journal, now: Stamp, from: NaiveDate, to: NaiveDate, name
         items_not_rated: items_not_rated(journal, from, to),
         sleep: sleep_row(journal, from, to),
         aids: aid_rows(journal, from, to),
-        loperamide_over: loperamide_over(journal, from, to),
         step_effects,
         dose_rows,
         situation,
@@ -568,21 +562,6 @@ fn aid_rows(journal: &Journal, from: NaiveDate, to: NaiveDate) -> Vec<AidRow> {
     }
     rows.sort_by(|a, b| b.days.cmp(&a.days).then(a.name.cmp(&b.name)));
     rows
-}
-
-/// Days whose loperamide adds up, in mg, to more than the over-the-counter
-/// label maximum: "6 tablets" is 12 mg, "0.004 g" is 4 mg.
-fn loperamide_over(journal: &Journal, from: NaiveDate, to: NaiveDate) -> Vec<(NaiveDate, f64)> {
-    journal
-        .days()
-        .range(from..=to)
-        .filter_map(|(date, day)| {
-            // The same test as the above-label flag: the catalog's maximum.
-            let loperamide = aids::aid_days(day).into_iter().find(|a| a.name == "loperamide")?;
-            loperamide.above_max()?;
-            Some((*date, loperamide.mg?))
-        })
-        .collect()
 }
 
 fn plan_row(journal: &Journal, situation: &Situation, from: NaiveDate, to: NaiveDate) -> Option<PlanRow> {

@@ -21,15 +21,26 @@ fn squash(text: &str) -> String {
 }
 
 fn assert_everywhere(env: &Env, fact: &str) {
+    assert_for_person_and_provider(env, fact, fact);
+}
+
+/// The fact as status says it to the person, and as the summary's box says
+/// it to the provider: the box never points to the app's screens or commands.
+fn assert_for_person_and_provider(env: &Env, for_person: &str, for_provider: &str) {
     let [status, text, md, html] = everywhere(env);
-    assert!(squash(&status).starts_with(&format!("For attention: {fact}")), "first in status:\n{status}");
-    let text_box = text.split("STATUS").next().unwrap_or_default();
-    assert!(squash(text_box).contains(fact), "in the text box above STATUS:\n{text}");
-    let md_box = md.split("## Status").next().unwrap_or_default();
-    assert!(squash(&md_box.replace('\\', "")).contains(fact), "in the Markdown box:\n{md}");
+    assert!(squash(&status).starts_with(&format!("For attention: {for_person}")), "first in status:\n{status}");
+    let text_box = squash(text.split("STATUS").next().unwrap_or_default());
+    assert!(text_box.contains(for_provider), "in the text box above STATUS:\n{text}");
+    let md_box = squash(&md.split("## Status").next().unwrap_or_default().replace('\\', ""));
+    assert!(md_box.contains(for_provider), "in the Markdown box:\n{md}");
     let html_box = html.split("<section class=\"status\">").next().unwrap_or_default();
-    let html_text = html_box.replace("&amp;", "&");
-    assert!(html_box.contains("<section class=\"attention\">") && squash(&html_text).contains(fact), "{html}");
+    let html_text = squash(&html_box.replace("&amp;", "&"));
+    assert!(html_box.contains("<section class=\"attention\">") && html_text.contains(for_provider), "{html}");
+    for summary_box in [text_box, md_box, html_text] {
+        for app in ["easeoff ", "! in the app", "get-help"] {
+            assert!(!summary_box.contains(app), "the provider's box says nothing of the app ({app:?}):\n{summary_box}");
+        }
+    }
 }
 
 #[test]
@@ -59,14 +70,20 @@ fn loperamide_on_more_than_two_days_running() {
 fn low_mood_rated_severe() {
     let env = Env::new();
     env.ok(&["log", "--date", "2026-03-09", "depressed-mood=3"]);
-    // The crisis line of the person's country (the US lines until one is chosen).
-    assert_everywhere(
+    // The crisis line of the person's country (the US lines until one is
+    // chosen): the person is told where to find more; the provider reads the
+    // line with its country.
+    assert_for_person_and_provider(
         &env,
-        "Low or depressed mood rated severe or extreme on Mon 9 Mar. 988 Suicide & Crisis Lifeline: call or text 988, any time (in the US; `easeoff settings country XX` gives yours);",
+        "Low or depressed mood rated severe or extreme on Mon 9 Mar. 988 Suicide & Crisis Lifeline: call or text 988, any time (in the US; `easeoff settings country XX` gives yours); more people to reach, day or night, under `easeoff get-help` (! in the app).",
+        "Low or depressed mood rated severe or extreme on Mon 9 Mar. 988 Suicide & Crisis Lifeline (US): call or text 988, any time.",
     );
     env.ok(&["settings", "country", "GB"]);
-    let status = env.ok(&["status"]);
-    assert!(status.contains("Samaritans"), "the chosen country's line: {status}");
+    assert_for_person_and_provider(
+        &env,
+        "Low or depressed mood rated severe or extreme on Mon 9 Mar. Samaritans: 116 123, free, any time; more people to reach, day or night, under `easeoff get-help` (! in the app).",
+        "Low or depressed mood rated severe or extreme on Mon 9 Mar. Samaritans (GB): 116 123, free, any time.",
+    );
 }
 
 #[test]

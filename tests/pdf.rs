@@ -103,6 +103,8 @@ fn the_key_lines_are_there_in_reading_order() {
     let text = text(&doc);
     let flags = [
         "Low or depressed mood rated severe or extreme on Sat 21 Feb",
+        // The crisis line with its country, and nothing about the app.
+        "988 Suicide & Crisis Lifeline (US): call or text 988, any time.",
         "Loperamide on 5 days in a row (Thu 19 Feb – Mon 23 Feb)",
         "Diarrhea, nausea or vomiting rated severe or extreme on two days running",
         "Loperamide 12 mg on Fri 20 Feb — above the 8 mg a day",
@@ -124,6 +126,11 @@ fn the_key_lines_are_there_in_reading_order() {
         "3 Feb – 6 Feb 5.7–6.2 g/day 4 doses a day",
         "Patient-reported. This is a record of what the person noted",
     ]);
+    for app in ["easeoff get-help", "! in the app", "settings country"] {
+        assert!(!text.contains(app), "the provider's page says nothing of the app ({app:?}):\n{text}");
+    }
+    // The box says each day above the label once; the aids table does not repeat it.
+    assert_eq!(text.matches("above the 8 mg").count(), 1, "{text}");
     let mut from = 0;
     for line in lines {
         let Some(at) = text[from..].find(line) else { panic!("{line:?} missing or out of order in:\n{text}") };
@@ -168,15 +175,8 @@ fn six_weeks_with_every_section_full_is_one_page_with_the_questions_notes_and_ev
 
 #[test]
 fn a_summary_longer_than_a_page_goes_on_to_a_marked_second_page_and_nothing_is_cut() {
-    // The demo with twenty-four notes for the provider, each two lines or so: more
-    // than a page holds.
-    let env = Env::with_demo();
-    let notes: Vec<String> = (1..=24)
-        .map(|n| format!("Note number {n}: slept badly, legs restless after midnight, cravings back in the evening."))
-        .collect();
-    for (n, note) in notes.iter().enumerate() {
-        env.ok(&["log", "--date", &format!("2026-02-{:02}", n + 4), "--note", note, "--for-provider"]);
-    }
+    // More than a page holds: every note must still be on some page.
+    let (env, notes) = Env::with_demo_and_many_notes();
     let notes: Vec<&str> = notes.iter().map(String::as_str).chain(["Patient-reported. This is a record"]).collect();
     for paper in ["letter", "a4"] {
         let doc = Document::load_mem(&pdf(&env, paper)).unwrap();

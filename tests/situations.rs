@@ -87,7 +87,8 @@ fn scenario_3_a_lapse_keeps_the_stop_states_the_tolerance_fact_and_the_peak() {
     for line in [
         "Period: 3 Feb 2026 to 10 Mar 2026.",
         // The newest fact first.
-        "FOR ATTENTION - Kratom again on Sun 8 Mar, day 19 since the stop on Tue 17 Feb: tolerance is lower after a week or more without, so an amount taken before can act more strongly now.",
+        // Read later, at a visit: the summary says no "now".
+        "FOR ATTENTION - Kratom again on Sun 8 Mar, day 19 since the stop on Tue 17 Feb: tolerance is lower after a week or more without, so an amount taken before can act more strongly.",
         "- Low or depressed mood rated severe or extreme on Fri 20 Feb – Sat 21 Feb.",
         "Stopped: last dose Tue 17 Feb 2026, 21:40 (dose log) — day 21 since.",
         "Doses since the stop (lapse): Sun 8 Mar, 3 g.",

@@ -25,8 +25,12 @@ pub enum FlagKind {
 pub struct Flag {
     pub kind: FlagKind,
     pub dates: Vec<NaiveDate>,
-    /// The whole fact, in plain words.
+    /// The whole fact, in plain words, for the person: what status, the app
+    /// and a just-logged change show, with where to find more help.
     pub text: String,
+    /// The same fact for the provider's visit summary: the facts and the
+    /// numbers only, no directions to the app's screens or commands.
+    pub provider: String,
 }
 
 /// Items whose rating of 3 or 4 on two days running points to losing fluids.
@@ -98,16 +102,21 @@ fn low_mood(journal: &Journal, from: NaiveDate, to: NaiveDate) -> Option<Flag> {
         .filter(|(_, day)| day.ratings.get("depressed-mood").is_some_and(|r| r.value >= 3))
         .map(|(date, _)| *date)
         .collect();
-    (!dates.is_empty()).then(|| Flag {
-        kind: FlagKind::LowMood,
-        text: format!(
-            "Low or depressed mood rated severe or extreme on {}. {}{}; more people to reach, day or night, under `easeoff get-help` (! in the app).",
-            dates_words(&dates),
-            crate::get_help::crisis_line(journal.settings()).text,
-            // Said so when no country is chosen: the line shown is the US one.
-            if journal.settings().country.is_none() { " (in the US; `easeoff settings country XX` gives yours)" } else { "" }
-        ),
-        dates,
+    (!dates.is_empty()).then(|| {
+        let settings = journal.settings();
+        let fact = format!("Low or depressed mood rated severe or extreme on {}.", dates_words(&dates));
+        Flag {
+            kind: FlagKind::LowMood,
+            text: format!(
+                "{fact} {}{}; more people to reach, day or night, under `easeoff get-help` (! in the app).",
+                crate::get_help::crisis_line(settings).text,
+                // Said so when no country is chosen: the line shown is the US one.
+                if settings.country.is_none() { " (in the US; `easeoff settings country XX` gives yours)" } else { "" }
+            ),
+            // The provider reads the line with its country, and nothing about the app.
+            provider: format!("{fact} {}.", crate::get_help::crisis_line_with_country(settings)),
+            dates,
+        }
     })
 }
 
@@ -123,12 +132,15 @@ fn tolerance(situation: &Situation, from: NaiveDate, to: NaiveDate) -> Option<Fl
         }
         _ => format!("on {} after {days} days without a dose", date.format("%a %-d %b")),
     };
+    let fact = format!(
+        "Kratom again {when}: tolerance is lower after a week or more without, so an amount taken before can act more strongly"
+    );
     (from..=to).contains(&date).then(|| Flag {
         kind: FlagKind::Tolerance,
         dates: vec![date],
-        text: format!(
-            "Kratom again {when}: tolerance is lower after a week or more without, so an amount taken before can act more strongly now."
-        ),
+        text: format!("{fact} now."),
+        // The summary is read later, at a visit: "now" would be the wrong day.
+        provider: format!("{fact}."),
     })
 }
 
@@ -140,13 +152,12 @@ fn fluids(journal: &Journal, from: NaiveDate, to: NaiveDate) -> Option<Flag> {
         .take_while(|d| *d <= to)
         .filter(|d| severe(*d) && (severe(*d - Duration::days(1)) || severe(*d + Duration::days(1))))
         .collect();
-    (!dates.is_empty()).then(|| Flag {
-        kind: FlagKind::Fluids,
-        text: format!(
+    (!dates.is_empty()).then(|| {
+        let text = format!(
             "Diarrhea, nausea or vomiting rated severe or extreme on two days running ({}): signs of dehydration (dizziness, very dark urine, little urine) need medical help.",
             dates_words(&dates)
-        ),
-        dates,
+        );
+        Flag { kind: FlagKind::Fluids, provider: text.clone(), text, dates }
     })
 }
 
@@ -175,19 +186,16 @@ fn above_label(journal: &Journal, from: NaiveDate, to: NaiveDate) -> Vec<Flag> {
             super::aids::aid_days(day).into_iter().filter_map(move |aid| {
                 let max = aid.above_max()?;
                 let mg = aid.mg?;
-                Some(Flag {
-                    kind: FlagKind::AboveLabel,
-                    dates: vec![*date],
-                    text: format!(
-                        "{} {} mg on {} — above the {} mg a day on the {} label.{}",
-                        crate::status::capitalised(&aid.name),
-                        format_number(mg),
-                        date.format("%a %-d %b"),
-                        format_number(max.mg),
-                        max.label,
-                        above_label_fact(&aid.name)
-                    ),
-                })
+                let text = format!(
+                    "{} {} mg on {} — above the {} mg a day on the {} label.{}",
+                    crate::status::capitalised(&aid.name),
+                    format_number(mg),
+                    date.format("%a %-d %b"),
+                    format_number(max.mg),
+                    max.label,
+                    above_label_fact(&aid.name)
+                );
+                Some(Flag { kind: FlagKind::AboveLabel, dates: vec![*date], provider: text.clone(), text })
             })
         })
         .collect()
@@ -206,14 +214,13 @@ fn loperamide_days(journal: &Journal, from: NaiveDate, to: NaiveDate) -> Vec<Fla
     }
     runs.into_iter()
         .filter(|run| run.len() > LOPERAMIDE_DAYS)
-        .map(|run| Flag {
-            kind: FlagKind::LoperamideDays,
-            text: format!(
+        .map(|run| {
+            let text = format!(
                 "Loperamide on {} days in a row ({}): the label says to ask a doctor if diarrhea lasts more than 2 days.",
                 run.len(),
                 dates_words(&run)
-            ),
-            dates: run,
+            );
+            Flag { kind: FlagKind::LoperamideDays, provider: text.clone(), text, dates: run }
         })
         .collect()
 }

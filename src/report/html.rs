@@ -196,9 +196,6 @@ fn render_side(h: &mut String, s: &Summary) {
         }
         h.push_str("</tbody>\n</table>\n");
     }
-    if let Some(line) = s.loperamide_line() {
-        let _ = writeln!(h, "<p class=\"fact\">{}</p>", esc(&line));
-    }
     h.push_str("<h2>Doses (kratom, daily totals)</h2>\n");
     let _ = writeln!(h, "<table>\n<thead><tr>{}</tr></thead>\n<tbody>", head_cells(&Summary::DOSE_HEAD));
     for row in &s.dose_rows {

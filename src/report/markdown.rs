@@ -117,10 +117,6 @@ fn aids_and_doses(out: &mut Vec<String>, s: &Summary) {
             out.push(format!("| {} | {} | {} |", esc(&aid.name), aid.days, Summary::aid_amounts(aid)));
         }
     }
-    if let Some(line) = s.loperamide_line() {
-        out.push(String::new());
-        out.push(line);
-    }
 
     out.push(String::new());
     out.push("## Doses (kratom, daily totals)".to_owned());

@@ -212,9 +212,6 @@ fn side(s: &Summary) -> Block {
             s.aids.iter().map(|aid| vec![aid.name.clone(), aid.days.to_string(), Summary::aid_amounts(aid)]).collect();
         blocks.push(table(&Summary::AID_HEAD, rows, vec![1.4, 0.7, 3.0], vec![false, true, false]));
     }
-    if let Some(line) = s.loperamide_line() {
-        blocks.push(para(bold(line), BODY));
-    }
     blocks.push(heading("Doses (kratom, daily totals)"));
     let rows = s
         .dose_rows

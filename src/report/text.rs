@@ -124,9 +124,6 @@ fn aids_and_doses(out: &mut Vec<String>, s: &Summary) {
             "  ",
         ));
     }
-    if let Some(line) = s.loperamide_line() {
-        out.extend(wrapped(&line, "  "));
-    }
 
     out.push(String::new());
     out.push("DOSES (kratom, daily totals)".to_owned());

@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 
-use super::{AidRow, DoseRow, ItemRow, LOPERAMIDE_LABEL_MAX_MG, Summary, Taken};
+use super::{AidRow, DoseRow, ItemRow, Summary, Taken};
 use crate::analysis::situation::State;
 use crate::journal::about::Field;
 use crate::journal::criteria::CheckView;
@@ -163,12 +163,13 @@ impl Summary {
         lines
     }
 
-    /// The "For attention" box: every flag of the period, or "none".
+    /// The "For attention" box: every flag of the period in the provider's
+    /// words (facts and numbers, nothing about the app), or "none".
     pub fn attention_lines(&self) -> Vec<String> {
         if self.attention.is_empty() {
             vec!["none in this period.".to_owned()]
         } else {
-            self.attention.iter().map(|f| f.text.clone()).collect()
+            self.attention.iter().map(|f| f.provider.clone()).collect()
         }
     }
 
@@ -210,22 +211,6 @@ impl Summary {
             ));
         }
         text
-    }
-
-    pub fn loperamide_line(&self) -> Option<String> {
-        if self.loperamide_over.is_empty() {
-            return None;
-        }
-        let days: Vec<String> = self
-            .loperamide_over
-            .iter()
-            .map(|(d, mg)| format!("{} ({} mg)", d.format("%-d %b"), format_number(*mg)))
-            .collect();
-        Some(format!(
-            "Loperamide above the {} mg/day over-the-counter label maximum on: {}.",
-            format_number(LOPERAMIDE_LABEL_MAX_MG),
-            days.join(", ")
-        ))
     }
 
     /// One row of the dose history: (dates, what was taken, doses a day).

@@ -41,6 +41,22 @@ impl Env {
         env
     }
 
+    /// A summary longer than a page: the 42-day demo with twenty-four notes
+    /// for the provider, each two lines or so, one a day from 4 Feb. Gives
+    /// the notes too, so a test can look for every one of them.
+    pub fn with_demo_and_many_notes() -> (Self, Vec<String>) {
+        let env = Self::with_demo();
+        let notes: Vec<String> = (1..=24)
+            .map(|n| {
+                format!("Note number {n}: slept badly, legs restless after midnight, cravings back in the evening.")
+            })
+            .collect();
+        for (n, note) in notes.iter().enumerate() {
+            env.ok(&["log", "--date", &format!("2026-02-{:02}", n + 4), "--note", note, "--for-provider"]);
+        }
+        (env, notes)
+    }
+
     /// The fullest summary the tests know, as a person might bring it after
     /// six weeks: the 42-day demo (a taper, a stop, every flag it raises,
     /// its earlier 7-question checks) with every history question
