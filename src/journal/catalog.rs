@@ -142,8 +142,20 @@ impl<'a> Catalog<'a> {
         self.entries().find(|e| e.id == id)
     }
 
+    /// The kind of the item `id`, as [`Self::get`] would give it, without
+    /// making entries on the way: every day's score asks it of every rating
+    /// (a tenth of a ten-year summary when it went through `get`).
     pub fn kind_of(self, id: &str) -> Option<Kind> {
-        self.get(id).map(|e| e.kind)
+        // In `entries`' order: defaults, then the person's own (which take
+        // an extra item's place when they share its id), then the extras.
+        let asset = asset();
+        asset
+            .items
+            .iter()
+            .find(|i| i.id == id)
+            .map(|i| i.kind)
+            .or_else(|| self.symptoms.custom.get(id).map(|s| s.kind))
+            .or_else(|| asset.extra.iter().find(|i| i.id == id).map(|i| i.kind))
     }
 
     pub fn is_default(id: &str) -> bool {
@@ -157,5 +169,29 @@ impl<'a> Catalog<'a> {
             .filter(|(score, _)| *score > 0.75)
             .max_by(|a, b| a.0.total_cmp(&b.0))
             .map(|(_, id)| id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_kind_of_an_item_is_the_kind_its_entry_has() {
+        let mut symptoms = Symptoms::default();
+        // The person's own item, and one that took an extra item's id with
+        // the other kind: theirs is the one that counts.
+        let extra = asset().extra.first().unwrap();
+        let other = if extra.kind == Kind::Physical { Kind::Psychological } else { Kind::Physical };
+        symptoms.custom.insert("jaw-clenching".into(), Symptom { label: "Jaw clenching".into(), kind: Kind::Physical });
+        symptoms.custom.insert(extra.id.clone(), Symptom { label: "Mine".into(), kind: other });
+        symptoms.hidden.insert("anxiety".into());
+        let catalog = Catalog::new(&symptoms);
+        for entry in catalog.entries() {
+            assert_eq!(catalog.kind_of(entry.id), Some(entry.kind), "{}", entry.id);
+        }
+        assert_eq!(catalog.kind_of(&extra.id), Some(other));
+        assert_eq!(catalog.kind_of("jaw-clenching"), Some(Kind::Physical));
+        assert_eq!(catalog.kind_of("not-an-item"), None);
     }
 }
