@@ -28,6 +28,23 @@ fn a_partial_rating_today_does_not_say_scores_rose_again() {
     assert!(!status.contains("rose again"), "{status}");
 }
 
+#[test]
+fn one_item_rated_extreme_today_does_not_take_the_peak() {
+    let env = demo();
+    // The demo's physical peak is day 5 (2.9, every item rated); today, day
+    // 21, only nausea is rated, at 4: one of seven items.
+    let before = env.ok(&["report"]).split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(before.contains("Physical peak: day 5 (2.9 of 4)"), "{before}");
+    env.ok(&["log", "nausea=4"]);
+    let report = env.ok(&["report"]).split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(report.contains("Physical peak: day 5 (2.9 of 4)"), "{report}");
+    assert!(!report.contains("day 21 (4.0 of 4"), "{report}");
+    // The rating itself is still there for the provider: today's nausea at 4.
+    assert!(report.contains("nausea"), "{report}");
+    let status = env.ok(&["status"]);
+    assert!(!status.contains("day 21 (4.0"), "{status}");
+}
+
 /// A taper: a plan from 4 g from 1 Mar, doses on 1–4 Mar and 8–10 Mar, and
 /// nothing logged on 5–7 Mar (not "none": simply not logged).
 fn taper_with_unlogged_days() -> Env {

@@ -143,13 +143,20 @@ fn mean(values: impl Iterator<Item = f64>) -> f64 {
 }
 
 /// The highest score since the stop (the first, if tied) and its timing.
+/// Once there are enough fully rated days (at least half the items), a
+/// partial day never moves the peak: one item rated 4 on a day is not the
+/// course's worst. With fewer, every rated day counts, and the peak says
+/// when it rests on a partial day.
 pub fn peak(days: &[CourseDay], kind: Kind) -> Finding<Peak> {
     let rated = rated(days, kind);
     let needed = course().scaling.min_rated_days;
-    let Some(mut best) = rated.first().copied().filter(|_| rated.len() >= needed) else {
+    let complete: Vec<(&CourseDay, f64)> =
+        rated.iter().filter(|(d, _)| d.scores.of(kind).is_some_and(|s| !s.partial())).copied().collect();
+    let pool = if complete.len() >= needed { &complete } else { &rated };
+    let Some(mut best) = pool.first().copied().filter(|_| rated.len() >= needed) else {
         return Finding::NotEnough { rated: rated.len(), needed };
     };
-    for r in &rated {
+    for r in pool {
         if r.1 > best.1 {
             best = *r;
         }
@@ -239,16 +246,9 @@ pub fn now(days: &[CourseDay], kind: Kind) -> Finding<Now> {
 
 /// The first day after the physical peak on which the score fell to mild
 /// (≤ 1.0) with no physical item rated 3 or more, holding for two rated days.
-/// The peak it counts from is the highest fully rated day (at least half
-/// the items), when there is one: a partial day does not move it.
+/// It counts from the peak [`peak`] gives, which a partial day does not move.
 pub fn easing(days: &[CourseDay]) -> Finding<Easing> {
-    let complete: Vec<CourseDay> =
-        days.iter().filter(|d| d.scores.physical.is_some_and(|s| !s.partial())).copied().collect();
-    let found = match peak(&complete, Kind::Physical) {
-        Finding::Found(top) => Finding::Found(top),
-        Finding::NotEnough { .. } => peak(days, Kind::Physical),
-    };
-    let Finding::Found(top) = found else {
+    let Finding::Found(top) = peak(days, Kind::Physical) else {
         let rated = rated(days, Kind::Physical).len();
         return Finding::NotEnough { rated, needed: course().scaling.min_rated_days };
     };
