@@ -326,6 +326,21 @@ impl Field {
     }
 
     /// Its heading, for a list and the summary.
+    /// The question in a few words, for a list of what was not answered.
+    pub fn short(self) -> &'static str {
+        match self {
+            Field::Products => "product and form",
+            Field::UsedFor => "how long used",
+            Field::UsualAmount => "usual amount",
+            Field::DosesADay => "doses a day",
+            Field::Reasons => "reasons for use",
+            Field::Substances => "other substances",
+            Field::Medicines => "prescribed medicines",
+            Field::Goal => "goal",
+            Field::Pregnant => "pregnancy",
+        }
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             Field::Products => "Product and form",

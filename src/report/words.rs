@@ -332,17 +332,29 @@ impl Summary {
     /// Said under every self-check, in every format.
     pub const CHECKS_CAVEAT: &'static str = "As reported by the person; not a diagnosis.";
 
-    /// The history, one "Heading: answer" each, in the order asked; the
-    /// usual amount is left out when the status already says it.
+    /// The history, one "Heading: answer" each, in the order asked, then the
+    /// questions not answered (a missing "Other substances" must not read as
+    /// none); the usual amount is left out when the status already says it.
     pub fn reported_history(&self) -> Vec<(&'static str, String)> {
-        if self.history.is_empty() {
+        if self.history.is_empty() && self.status.usual.is_none() {
             return vec![("Not given", "the person has not answered the history questions.".to_owned())];
         }
-        self.history
+        let shown_in_status = |f: Field| f == Field::UsualAmount && self.status.usual.is_some();
+        let mut lines: Vec<(&'static str, String)> = self
+            .history
             .iter()
-            .filter(|l| !(l.field == Field::UsualAmount && self.status.usual.is_some()))
+            .filter(|l| !shown_in_status(l.field))
             .map(|l| (l.field.label(), l.text.clone()))
-            .collect()
+            .collect();
+        let missing: Vec<&str> = Field::ALL
+            .into_iter()
+            .filter(|f| !shown_in_status(*f) && !self.history.iter().any(|l| l.field == *f))
+            .map(Field::short)
+            .collect();
+        if !missing.is_empty() {
+            lines.push(("Not given", missing.join(", ")));
+        }
+        lines
     }
 
     /// The self-checks, the caveat closing them: the latest 11-question check
