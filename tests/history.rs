@@ -129,7 +129,9 @@ fn the_self_check_asks_eleven_questions_about_the_past_year_and_keeps_each_check
     assert!(help.contains("  11. When you cut down or went without"), "{help}");
 
     let err = env.fails(&["self-check", "--answers", "yynnyny"], 2);
-    assert!(err.contains("'yynnyny' is not 11 answers: give one y or n per question"), "{err}");
+    assert!(err.contains("'yynnyny' is 7 answers, not 11: give one y or n per question"), "{err}");
+    let err = env.fails(&["self-check", "--answers", "yynnyynnnnx"], 2);
+    assert!(err.contains("'x' (answer 11 of 'yynnyynnnnx') is not y or n: give one y or n"), "{err}");
     assert!(err.contains("  8. Did you use kratom more than once when it could be physically risky"), "{err}");
     assert_eq!(env.bytes(), None, "a refused check writes nothing");
     let err = env.fails(&["self-check"], 2);

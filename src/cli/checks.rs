@@ -107,22 +107,26 @@ fn check_text(check: &CheckView) -> String {
 
 fn parse_answers(text: &str) -> Result<Vec<bool>, CliError> {
     let questions = questions();
-    let answers: Option<Vec<bool>> = text
-        .trim()
-        .chars()
-        .map(|c| match c.to_ascii_lowercase() {
-            'y' => Some(true),
-            'n' => Some(false),
-            _ => None,
+    let given: Vec<char> = text.trim().chars().collect();
+    let answers: Result<Vec<bool>, (usize, char)> = given
+        .iter()
+        .enumerate()
+        .map(|(i, &c)| match c.to_ascii_lowercase() {
+            'y' => Ok(true),
+            'n' => Ok(false),
+            _ => Err((i + 1, c)),
         })
         .collect();
-    answers.filter(|a| a.len() == questions.len()).ok_or_else(|| {
-        CliError::Usage(format!(
-            "'{text}' is not {} answers: give one y or n per question, in this order, e.g. --answers {EXAMPLE}\n{}",
-            questions.len(),
-            numbered(&questions).trim_end()
-        ))
-    })
+    // Say what is wrong: a letter that is not an answer, or how many there were.
+    let wrong = match answers {
+        Ok(answers) if answers.len() == questions.len() => return Ok(answers),
+        Ok(answers) => format!("'{text}' is {} answers, not {}", answers.len(), questions.len()),
+        Err((at, c)) => format!("'{c}' (answer {at} of '{text}') is not y or n"),
+    };
+    Err(CliError::Usage(format!(
+        "{wrong}: give one y or n per question, in this order, e.g. --answers {EXAMPLE}\n{}",
+        numbered(&questions).trim_end()
+    )))
 }
 
 /// Questions, numbered in the order their answers are given.
