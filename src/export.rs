@@ -52,7 +52,7 @@ pub fn csv(journal: &Journal, now: Stamp) -> Result<Vec<u8>, csv::Error> {
             );
             let day = journal.day(date);
             for id in &ids {
-                row.push(day.and_then(|d| d.ratings.get(*id)).map_or_else(String::new, |r| r.value.to_string()));
+                row.push(day.and_then(|d| d.ratings.get(id)).map_or_else(String::new, |r| r.value.to_string()));
             }
             let scores = day.map(|d| analysis::day_scores(journal, d)).unwrap_or_default();
             row.push(scores.physical.map_or_else(String::new, |s| format!("{:.2}", s.mean)));

@@ -24,6 +24,7 @@ pub mod number;
 pub mod plan;
 pub(crate) mod quick_line;
 pub(crate) mod quick_write;
+mod ratings;
 mod stamp;
 mod stored_day;
 mod validate;
@@ -32,7 +33,6 @@ pub mod values;
 use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
-use litemap::LiteMap;
 use serde::{Deserialize, Serialize};
 
 pub use aid::{Aid, AidUnit};
@@ -40,6 +40,7 @@ pub use aid_catalog::{AidKind, aid_catalog};
 pub use catalog::{Catalog, Kind, Symptom};
 pub use error::{Cleared, InputError, bad_aid_words};
 pub use limits::MAX_RATING;
+pub use ratings::Ratings;
 pub(crate) use stored_day::{same_apart_from_days_and_doses, with_days_and_doses, without_days_and_doses};
 pub use values::{Days, Grams, Hours, PlanGrams, RatingValue};
 
@@ -151,10 +152,8 @@ pub struct Symptoms {
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 #[serde(try_from = "stored_day::StoredDay")]
 pub struct Day {
-    /// Keyed by item id, in a sorted vector rather than a tree, and with ids
-    /// stored inline: a ten-year journal has ~40,000 ratings, and this keeps
-    /// it small in memory and quick to load.
-    pub ratings: LiteMap<ItemId, Rating>,
+    /// By item id (see `journal/ratings.rs` for how they are kept small).
+    pub ratings: Ratings,
     pub sleep: Option<Sleep>,
     pub note: Option<Note>,
     pub aids: Vec<Aid>,

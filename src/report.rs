@@ -491,7 +491,7 @@ fn item_rows(journal: &Journal, situation: &Situation, from: NaiveDate, to: Naiv
     let mut by_item: Vec<Vec<(NaiveDate, u8)>> = vec![Vec::new(); entries.len()];
     for (date, day) in journal.days().range(from..=to) {
         for (id, rating) in &day.ratings {
-            if let Some(dated) = entries.iter().position(|e| e.id == id.as_str()).and_then(|i| by_item.get_mut(i)) {
+            if let Some(dated) = entries.iter().position(|e| e.id == id).and_then(|i| by_item.get_mut(i)) {
                 dated.push((*date, rating.value));
             }
         }

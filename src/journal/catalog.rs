@@ -73,6 +73,11 @@ pub fn extra_ids() -> impl Iterator<Item = &'static str> {
     asset().extra.iter().map(|item| item.id.as_str())
 }
 
+/// Every item id of the asset, defaults and extras.
+pub(super) fn asset_ids() -> impl Iterator<Item = &'static str> {
+    asset().items.iter().chain(&asset().extra).map(|item| item.id.as_str())
+}
+
 /// The questions of the earlier seven-question self-check, in order.
 pub fn signs() -> &'static [Sign] {
     &asset().signs

@@ -143,7 +143,7 @@ impl Journal {
 
         let day = self.days.entry(date).or_default();
         for (id, value) in &change.ratings {
-            day.ratings.insert(id.into(), Rating { value: *value, edited: now });
+            day.ratings.insert(id, Rating { value: *value, edited: now });
         }
         for id in &change.clear {
             day.ratings.remove(id.as_str());

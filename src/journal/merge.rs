@@ -58,11 +58,11 @@ impl Journal {
             for (id, rating) in &theirs.ratings {
                 match ours.ratings.get(id) {
                     None => {
-                        ours.ratings.insert(id.clone(), *rating);
+                        ours.ratings.insert(id, rating);
                         report.ratings_added += 1;
                     }
-                    Some(mine) if newer(rating, mine) => {
-                        ours.ratings.insert(id.clone(), *rating);
+                    Some(mine) if newer(&rating, &mine) => {
+                        ours.ratings.insert(id, rating);
                         report.ratings_changed += 1;
                     }
                     Some(_) => {}

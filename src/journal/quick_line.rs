@@ -15,38 +15,28 @@
 //! that line with `serde_json`, so what is accepted, what is refused and every
 //! message stay exactly as before. The tests check both readers agree.
 
-use litemap::LiteMap;
 use serde::Deserialize;
 use serde::de::value::{Error as ValueError, StrDeserializer};
 
-use super::{Day, Dose, Form, Grams, Hours, ItemId, Note, Rating, RatingValue, Sleep, Stamp, stamp};
+use super::ratings::SortedBuilder;
+use super::{Day, Dose, Form, Grams, Hours, Note, RatingValue, Sleep, Stamp, stamp};
 
 /// A day line in the common shape, or `None` for `serde_json` to read.
 pub(crate) fn day(line: &str) -> Option<Day> {
     let mut c = Cursor { line, at: 0 };
     c.eat(b"{")?;
-    // The day's edit time comes after its ratings: each rating holds a
-    // stand-in until then, so the ratings are read straight into the one
-    // vector the day keeps, sized by the colons before the object closes.
-    let stand_in = chrono::DateTime::UNIX_EPOCH.fixed_offset();
-    let mut ratings: Vec<(ItemId, Rating)> = Vec::new();
+    let mut ratings = SortedBuilder::default();
     let mut first = true;
     if c.eat(b"\"ratings\":{").is_some() {
         first = false;
         if c.eat(b"}").is_none() {
-            let ahead = c.bytes().get(c.at..).unwrap_or_default();
-            let object = ahead.get(..memchr::memchr(b'}', ahead).unwrap_or(ahead.len())).unwrap_or_default();
-            ratings.reserve_exact(memchr::memchr_iter(b':', object).count());
             loop {
                 let id = c.string()?;
                 c.eat(b":")?;
                 let value = RatingValue::try_from(c.small_int()?).ok()?.get();
                 // Sorted and without repeats, as written; anything else is
                 // left to the ordinary path, which decides which one counts.
-                if ratings.last().is_some_and(|(last, _)| last.as_str() >= id) {
-                    return None;
-                }
-                ratings.push((ItemId::from(id), Rating { value, edited: stand_in }));
+                ratings.push(id, value)?;
                 if c.eat(b",").is_none() {
                     c.eat(b"}")?;
                     break;
@@ -88,13 +78,12 @@ pub(crate) fn day(line: &str) -> Option<Day> {
         None
     };
     c.end()?;
-    match edited.map(|(_, stamp)| stamp) {
-        Some(edited) => ratings.iter_mut().for_each(|(_, rating)| rating.edited = edited),
-        None if ratings.is_empty() => {}
-        // A rating with no edit time is refused by the ordinary reader, in words.
-        None => return None,
+    let edited = edited.map(|(_, stamp)| stamp);
+    // A rating with no edit time is refused by the ordinary reader, in words.
+    if edited.is_none() && !ratings.is_empty() {
+        return None;
     }
-    Some(Day { ratings: LiteMap::from_sorted_store_unchecked(ratings), sleep, note, aids: Vec::new() })
+    Some(Day { ratings: ratings.finish(edited), sleep, note, aids: Vec::new() })
 }
 
 /// A dose line in the common shape, or `None` for `serde_json` to read.

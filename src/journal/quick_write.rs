@@ -27,10 +27,8 @@ pub(crate) fn day(day: &Day, out: &mut Vec<u8>) -> bool {
     // One edit time for the whole day, as the stored form keeps it: any item
     // with its own time (or the same instant in another offset) goes to serde.
     let mut ratings = day.ratings.iter();
-    let edited = ratings.clone().next().map(|(_, r)| r.edited);
-    if let Some(edited) = edited
-        && !ratings.clone().all(|(id, r)| same_stamp(r.edited, edited) && unescaped(id.as_bytes(), false))
-    {
+    let edited = day.ratings.edited();
+    if day.ratings.own_edits().next().is_some() || !day.ratings.keys().all(|id| unescaped(id.as_bytes(), false)) {
         return false;
     }
     if !edited.is_none_or(writable) || !day.sleep.is_none_or(|s| writable(s.edited)) {
@@ -231,19 +229,19 @@ mod tests {
     fn the_uncommon_shapes_are_left_to_serde_json() {
         let t = at("2026-03-10T21:00:00+01:00");
         let mut day = Day::default();
-        day.ratings.insert("anxiety".into(), Rating { value: 2, edited: t });
-        day.ratings.insert("nausea".into(), Rating { value: 1, edited: t });
+        day.ratings.insert("anxiety", Rating { value: 2, edited: t });
+        day.ratings.insert("nausea", Rating { value: 1, edited: t });
         day.sleep = Some(Sleep { hours: 6.5, edited: t });
         assert_eq!(quick_day(&day), Some(serde_json::to_string(&day).unwrap()));
         assert_eq!(quick_day(&Day::default()), Some("{}".to_owned()));
         let sleep_only = Day { sleep: Some(Sleep { hours: 0.0, edited: t }), ..Day::default() };
         assert_eq!(quick_day(&sleep_only), Some(serde_json::to_string(&sleep_only).unwrap()));
         let mut own_time = day.clone();
-        own_time.ratings.insert("nausea".into(), Rating { value: 1, edited: at("2026-03-10T08:00:00+01:00") });
+        own_time.ratings.insert("nausea", Rating { value: 1, edited: at("2026-03-10T08:00:00+01:00") });
         let mut other_offset = day.clone();
-        other_offset.ratings.insert("nausea".into(), Rating { value: 1, edited: at("2026-03-10T20:00:00Z") });
+        other_offset.ratings.insert("nausea", Rating { value: 1, edited: at("2026-03-10T20:00:00Z") });
         let mut quoted = day.clone();
-        quoted.ratings.insert("a\"b".into(), Rating { value: 1, edited: t });
+        quoted.ratings.insert("a\"b", Rating { value: 1, edited: t });
         for (text, for_provider, edited) in [("Slept — a little", true, t), ("", false, at("2026-03-11T08:00:00Z"))] {
             let noted = Day { note: Some(Note { text: text.into(), for_provider, edited }), ..day.clone() };
             assert_eq!(quick_day(&noted), Some(serde_json::to_string(&noted).unwrap()));

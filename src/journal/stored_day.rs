@@ -7,12 +7,12 @@
 
 use std::collections::BTreeMap;
 
-use litemap::LiteMap;
 use serde::{Deserialize, Serialize, Serializer};
 
 use chrono::NaiveDate;
 
-use super::{Aid, Day, Dose, ItemId, Journal, Note, Rating, RatingValue, Sleep, Stamp, stamp};
+use super::ratings::SortedBuilder;
+use super::{Aid, Day, Dose, ItemId, Journal, Note, RatingValue, Ratings, Sleep, Stamp, stamp};
 
 /// A day as read from the file.
 #[derive(Deserialize)]
@@ -52,25 +52,23 @@ impl TryFrom<StoredDay> for Day {
     type Error = String;
 
     fn try_from(stored: StoredDay) -> Result<Self, String> {
-        // A plain loop into a vector of the right size: collecting through
-        // `Result` gives the vector no size hint, and `LiteMap`'s own
-        // `FromIterator` re-checks the order; together they were a seventh of
-        // the load time of a ten-year journal.
-        let mut ratings = Vec::with_capacity(stored.ratings.len());
-        for (id, value) in stored.ratings {
-            let edited = match stored.item_edits.get(&id) {
-                Some(own) => *own,
-                None => stored.edited.ok_or_else(|| format!("the rating of '{id}' has no edit time"))?,
-            };
-            ratings.push((id, Rating { value: value.get(), edited }));
-        }
-        // The file's keys are sorted (it is written from a sorted map); a
-        // hand-edited file that is not goes through the sorting, de-duplicating
-        // path, where a repeated item keeps its last rating as before.
-        let ratings = if ratings.windows(2).all(|w| matches!(w, [a, b] if a.0.as_str() < b.0.as_str())) {
-            LiteMap::from_sorted_store_unchecked(ratings)
+        let pairs = stored.ratings.iter().map(|(id, value)| (id.as_str(), value.get()));
+        let ratings = if stored.item_edits.is_empty() && stored.edited.is_some() {
+            // The common shape: sorted (as it is written from a sorted map),
+            // one time for the day. A hand-edited file that is not sorted
+            // goes through the path that sorts, where a repeated item keeps
+            // its last rating as before.
+            let mut builder = SortedBuilder::default();
+            match pairs.clone().try_for_each(|(id, value)| builder.push(id, value)) {
+                Some(()) => Some(builder.finish(stored.edited)),
+                None => None,
+            }
         } else {
-            ratings.into_iter().collect()
+            None
+        };
+        let ratings = match ratings {
+            Some(ratings) => ratings,
+            None => Ratings::from_stored(pairs, stored.edited, |id| stored.item_edits.get(id).copied())?,
         };
         Ok(Day { ratings, sleep: stored.sleep, note: stored.note, aids: stored.aids })
     }
@@ -78,16 +76,10 @@ impl TryFrom<StoredDay> for Day {
 
 impl Serialize for Day {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let edited = self.ratings.values().map(|r| r.edited).max();
         let out = DayOut {
             ratings: Values(&self.ratings),
-            edited,
-            item_edits: self
-                .ratings
-                .iter()
-                .filter(|(_, r)| Some(r.edited) != edited || edited.is_some_and(|e| e.offset() != r.edited.offset()))
-                .map(|(id, r)| (id.as_str(), r.edited))
-                .collect(),
+            edited: self.ratings.edited(),
+            item_edits: self.ratings.own_edits().collect(),
             sleep: &self.sleep,
             note: &self.note,
             aids: &self.aids,
@@ -185,7 +177,7 @@ pub(crate) fn same_apart_from_days_and_doses(a: &Journal, b: &Journal) -> bool {
 /// A day's ratings as `"item": value`, written straight from the model's
 /// map: it is sorted by item id as a `BTreeMap<&str, u8>` would be, so the
 /// bytes are the same without building one per day.
-struct Values<'a>(&'a LiteMap<ItemId, Rating>);
+struct Values<'a>(&'a Ratings);
 
 impl Values<'_> {
     fn is_empty(&self) -> bool {
@@ -195,7 +187,7 @@ impl Values<'_> {
 
 impl Serialize for Values<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_map(self.0.iter().map(|(id, r)| (id.as_str(), r.value)))
+        serializer.collect_map(self.0.iter().map(|(id, r)| (id, r.value)))
     }
 }
 
@@ -227,6 +219,7 @@ fn optional_stamp<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<O
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::journal::Rating;
 
     fn at(s: &str) -> Stamp {
         Stamp::parse_from_rfc3339(s).unwrap()
@@ -235,8 +228,8 @@ mod tests {
     #[test]
     fn ratings_are_plain_numbers_with_one_edit_time_for_the_day() {
         let mut day = Day::default();
-        day.ratings.insert("anxiety".into(), Rating { value: 2, edited: at("2026-03-10T21:00:00+01:00") });
-        day.ratings.insert("nausea".into(), Rating { value: 0, edited: at("2026-03-10T21:00:00+01:00") });
+        day.ratings.insert("anxiety", Rating { value: 2, edited: at("2026-03-10T21:00:00+01:00") });
+        day.ratings.insert("nausea", Rating { value: 0, edited: at("2026-03-10T21:00:00+01:00") });
         let text = serde_json::to_string(&day).unwrap();
         assert_eq!(text, r#"{"ratings":{"anxiety":2,"nausea":0},"edited":"2026-03-10T21:00:00+01:00"}"#);
         assert_eq!(serde_json::from_str::<Day>(&text).unwrap(), day);
@@ -245,8 +238,8 @@ mod tests {
     #[test]
     fn an_item_edited_at_another_time_keeps_its_own_time() {
         let mut day = Day::default();
-        day.ratings.insert("anxiety".into(), Rating { value: 2, edited: at("2026-03-10T21:00:00+01:00") });
-        day.ratings.insert("nausea".into(), Rating { value: 1, edited: at("2026-03-10T08:00:00+01:00") });
+        day.ratings.insert("anxiety", Rating { value: 2, edited: at("2026-03-10T21:00:00+01:00") });
+        day.ratings.insert("nausea", Rating { value: 1, edited: at("2026-03-10T08:00:00+01:00") });
         let text = serde_json::to_string(&day).unwrap();
         assert!(text.contains(r#""item_edits":{"nausea":"2026-03-10T08:00:00+01:00"}"#), "{text}");
         assert_eq!(serde_json::from_str::<Day>(&text).unwrap(), day);

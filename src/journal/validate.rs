@@ -74,12 +74,12 @@ impl super::Journal {
         }
         let known: std::collections::BTreeSet<&str> = self.catalog().entries().map(|e| e.id).collect();
         // Most days rate the same items as the day before: those are checked once.
-        let mut checked: Option<&litemap::LiteMap<super::ItemId, super::Rating>> = None;
+        let mut checked: Option<&super::Ratings> = None;
         for (date, day) in &self.days {
-            if checked.is_some_and(|before| before.keys().eq(day.ratings.keys())) {
+            if checked.is_some_and(|before| before.same_items(&day.ratings)) {
                 continue;
             }
-            if let Some(id) = day.ratings.keys().find(|id| !known.contains(id.as_str())) {
+            if let Some(id) = day.ratings.keys().find(|id| !known.contains(id)) {
                 return Err(format!("{date} rates '{id}', which is not in the catalog"));
             }
             checked = Some(&day.ratings);

@@ -1,0 +1,377 @@
+//! A day's ratings, kept as small in memory as the file keeps them: a ten-year
+//! journal holds about 40,000 ratings, and as a map of item ids to a value
+//! and a time stamp each they were two thirds of its memory, so that a
+//! fresh process spent much of its load on page faults.
+//!
+//! Here the catalog's own items (defaults and extras) have a fixed place in
+//! every day, one byte each, and only the person's own items keep their id.
+//! Like the file (see `stored_day.rs`), the day has one edit time, its
+//! newest, and only items edited at another time keep their own. The form
+//! is canonical — each set of ratings has one representation — so what
+//! reads back from the file is exactly what was written.
+
+use std::fmt;
+use std::sync::OnceLock;
+
+use super::{ItemId, Rating, Stamp, catalog};
+
+/// Places for the catalog's items; the asset has 19 today. Any beyond it
+/// would be kept like the person's own items, by id.
+const PLACES: usize = 24;
+
+/// The catalog's item ids, sorted: a day keeps their ratings by place here.
+fn place_ids() -> &'static [&'static str] {
+    static IDS: OnceLock<Vec<&'static str>> = OnceLock::new();
+    IDS.get_or_init(|| {
+        let mut ids: Vec<&'static str> = catalog::asset_ids().collect();
+        ids.sort_unstable();
+        ids.dedup();
+        ids.truncate(PLACES);
+        ids
+    })
+}
+
+fn place_of(id: &str) -> Option<usize> {
+    place_ids().binary_search(&id).ok()
+}
+
+/// One day's ratings by item, each with when it was last edited.
+#[derive(Clone, Default)]
+pub struct Ratings {
+    /// The catalog's items by place in [`place_ids`], each rating plus one;
+    /// 0 where the item is not rated.
+    places: [u8; PLACES],
+    /// Items without a place (the person's own), sorted by id.
+    own: Vec<(ItemId, u8)>,
+    /// The newest edit, every item's time but those in `edits`; `None`
+    /// exactly when there are no ratings.
+    edited: Option<Stamp>,
+    /// Items edited at another time, or in another offset, than `edited`,
+    /// sorted by id.
+    edits: Vec<(ItemId, Stamp)>,
+}
+
+impl Ratings {
+    pub fn len(&self) -> usize {
+        self.places.iter().filter(|&&v| v != 0).count() + self.own.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.edited.is_none()
+    }
+
+    pub fn get(&self, id: &str) -> Option<Rating> {
+        let value = match place_of(id) {
+            Some(place) => self.places.get(place)?.checked_sub(1)?,
+            None => self.own.binary_search_by(|(own, _)| own.as_str().cmp(id)).ok().and_then(|i| self.own.get(i))?.1,
+        };
+        Some(Rating { value, edited: self.edited_of(id)? })
+    }
+
+    pub fn contains_key(&self, id: &str) -> bool {
+        self.get(id).is_some()
+    }
+
+    /// Every rating, by item id in sorted order.
+    pub fn iter(&self) -> Iter<'_> {
+        Iter { ratings: self, place: 0, own: 0 }
+    }
+
+    pub fn keys(&self) -> impl Iterator<Item = &str> + Clone {
+        self.iter().map(|(id, _)| id)
+    }
+
+    pub fn values(&self) -> impl Iterator<Item = Rating> + Clone {
+        self.iter().map(|(_, rating)| rating)
+    }
+
+    /// Sets one item's rating; edits are rare, so the whole day is rebuilt.
+    pub fn insert(&mut self, id: &str, rating: Rating) {
+        let mut all: Vec<(&str, Rating)> = self.iter().filter(|(other, _)| *other != id).collect();
+        let at = all.partition_point(|(other, _)| *other < id);
+        all.insert(at, (id, rating));
+        *self = Self::from_sorted(&all);
+    }
+
+    /// Removes one item's rating, giving it back if there was one.
+    pub fn remove(&mut self, id: &str) -> Option<Rating> {
+        let removed = self.get(id)?;
+        let rest: Vec<_> = self.iter().filter(|(other, _)| *other != id).collect();
+        *self = Self::from_sorted(&rest);
+        Some(removed)
+    }
+
+    /// The day's newest edit, shared by every item not in [`Self::own_edits`].
+    pub fn edited(&self) -> Option<Stamp> {
+        self.edited
+    }
+
+    /// The items edited at another time than the day's newest edit.
+    pub fn own_edits(&self) -> impl Iterator<Item = (&str, Stamp)> {
+        self.edits.iter().map(|(id, at)| (id.as_str(), *at))
+    }
+
+    /// Whether both days rate the same items (the values may differ).
+    pub(crate) fn same_items(&self, other: &Self) -> bool {
+        self.places.iter().zip(&other.places).all(|(a, b)| (*a == 0) == (*b == 0))
+            && self.own.iter().map(|(id, _)| id).eq(other.own.iter().map(|(id, _)| id))
+    }
+
+    fn edited_of(&self, id: &str) -> Option<Stamp> {
+        match self.edits.binary_search_by(|(own, _)| own.as_str().cmp(id)) {
+            Ok(i) => self.edits.get(i).map(|(_, at)| *at),
+            Err(_) => self.edited,
+        }
+    }
+
+    /// The canonical form of ratings sorted by id, without repeats: the day's
+    /// edit time is the newest (the last of equal instants, as `max` picks),
+    /// and every item with another time or offset keeps its own.
+    fn from_sorted(all: &[(&str, Rating)]) -> Self {
+        let edited = all.iter().map(|(_, r)| r.edited).max();
+        let mut builder = SortedBuilder::default();
+        for (id, rating) in all {
+            // Sorted by construction, so this cannot refuse.
+            let _ = builder.push(id, rating.value);
+        }
+        let mut ratings = builder.finish(edited);
+        ratings.edits = all
+            .iter()
+            .filter(|(_, r)| edited.is_some_and(|e| r.edited != e || r.edited.offset() != e.offset()))
+            .map(|(id, r)| (ItemId::from(*id), r.edited))
+            .collect();
+        ratings
+    }
+
+    /// Ratings read from a file: each item's time is its own edit if it has
+    /// one, or the day's; an item with neither is named.
+    pub(crate) fn from_stored<'a>(
+        pairs: impl IntoIterator<Item = (&'a str, u8)>,
+        edited: Option<Stamp>,
+        own_edit: impl Fn(&str) -> Option<Stamp>,
+    ) -> Result<Self, String> {
+        let mut all: Vec<(&str, Rating)> = Vec::new();
+        for (id, value) in pairs {
+            let edited = own_edit(id).or(edited).ok_or_else(|| format!("the rating of '{id}' has no edit time"))?;
+            all.push((id, Rating { value, edited }));
+        }
+        // A repeated item keeps its last rating, as a map read from the file would.
+        all.reverse();
+        all.sort_by(|a, b| a.0.cmp(b.0));
+        all.dedup_by(|later, earlier| later.0 == earlier.0);
+        Ok(Self::from_sorted(&all))
+    }
+}
+
+/// Builds a day's ratings from items pushed in sorted order, all edited at
+/// one time: the way the quick reader reads a day.
+#[derive(Default)]
+pub(crate) struct SortedBuilder<'a> {
+    ratings: Ratings,
+    /// The next place that can still be filled: every id pushed so far
+    /// sorts before its id. And the last id pushed.
+    next_place: usize,
+    last: Option<&'a str>,
+}
+
+impl<'a> SortedBuilder<'a> {
+    /// Adds an item after the last; `None` if it does not sort after it.
+    pub(crate) fn push(&mut self, id: &'a str, value: u8) -> Option<()> {
+        let ids = place_ids();
+        // Most items are the next catalog item: everything pushed so far
+        // sorts before it, so no other comparing is needed.
+        if let (Some(&known), Some(stored), Some(place)) =
+            (ids.get(self.next_place), value.checked_add(1), self.ratings.places.get_mut(self.next_place))
+            && known == id
+        {
+            *place = stored;
+            self.next_place += 1;
+            self.last = Some(known);
+            return Some(());
+        }
+        if self.last.is_some_and(|last| last >= id) {
+            return None;
+        }
+        self.last = Some(id);
+        while ids.get(self.next_place).is_some_and(|known| *known < id) {
+            self.next_place += 1;
+        }
+        match (ids.get(self.next_place), value.checked_add(1), self.ratings.places.get_mut(self.next_place)) {
+            (Some(known), Some(stored), Some(place)) if *known == id => {
+                *place = stored;
+                self.next_place += 1;
+            }
+            _ => self.ratings.own.push((ItemId::from(id), value)),
+        }
+        Some(())
+    }
+
+    /// The ratings, every one edited at `edited` (needed when there are any).
+    pub(crate) fn finish(mut self, edited: Option<Stamp>) -> Ratings {
+        if self.last.is_some() {
+            self.ratings.edited = edited;
+        }
+        self.ratings
+    }
+
+    pub(crate) fn is_empty(&self) -> bool {
+        self.last.is_none()
+    }
+}
+
+/// The ratings by item id in sorted order: the places and the person's own
+/// items merged.
+#[derive(Clone)]
+pub struct Iter<'a> {
+    ratings: &'a Ratings,
+    place: usize,
+    own: usize,
+}
+
+impl<'a> Iterator for Iter<'a> {
+    type Item = (&'a str, Rating);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let r = self.ratings;
+        while r.places.get(self.place).is_some_and(|&v| v == 0) {
+            self.place += 1;
+        }
+        let placed = place_ids().get(self.place).zip(r.places.get(self.place));
+        let own = r.own.get(self.own);
+        let (id, value): (&'a str, u8) = match (placed, own) {
+            (Some((id, stored)), Some((own_id, _))) if *id < own_id.as_str() => {
+                self.place += 1;
+                (id, stored.saturating_sub(1))
+            }
+            (_, Some((own_id, value))) => {
+                self.own += 1;
+                (own_id.as_str(), *value)
+            }
+            (Some((id, stored)), None) => {
+                self.place += 1;
+                (id, stored.saturating_sub(1))
+            }
+            (None, None) => return None,
+        };
+        Some((id, Rating { value, edited: r.edited_of(id)? }))
+    }
+}
+
+impl<'a> IntoIterator for &'a Ratings {
+    type Item = (&'a str, Rating);
+    type IntoIter = Iter<'a>;
+
+    fn into_iter(self) -> Iter<'a> {
+        self.iter()
+    }
+}
+
+/// Equal when the same items have the same values and edit times, as two
+/// maps of ratings would be.
+impl PartialEq for Ratings {
+    fn eq(&self, other: &Self) -> bool {
+        self.iter().eq(other.iter())
+    }
+}
+
+impl fmt::Debug for Ratings {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.debug_map().entries(self.iter()).finish()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(s: &str) -> Stamp {
+        Stamp::parse_from_rfc3339(s).unwrap()
+    }
+
+    fn rating(value: u8, edited: &str) -> Rating {
+        Rating { value, edited: at(edited) }
+    }
+
+    #[test]
+    fn every_catalog_item_has_a_place() {
+        assert_eq!(place_ids().len(), catalog::asset_ids().count(), "raise PLACES");
+    }
+
+    #[test]
+    fn catalog_and_own_items_read_back_in_id_order_with_their_times() {
+        let mut r = Ratings::default();
+        r.insert("nausea", rating(1, "2026-03-10T21:00:00+01:00"));
+        r.insert("zz-mine", rating(3, "2026-03-10T21:00:00+01:00"));
+        r.insert("anxiety", rating(0, "2026-03-10T08:00:00+01:00"));
+        r.insert("jaw-clenching", rating(2, "2026-03-10T21:00:00+01:00"));
+        let ids: Vec<&str> = r.keys().collect();
+        assert_eq!(ids, ["anxiety", "jaw-clenching", "nausea", "zz-mine"]);
+        assert_eq!(r.get("anxiety"), Some(rating(0, "2026-03-10T08:00:00+01:00")));
+        assert_eq!(r.get("jaw-clenching").map(|x| x.value), Some(2));
+        assert_eq!(r.get("sweating"), None);
+        assert_eq!(r.len(), 4);
+        assert_eq!(r.edited(), Some(at("2026-03-10T21:00:00+01:00")));
+        assert_eq!(r.own_edits().map(|(id, _)| id).collect::<Vec<_>>(), ["anxiety"]);
+    }
+
+    #[test]
+    fn a_rating_given_again_replaces_the_old_and_a_removed_one_is_gone() {
+        let mut r = Ratings::default();
+        r.insert("anxiety", rating(1, "2026-03-10T08:00:00+01:00"));
+        r.insert("nausea", rating(2, "2026-03-10T08:00:00+01:00"));
+        r.insert("anxiety", rating(3, "2026-03-10T21:00:00+01:00"));
+        assert_eq!(r.get("anxiety"), Some(rating(3, "2026-03-10T21:00:00+01:00")));
+        assert_eq!(r.get("nausea"), Some(rating(2, "2026-03-10T08:00:00+01:00")));
+        assert_eq!(r.remove("anxiety"), Some(rating(3, "2026-03-10T21:00:00+01:00")));
+        // The day's edit time is now the newest that is left.
+        assert_eq!(r.edited(), Some(at("2026-03-10T08:00:00+01:00")));
+        assert_eq!(r.own_edits().count(), 0);
+        assert_eq!(r.remove("nausea").map(|x| x.value), Some(2));
+        assert!(r.is_empty());
+        assert_eq!(r, Ratings::default());
+    }
+
+    #[test]
+    fn the_same_ratings_are_equal_however_they_were_made() {
+        let mut one = Ratings::default();
+        one.insert("nausea", rating(1, "2026-03-10T08:00:00+01:00"));
+        one.insert("anxiety", rating(2, "2026-03-10T21:00:00+01:00"));
+        let mut other = Ratings::default();
+        other.insert("anxiety", rating(2, "2026-03-10T21:00:00+01:00"));
+        other.insert("nausea", rating(1, "2026-03-10T08:00:00+01:00"));
+        assert_eq!(one, other);
+        other.insert("nausea", rating(2, "2026-03-10T08:00:00+01:00"));
+        assert_ne!(one, other);
+    }
+
+    #[test]
+    fn the_same_instant_in_another_offset_keeps_its_offset() {
+        let mut r = Ratings::default();
+        r.insert("anxiety", rating(1, "2026-03-10T20:00:00Z"));
+        r.insert("nausea", rating(1, "2026-03-10T21:00:00+01:00"));
+        assert_eq!(r.get("anxiety").unwrap().edited.offset().local_minus_utc(), 0);
+        assert_eq!(r.get("nausea").unwrap().edited.offset().local_minus_utc(), 3600);
+    }
+
+    #[test]
+    fn a_stored_day_keeps_the_last_of_a_repeated_item_and_names_one_without_a_time() {
+        let t = at("2026-03-10T21:00:00+01:00");
+        let r = Ratings::from_stored([("nausea", 1), ("anxiety", 2), ("nausea", 3)], Some(t), |_| None).unwrap();
+        assert_eq!(r.iter().map(|(id, x)| (id, x.value)).collect::<Vec<_>>(), [("anxiety", 2), ("nausea", 3)]);
+        let e = Ratings::from_stored([("anxiety", 2)], None, |_| None).unwrap_err();
+        assert_eq!(e, "the rating of 'anxiety' has no edit time");
+    }
+
+    #[test]
+    fn the_builder_refuses_items_out_of_order() {
+        let mut b = SortedBuilder::default();
+        assert!(b.push("anxiety", 1).is_some());
+        assert!(b.push("anxiety", 1).is_none());
+        assert!(b.push("agitation", 1).is_none());
+        assert!(b.push("jaw-clenching", 1).is_some());
+        assert!(b.push("jaw-clenching", 1).is_none());
+        assert!(b.push("nausea", 1).is_some());
+        assert!(b.push("nausea", 1).is_none());
+        assert!(b.push("muscle-aches", 1).is_none());
+    }
+}
