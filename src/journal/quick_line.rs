@@ -15,9 +15,6 @@
 //! that line with `serde_json`, so what is accepted, what is refused and every
 //! message stay exactly as before. The tests check both readers agree.
 
-use serde::Deserialize;
-use serde::de::value::{Error as ValueError, StrDeserializer};
-
 use super::ratings::SortedBuilder;
 use super::{Day, Dose, Form, Grams, Hours, Note, RatingValue, Sleep, Stamp, stamp};
 
@@ -87,19 +84,32 @@ pub(crate) fn day(line: &str) -> Option<Day> {
 }
 
 /// A dose line in the common shape, or `None` for `serde_json` to read.
-pub(crate) fn dose(line: &str) -> Option<Dose> {
+/// `before` is the stamp of the dose line read before this one, as written
+/// and as read; it becomes this one's.
+pub(crate) fn dose<'a>(line: &'a str, before: &mut Option<(&'a str, Stamp)>) -> Option<Dose> {
     let mut c = Cursor { line, at: 0 };
     c.eat(b"{\"at\":")?;
-    let at = c.stamp()?;
+    let text = c.string()?;
+    let at = before.and_then(|(t, at)| stamp::plain_after(text, t, at)).or_else(|| stamp::plain(text))?;
+    *before = Some((text, at));
     c.eat(b",\"grams\":")?;
     let grams = Grams::try_from(c.number()?).ok()?.get();
-    let form = if c.eat(b",\"form\":").is_some() {
-        Some(Form::deserialize(StrDeserializer::<ValueError>::new(c.string()?)).ok()?)
-    } else {
-        None
-    };
+    let form = if c.eat(b",\"form\":").is_some() { Some(form(c.string()?)?) } else { None };
     c.end()?;
     Some(Dose { at, grams, form, note: None })
+}
+
+/// A form by the name the file gives it (as `serde` names it: the tests
+/// check they agree), without `serde`'s machinery for each dose.
+fn form(name: &str) -> Option<Form> {
+    Some(match name {
+        "leaf" => Form::Leaf,
+        "powder" => Form::Powder,
+        "capsule" => Form::Capsule,
+        "extract" => Form::Extract,
+        "other" => Form::Other,
+        _ => return None,
+    })
 }
 
 /// A day's date as the store writes it (`2026-03-10`), or `None` for
@@ -184,11 +194,6 @@ impl<'a> Cursor<'a> {
         let text = self.line.get(self.at..self.at + len)?;
         self.at += len + 1;
         Some(text)
-    }
-
-    #[inline]
-    fn stamp(&mut self) -> Option<Stamp> {
-        stamp::plain(self.string()?)
     }
 
     /// A stamp that is usually the same text as `known` (the day's own edit
@@ -284,10 +289,12 @@ mod tests {
                 None => assert!(!day.aids.is_empty() || line.contains("item_edits"), "{line}"),
             }
         }
-        for dose in journal.doses() {
-            let line = serde_json::to_string(dose).unwrap();
-            match super::dose(&line) {
-                Some(read) => assert_eq!(Some(read), serde_dose(&line), "{line}"),
+        // In file order, each stamp read from the one before where it can be.
+        let lines: Vec<String> = journal.doses().iter().map(|d| serde_json::to_string(d).unwrap()).collect();
+        let mut before = None;
+        for (dose, line) in journal.doses().iter().zip(&lines) {
+            match super::dose(line, &mut before) {
+                Some(read) => assert_eq!(Some(read), serde_dose(line), "{line}"),
                 None => assert!(dose.note.is_some(), "{line}"),
             }
         }
@@ -348,11 +355,20 @@ mod tests {
             format!(r#"{{"grams":1.5,"at":{stamp}}}"#),
         ];
         for line in &doses {
-            if let Some(read) = super::dose(line) {
+            if let Some(read) = super::dose(line, &mut None) {
                 assert_eq!(Some(read), serde_dose(line), "{line}");
             }
         }
-        assert_eq!(doses.iter().filter(|line| super::dose(line).is_some()).count(), 3);
+        assert_eq!(doses.iter().filter(|line| super::dose(line, &mut None).is_some()).count(), 3);
+    }
+
+    #[test]
+    fn every_form_reads_by_the_name_serde_gives_it() {
+        for form in Form::ALL {
+            let name = serde_json::to_value(form).unwrap();
+            assert_eq!(super::form(name.as_str().unwrap()), Some(form));
+        }
+        assert_eq!(super::form("Powder"), None);
     }
 
     #[test]
@@ -393,7 +409,7 @@ mod tests {
             for grams in [grams, (grams * 10f64.powi(decimals as i32)).round() / 10f64.powi(decimals as i32)] {
                 let dose = Dose { at, grams, form: Some(Form::Powder), note: None };
                 let line = serde_json::to_string(&dose).unwrap();
-                if let Some(read) = super::dose(&line) {
+                if let Some(read) = super::dose(&line, &mut None) {
                     proptest::prop_assert_eq!(Some(read), serde_dose(&line), "{}", line);
                 }
             }

@@ -94,6 +94,29 @@ pub(super) fn plain(text: &str) -> Option<Stamp> {
     chrono::TimeZone::from_local_datetime(&offset, &date.and_time(time)).single()
 }
 
+/// The stamp written `text`, from the one before it (`before`, written
+/// `before_text`) when both are whole seconds of the same date in the same
+/// offset, so only the time of day differs: doses come in time order, a few
+/// a day, and this is a fraction of reading the date and offset again.
+/// `None` for [`plain`] to read.
+pub(super) fn plain_after(text: &str, before_text: &str, before: Stamp) -> Option<Stamp> {
+    let (t, b) = (text.as_bytes(), before_text.as_bytes());
+    if t.len() != 25 || b.len() != 25 || t.get(..11) != b.get(..11) || t.get(19..) != b.get(19..) {
+        return None;
+    }
+    let seconds = |x: &[u8]| -> Option<i64> {
+        let two = |at: usize| -> Option<i64> {
+            let (tens, ones) = (*x.get(at)?, *x.get(at + 1)?);
+            (tens.is_ascii_digit() && ones.is_ascii_digit()).then(|| i64::from((tens - b'0') * 10 + (ones - b'0')))
+        };
+        let (hour, minute, second) = (two(11)?, two(14)?, two(17)?);
+        // A leap second (`:60`) goes to chrono, as in `plain`.
+        (x.get(13) == Some(&b':') && x.get(16) == Some(&b':') && hour < 24 && minute < 60 && second < 60)
+            .then_some(hour * 3600 + minute * 60 + second)
+    };
+    before.checked_add_signed(chrono::TimeDelta::seconds(seconds(t)? - seconds(b)?))
+}
+
 /// Stamps in each form chrono writes (offsets, `Z`, `-00:00`, each
 /// fraction length, the ends of the four-digit years), for the tests of
 /// every writer of stamps.
@@ -139,6 +162,28 @@ mod tests {
             assert_eq!(got, want, "{text}");
             assert_eq!(got.offset(), want.offset(), "{text}");
             assert_eq!(got.to_rfc3339(), want.to_rfc3339(), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_stamp_read_from_the_one_before_is_the_stamp_chrono_reads() {
+        let before = "2026-03-10T08:14:00+01:00";
+        for text in ["2026-03-10T21:05:59+01:00", "2026-03-10T00:00:00+01:00", "2026-03-10T08:14:00+01:00"] {
+            let got = plain_after(text, before, plain(before).unwrap()).unwrap();
+            let want = Stamp::parse_from_rfc3339(text).unwrap();
+            assert_eq!((got, got.offset()), (want, want.offset()), "{text}");
+        }
+        // Another date or offset, a fraction, a bad time: read in full.
+        for text in [
+            "2026-03-11T08:14:00+01:00",
+            "2026-03-10T08:14:00+02:00",
+            "2026-03-10T08:14:00.5+01:00",
+            "2026-03-10T24:00:00+01:00",
+            "2026-03-10T23:59:60+01:00",
+            "2026-03-10T23:5x:00+01:00",
+            "2026-03-10T23-59:00+01:00",
+        ] {
+            assert_eq!(plain_after(text, before, plain(before).unwrap()), None, "{text}");
         }
     }
 

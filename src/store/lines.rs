@@ -13,7 +13,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::journal::{Day, Dose, Journal, quick_line};
+use crate::journal::{Day, Dose, Journal, Stamp, quick_line};
 use chrono::NaiveDate;
 
 const DAYS_OPEN: &str = "\n  \"days\": {\n";
@@ -130,8 +130,11 @@ fn same_days(part: &str, ends_section: bool, want: &[(&NaiveDate, &Day)]) -> boo
 /// Whether the lines of `part` are exactly `want`, one dose each.
 fn same_doses(part: &str, ends_section: bool, want: &[Dose]) -> bool {
     let mut want = want.iter();
-    let same = entries(part, ends_section)
-        .all(|line| matches!((line.and_then(read_dose), want.next()), (Some(dose), Some(w)) if dose == *w));
+    let mut before = None;
+    let same = entries(part, ends_section).all(|line| {
+        let read = line.and_then(|l| read_dose(l, &mut before));
+        matches!((read, want.next()), (Some(dose), Some(w)) if dose == *w)
+    });
     same && want.next().is_none()
 }
 
@@ -203,19 +206,22 @@ fn day_line(entry: &str) -> Option<(NaiveDate, Day)> {
 /// breaks the layout or the count.
 fn read_doses(part: &str, ends_section: bool, out: &mut [Dose]) -> bool {
     let mut slots = out.iter_mut();
-    let all = entries(part, ends_section).all(|line| match (line.and_then(read_dose), slots.next()) {
-        (Some(dose), Some(slot)) => {
-            *slot = dose;
-            true
-        }
-        _ => false,
-    });
+    let mut before = None;
+    let all =
+        entries(part, ends_section).all(|line| match (line.and_then(|l| read_dose(l, &mut before)), slots.next()) {
+            (Some(dose), Some(slot)) => {
+                *slot = dose;
+                true
+            }
+            _ => false,
+        });
     all && slots.next().is_none()
 }
 
 /// A dose line the quick way, or `serde_json`'s way if it is not the common shape.
-fn read_dose(line: &str) -> Option<Dose> {
-    quick_line::dose(line).or_else(|| serde_json::from_str(line).ok())
+/// `before` is the stamp of the line before, for the quick way.
+fn read_dose<'a>(line: &'a str, before: &mut Option<(&'a str, Stamp)>) -> Option<Dose> {
+    quick_line::dose(line, before).or_else(|| serde_json::from_str(line).ok())
 }
 
 /// Finds the day and dose sections, checking that they are the top-level
