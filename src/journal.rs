@@ -16,6 +16,7 @@ pub mod aid_catalog;
 pub mod amount;
 pub mod catalog;
 pub mod criteria;
+pub mod day_map;
 pub mod edit;
 mod error;
 pub mod limits;
@@ -38,6 +39,7 @@ use serde::{Deserialize, Serialize};
 pub use aid::{Aid, AidUnit};
 pub use aid_catalog::{AidKind, aid_catalog};
 pub use catalog::{Catalog, Kind, Symptom};
+pub use day_map::DayMap;
 pub use error::{Cleared, InputError, bad_aid_words};
 pub use limits::MAX_RATING;
 pub use ratings::Ratings;
@@ -71,7 +73,7 @@ pub struct Journal {
     #[serde(default)]
     symptoms: Symptoms,
     #[serde(default)]
-    days: BTreeMap<NaiveDate, Day>,
+    days: DayMap,
     /// Kept sorted by time, oldest first.
     #[serde(default)]
     doses: Vec<Dose>,
@@ -293,7 +295,7 @@ impl Journal {
             settings: Settings::default(),
             last_use_mark: None,
             symptoms: Symptoms::default(),
-            days: BTreeMap::new(),
+            days: DayMap::default(),
             doses: Vec::new(),
             signs: Vec::new(),
             criteria: Vec::new(),
@@ -313,11 +315,11 @@ impl Journal {
     pub fn last_use_mark(&self) -> Option<Stamp> {
         self.last_use_mark
     }
-    pub fn days(&self) -> &BTreeMap<NaiveDate, Day> {
+    pub fn days(&self) -> &DayMap {
         &self.days
     }
     pub fn day(&self, date: NaiveDate) -> Option<&Day> {
-        self.days.get(&date)
+        self.days.get(date)
     }
     pub fn doses(&self) -> &[Dose] {
         &self.doses

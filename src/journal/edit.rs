@@ -141,7 +141,7 @@ impl Journal {
             self.aids_called(date, name)?;
         }
 
-        let day = self.days.entry(date).or_default();
+        let day = self.days.entry_or_default(date);
         for (id, value) in &change.ratings {
             day.ratings.insert(id, Rating { value: *value, edited: now });
         }
@@ -192,7 +192,7 @@ impl Journal {
     /// Removes one entry of a day's aids by its place in the list (the app's
     /// aids list) and returns it.
     pub fn remove_aid_entry(&mut self, date: NaiveDate, index: usize) -> Result<Aid, InputError> {
-        let aids = self.days.get_mut(&date).map(|d| &mut d.aids);
+        let aids = self.days.get_mut(date).map(|d| &mut d.aids);
         let Some(aids) = aids.filter(|a| index < a.len()) else {
             return Err(InputError::NoSuchAid { date, given: String::new(), that_day: String::new() });
         };
@@ -217,14 +217,14 @@ impl Journal {
     pub fn set_note(&mut self, date: NaiveDate, text: &str, for_provider: bool, now: Stamp) -> Result<(), InputError> {
         check_not_future(date, now)?;
         if text.trim().is_empty() {
-            if let Some(day) = self.days.get_mut(&date) {
+            if let Some(day) = self.days.get_mut(date) {
                 day.note = None;
             }
             self.drop_if_empty(date);
             return Ok(());
         }
         let text = note(text)?;
-        self.days.entry(date).or_default().note = Some(Note { text, for_provider, edited: now });
+        self.days.entry_or_default(date).note = Some(Note { text, for_provider, edited: now });
         Ok(())
     }
 
@@ -487,8 +487,8 @@ impl Journal {
     }
 
     fn drop_if_empty(&mut self, date: NaiveDate) {
-        if self.days.get(&date).is_some_and(Day::is_empty) {
-            self.days.remove(&date);
+        if self.days.get(date).is_some_and(Day::is_empty) {
+            self.days.remove(date);
         }
     }
 }

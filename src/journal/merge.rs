@@ -51,10 +51,10 @@ impl Journal {
             }
         }
         for (date, theirs) in &other.days {
-            if !self.days.contains_key(date) {
+            if !self.days.contains_key(*date) {
                 report.days_added += 1;
             }
-            let ours = self.days.entry(*date).or_default();
+            let ours = self.days.entry_or_default(*date);
             for (id, rating) in &theirs.ratings {
                 match ours.ratings.get(id) {
                     None => {

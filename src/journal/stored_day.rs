@@ -9,10 +9,8 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize, Serializer};
 
-use chrono::NaiveDate;
-
 use super::ratings::SortedBuilder;
-use super::{Aid, Day, Dose, ItemId, Journal, Note, RatingValue, Ratings, Sleep, Stamp, stamp};
+use super::{Aid, Day, DayMap, Dose, ItemId, Journal, Note, RatingValue, Ratings, Sleep, Stamp, stamp};
 
 /// A day as read from the file.
 #[derive(Deserialize)]
@@ -92,11 +90,7 @@ impl Serialize for Day {
 /// reads the one-line-per-entry sections of a file on two cores, see
 /// `store/lines.rs`), put together again. `None` if the rest held days or
 /// doses of its own, which a file in the store's layout never does.
-pub(crate) fn with_days_and_doses(
-    mut rest: Journal,
-    days: BTreeMap<NaiveDate, Day>,
-    doses: Vec<Dose>,
-) -> Option<Journal> {
+pub(crate) fn with_days_and_doses(mut rest: Journal, days: DayMap, doses: Vec<Dose>) -> Option<Journal> {
     if !(rest.days.is_empty() && rest.doses.is_empty()) {
         return None;
     }
@@ -130,7 +124,7 @@ pub(crate) fn without_days_and_doses(journal: &Journal) -> Journal {
         settings: settings.clone(),
         last_use_mark: *last_use_mark,
         symptoms: symptoms.clone(),
-        days: BTreeMap::new(),
+        days: DayMap::default(),
         doses: Vec::new(),
         signs: signs.clone(),
         questions: questions.clone(),

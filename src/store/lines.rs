@@ -11,9 +11,7 @@
 //! bytes it is about to write read back as the journal: compared one day and
 //! one dose at a time, the check never holds a second copy of the journal.
 
-use std::collections::BTreeMap;
-
-use crate::journal::{Day, Dose, Journal, Stamp, quick_line};
+use crate::journal::{Day, DayMap, Dose, Journal, Stamp, quick_line};
 use chrono::NaiveDate;
 
 const DAYS_OPEN: &str = "\n  \"days\": {\n";
@@ -73,9 +71,7 @@ pub fn read(text: &str) -> Option<Journal> {
     {
         return None;
     }
-    // Sorted input: the map is built in one pass.
-    let days: BTreeMap<NaiveDate, Day> = days.into_iter().collect();
-    crate::journal::with_days_and_doses(rest, days, doses)
+    crate::journal::with_days_and_doses(rest, DayMap::from_sorted(days)?, doses)
 }
 
 /// What a dose slot holds until its line is read: every slot is written
