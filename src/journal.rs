@@ -157,7 +157,8 @@ pub struct Day {
     /// By item id (see `journal/ratings.rs` for how they are kept small).
     pub ratings: Ratings,
     pub sleep: Option<Sleep>,
-    pub note: Option<Note>,
+    /// Boxed: most days have none, and a day stays small.
+    pub note: Option<Box<Note>>,
     pub aids: Vec<Aid>,
 }
 

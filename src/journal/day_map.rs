@@ -144,7 +144,10 @@ mod tests {
 
     fn noted(text: &str) -> Day {
         let edited = chrono::DateTime::UNIX_EPOCH.fixed_offset();
-        Day { note: Some(super::super::Note { text: text.into(), for_provider: false, edited }), ..Day::default() }
+        Day {
+            note: Some(Box::new(super::super::Note { text: text.into(), for_provider: false, edited })),
+            ..Day::default()
+        }
     }
 
     #[test]

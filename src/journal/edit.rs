@@ -159,7 +159,7 @@ impl Journal {
         }
         if let Some(text) = note_text {
             let keep_flag = day.note.as_ref().is_some_and(|n| n.for_provider);
-            day.note = Some(Note { text, for_provider: keep_flag || change.for_provider, edited: now });
+            day.note = Some(Box::new(Note { text, for_provider: keep_flag || change.for_provider, edited: now }));
         } else if change.for_provider
             && let Some(existing) = day.note.as_mut()
         {
@@ -224,7 +224,7 @@ impl Journal {
             return Ok(());
         }
         let text = note(text)?;
-        self.days.entry_or_default(date).note = Some(Note { text, for_provider, edited: now });
+        self.days.entry_or_default(date).note = Some(Box::new(Note { text, for_provider, edited: now }));
         Ok(())
     }
 

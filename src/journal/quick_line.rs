@@ -70,7 +70,7 @@ pub(crate) fn day(line: &str) -> Option<Day> {
         c.eat(b",\"edited\":")?;
         let edited = c.stamp_like(edited)?;
         c.eat(b"}")?;
-        Some(Note { text, for_provider, edited })
+        Some(Box::new(Note { text, for_provider, edited }))
     } else {
         None
     };

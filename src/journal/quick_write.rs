@@ -243,13 +243,15 @@ mod tests {
         let mut quoted = day.clone();
         quoted.ratings.insert("a\"b", Rating { value: 1, edited: t });
         for (text, for_provider, edited) in [("Slept — a little", true, t), ("", false, at("2026-03-11T08:00:00Z"))] {
-            let noted = Day { note: Some(Note { text: text.into(), for_provider, edited }), ..day.clone() };
+            let noted = Day { note: Some(Box::new(Note { text: text.into(), for_provider, edited })), ..day.clone() };
             assert_eq!(quick_day(&noted), Some(serde_json::to_string(&noted).unwrap()));
             let note_only = Day { note: noted.note.clone(), ..Day::default() };
             assert_eq!(quick_day(&note_only), Some(serde_json::to_string(&note_only).unwrap()));
         }
-        let escaped =
-            Day { note: Some(Note { text: "a \"b\"\n".into(), for_provider: true, edited: t }), ..day.clone() };
+        let escaped = Day {
+            note: Some(Box::new(Note { text: "a \"b\"\n".into(), for_provider: true, edited: t })),
+            ..day.clone()
+        };
         for uncommon in [own_time, other_offset, quoted, escaped] {
             let mut out = b"kept".to_vec();
             assert!(!super::day(&uncommon, &mut out), "{uncommon:?}");

@@ -41,19 +41,33 @@ pub struct Ratings {
     /// The catalog's items by place in [`place_ids`], each rating plus one;
     /// 0 where the item is not rated.
     places: [u8; PLACES],
+    /// The newest edit, every item's time but those in `Rare::edits`;
+    /// `None` exactly when there are no ratings.
+    edited: Option<Stamp>,
+    /// What most days do not have, kept aside so that a day stays small.
+    rare: Option<Box<Rare>>,
+}
+
+#[derive(Clone, Default)]
+struct Rare {
     /// Items without a place (the person's own), sorted by id.
     own: Vec<(ItemId, u8)>,
-    /// The newest edit, every item's time but those in `edits`; `None`
-    /// exactly when there are no ratings.
-    edited: Option<Stamp>,
     /// Items edited at another time, or in another offset, than `edited`,
     /// sorted by id.
     edits: Vec<(ItemId, Stamp)>,
 }
 
 impl Ratings {
+    fn own(&self) -> &[(ItemId, u8)] {
+        self.rare.as_ref().map_or(&[], |rare| &rare.own)
+    }
+
+    fn edits(&self) -> &[(ItemId, Stamp)] {
+        self.rare.as_ref().map_or(&[], |rare| &rare.edits)
+    }
+
     pub fn len(&self) -> usize {
-        self.places.iter().filter(|&&v| v != 0).count() + self.own.len()
+        self.places.iter().filter(|&&v| v != 0).count() + self.own().len()
     }
 
     pub fn is_empty(&self) -> bool {
@@ -63,7 +77,9 @@ impl Ratings {
     pub fn get(&self, id: &str) -> Option<Rating> {
         let value = match place_of(id) {
             Some(place) => self.places.get(place)?.checked_sub(1)?,
-            None => self.own.binary_search_by(|(own, _)| own.as_str().cmp(id)).ok().and_then(|i| self.own.get(i))?.1,
+            None => {
+                self.own().binary_search_by(|(own, _)| own.as_str().cmp(id)).ok().and_then(|i| self.own().get(i))?.1
+            }
         };
         Some(Rating { value, edited: self.edited_of(id)? })
     }
@@ -108,18 +124,18 @@ impl Ratings {
 
     /// The items edited at another time than the day's newest edit.
     pub fn own_edits(&self) -> impl Iterator<Item = (&str, Stamp)> {
-        self.edits.iter().map(|(id, at)| (id.as_str(), *at))
+        self.edits().iter().map(|(id, at)| (id.as_str(), *at))
     }
 
     /// Whether both days rate the same items (the values may differ).
     pub(crate) fn same_items(&self, other: &Self) -> bool {
         self.places.iter().zip(&other.places).all(|(a, b)| (*a == 0) == (*b == 0))
-            && self.own.iter().map(|(id, _)| id).eq(other.own.iter().map(|(id, _)| id))
+            && self.own().iter().map(|(id, _)| id).eq(other.own().iter().map(|(id, _)| id))
     }
 
     fn edited_of(&self, id: &str) -> Option<Stamp> {
-        match self.edits.binary_search_by(|(own, _)| own.as_str().cmp(id)) {
-            Ok(i) => self.edits.get(i).map(|(_, at)| *at),
+        match self.edits().binary_search_by(|(own, _)| own.as_str().cmp(id)) {
+            Ok(i) => self.edits().get(i).map(|(_, at)| *at),
             Err(_) => self.edited,
         }
     }
@@ -135,11 +151,14 @@ impl Ratings {
             let _ = builder.push(id, rating.value);
         }
         let mut ratings = builder.finish(edited);
-        ratings.edits = all
+        let edits: Vec<(ItemId, Stamp)> = all
             .iter()
             .filter(|(_, r)| edited.is_some_and(|e| r.edited != e || r.edited.offset() != e.offset()))
             .map(|(id, r)| (ItemId::from(*id), r.edited))
             .collect();
+        if !edits.is_empty() {
+            ratings.rare.get_or_insert_default().edits = edits;
+        }
         ratings
     }
 
@@ -201,7 +220,7 @@ impl<'a> SortedBuilder<'a> {
                 *place = stored;
                 self.next_place += 1;
             }
-            _ => self.ratings.own.push((ItemId::from(id), value)),
+            _ => self.ratings.rare.get_or_insert_default().own.push((ItemId::from(id), value)),
         }
         Some(())
     }
@@ -237,7 +256,7 @@ impl<'a> Iterator for Iter<'a> {
             self.place += 1;
         }
         let placed = place_ids().get(self.place).zip(r.places.get(self.place));
-        let own = r.own.get(self.own);
+        let own = r.own().get(self.own);
         let (id, value): (&'a str, u8) = match (placed, own) {
             (Some((id, stored)), Some((own_id, _))) if *id < own_id.as_str() => {
                 self.place += 1;

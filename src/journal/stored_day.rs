@@ -24,7 +24,7 @@ pub(super) struct StoredDay {
     #[serde(default)]
     sleep: Option<Sleep>,
     #[serde(default)]
-    note: Option<Note>,
+    note: Option<Box<Note>>,
     #[serde(default)]
     aids: Vec<Aid>,
 }
@@ -41,7 +41,7 @@ struct DayOut<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     sleep: &'a Option<Sleep>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    note: &'a Option<Note>,
+    note: &'a Option<Box<Note>>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     aids: &'a Vec<Aid>,
 }
