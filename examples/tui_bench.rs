@@ -8,7 +8,9 @@
 //!   (median of 15 launches each, interleaved with the floor: `examples/floor`
 //!   printing the word the harness waits for), as a ratio to the floor, and
 //!   beside it the floor reading the journal before it prints (`floor
-//!   --read`): the least any launch must do;
+//!   --read`): the least any launch must do, and the least full-screen
+//!   ratatui app (`floor --tui`: set the terminal up, draw one frame, restore
+//!   it), what any ratatui app pays before its own work;
 //! - a rating key press on the ten-year journal, through `update` and the
 //!   frame it draws on a 120×40 `TestBackend` (median of 200) — the save it
 //!   schedules runs after the frame, and is timed on its own.
@@ -37,6 +39,7 @@ fn median(mut v: Vec<f64>) -> f64 {
 enum Who {
     Floor,
     FloorReading,
+    FloorTui,
     App,
 }
 
@@ -51,6 +54,7 @@ fn first_frame_ms(journal: &std::path::Path, who: Who) -> f64 {
     match who {
         Who::Floor => cmd.arg("quit"),
         Who::FloorReading => cmd.args(["--read".as_ref(), journal.as_os_str(), "quit".as_ref()]),
+        Who::FloorTui => cmd.args(["--tui", "quit"]),
         Who::App => {}
     }
     cmd.env("EASEOFF_DATA_FILE", journal);
@@ -92,18 +96,21 @@ fn main() {
     drop(store);
 
     for (name, path) in [("empty journal", &empty), ("one-year journal", &year), ("ten-year journal", &ten)] {
-        let (mut app, mut floor, mut reading) = (Vec::new(), Vec::new(), Vec::new());
+        let (mut app, mut floor, mut reading, mut tui) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
         for _ in 0..15 {
             floor.push(first_frame_ms(path, Who::Floor));
             reading.push(first_frame_ms(path, Who::FloorReading));
+            tui.push(first_frame_ms(path, Who::FloorTui));
             app.push(first_frame_ms(path, Who::App));
         }
-        let (app, floor, reading) = (median(app), median(floor), median(reading));
+        let (app, floor, reading, tui) = (median(app), median(floor), median(reading), median(tui));
         println!(
             "launch to first frame, 120x40 pty, {name}: median {app:.1} ms = {:.1}x floor ({floor:.1} ms); \
-             the floor reading the journal first: {reading:.1} ms = {:.1}x floor",
+             the floor reading the journal first: {reading:.1} ms = {:.1}x floor; \
+             the least ratatui app: {tui:.1} ms = {:.1}x floor",
             app / floor,
-            reading / floor
+            reading / floor,
+            tui / floor
         );
     }
 

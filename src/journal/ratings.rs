@@ -127,10 +127,11 @@ impl Ratings {
         self.edits().iter().map(|(id, at)| (id.as_str(), *at))
     }
 
-    /// Whether both days rate the same items (the values may differ).
-    pub(crate) fn same_items(&self, other: &Self) -> bool {
-        self.places.iter().zip(&other.places).all(|(a, b)| (*a == 0) == (*b == 0))
-            && self.own().iter().map(|(id, _)| id).eq(other.own().iter().map(|(id, _)| id))
+    /// The rated items that have no place of their own: the person's own
+    /// items, or ids that are in no catalog. Every item with a place is one
+    /// of the asset's, which every journal's catalog holds.
+    pub(crate) fn own_ids(&self) -> impl Iterator<Item = &str> {
+        self.own().iter().map(|(id, _)| id.as_str())
     }
 
     fn edited_of(&self, id: &str) -> Option<Stamp> {
@@ -197,15 +198,16 @@ impl<'a> SortedBuilder<'a> {
     /// Adds an item after the last; `None` if it does not sort after it.
     pub(crate) fn push(&mut self, id: &'a str, value: u8) -> Option<()> {
         let ids = place_ids();
-        // Most items are the next catalog item: everything pushed so far
-        // sorts before it, so no other comparing is needed.
-        if let (Some(&known), Some(stored), Some(place)) =
-            (ids.get(self.next_place), value.checked_add(1), self.ratings.places.get_mut(self.next_place))
-            && known == id
+        // Most items are one of the next catalog items: everything pushed so
+        // far sorts before those, so finding it among them is enough (an
+        // equal length is rare, so most of these are one comparison).
+        if let Some(ahead) = ids.get(self.next_place..).and_then(|rest| rest.iter().position(|known| *known == id))
+            && let (Some(stored), Some(place)) =
+                (value.checked_add(1), self.ratings.places.get_mut(self.next_place + ahead))
         {
             *place = stored;
-            self.next_place += 1;
-            self.last = Some(known);
+            self.next_place += ahead + 1;
+            self.last = Some(id);
             return Some(());
         }
         if self.last.is_some_and(|last| last >= id) {

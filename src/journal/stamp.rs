@@ -100,8 +100,11 @@ pub(super) fn plain(text: &str) -> Option<Stamp> {
 /// a day, and this is a fraction of reading the date and offset again.
 /// `None` for [`plain`] to read.
 pub(super) fn plain_after(text: &str, before_text: &str, before: Stamp) -> Option<Stamp> {
-    let (t, b) = (text.as_bytes(), before_text.as_bytes());
-    if t.len() != 25 || b.len() != 25 || t.get(..11) != b.get(..11) || t.get(19..) != b.get(19..) {
+    // As arrays, the comparisons are a few instructions rather than calls.
+    let (Ok(t), Ok(b)) = (<&[u8; 25]>::try_from(text.as_bytes()), <&[u8; 25]>::try_from(before_text.as_bytes())) else {
+        return None;
+    };
+    if t[..11] != b[..11] || t[19..] != b[19..] {
         return None;
     }
     let seconds = |x: &[u8]| -> Option<i64> {

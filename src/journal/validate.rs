@@ -73,16 +73,11 @@ impl super::Journal {
             label(&symptom.label).map_err(|e| e.to_string())?;
         }
         let known: std::collections::BTreeSet<&str> = self.catalog().entries().map(|e| e.id).collect();
-        // Most days rate the same items as the day before: those are checked once.
-        let mut checked: Option<&super::Ratings> = None;
+        // The catalog's own items always are in it: only the rest is looked up.
         for (date, day) in &self.days {
-            if checked.is_some_and(|before| before.same_items(&day.ratings)) {
-                continue;
-            }
-            if let Some(id) = day.ratings.keys().find(|id| !known.contains(id)) {
+            if let Some(id) = day.ratings.own_ids().find(|id| !known.contains(id)) {
                 return Err(format!("{date} rates '{id}', which is not in the catalog"));
             }
-            checked = Some(&day.ratings);
         }
         for version in &self.plans {
             if version.targets.windows(2).any(|w| w[0].start > w[1].start) {
@@ -141,5 +136,22 @@ mod tests {
         assert!(matches!(pair(catalog, "anxeity=2"), Err(InputError::UnknownItem { .. })));
         assert_eq!(pair(catalog, " Anxiety =2").map(|(id, v)| (id, v.get())), Ok(("anxiety".to_owned(), 2)));
         assert_eq!(known_item(catalog, "MUSCLE-ACHES"), Ok("muscle-aches".to_owned()));
+    }
+
+    #[test]
+    fn a_file_rating_an_item_in_no_catalog_is_refused_and_the_persons_own_and_extra_items_are_not() {
+        let file = |ratings: &str| {
+            let text = format!(
+                r#"{{"format":"easeoff-journal","version":3,"symptoms":{{"custom":{{"jaw-clenching":{{"label":"Jaw clenching","kind":"physical"}}}}}},
+                "days":{{"2026-03-09":{{"ratings":{{"anxiety":1}},"edited":"2026-03-09T21:00:00+01:00"}},
+                "2026-03-10":{{"ratings":{ratings},"edited":"2026-03-10T21:00:00+01:00"}}}}}}"#
+            );
+            serde_json::from_str::<super::super::Journal>(&text).unwrap().check_integrity()
+        };
+        assert_eq!(
+            file(r#"{"anxiety":1,"made-up":2}"#),
+            Err("2026-03-10 rates 'made-up', which is not in the catalog".into())
+        );
+        assert_eq!(file(r#"{"anxiety":1,"jaw-clenching":2,"yawning":3}"#), Ok(()));
     }
 }
