@@ -10,10 +10,10 @@
 //!   pages, as easeoff does) and touches every byte, then prints the word: a
 //!   bound on `status` and on the app's launch;
 //! - `floor --read-write FILE` also writes it back durably beside it (a temp
-//!   file, its fsync, the rename, the folder's fsync): a bound on `log`;
-//! - `floor --tui WORD` is the least full-screen app: ratatui's terminal set
-//!   up, one frame with the word on its last line, the terminal restored —
-//!   what any launch of a ratatui app pays before its own work.
+//!   file, its fsync, the rename, the folder's fsync): a bound on `log`.
+//!
+//! The least full-screen app is `examples/floor_tui.rs`, apart, so that this
+//! floor stays a minimal program.
 
 use std::io::{Read, Write};
 
@@ -26,15 +26,6 @@ fn main() {
             if let Some(word) = word.first() {
                 println!("{word}");
             }
-        }
-        [mode, word] if mode == "--tui" => {
-            let mut terminal = ratatui::init();
-            let _ = terminal.draw(|frame| {
-                let area = frame.area();
-                let last = ratatui::layout::Rect { y: area.bottom().saturating_sub(1), height: 1, ..area };
-                frame.render_widget(ratatui::widgets::Paragraph::new(word.as_str()), last);
-            });
-            ratatui::restore();
         }
         [mode, file] if mode == "--read-write" => {
             let (map, len) = read(file);

@@ -9,8 +9,9 @@
 //!   printing the word the harness waits for), as a ratio to the floor, and
 //!   beside it the floor reading the journal before it prints (`floor
 //!   --read`): the least any launch must do, and the least full-screen
-//!   ratatui app (`floor --tui`: set the terminal up, draw one frame, restore
-//!   it), what any ratatui app pays before its own work;
+//!   ratatui app (set the terminal up, draw one frame, restore
+//!   it, `examples/floor_tui`), what any ratatui app pays before its own
+//!   work;
 //! - a rating key press on the ten-year journal, through `update` and the
 //!   frame it draws on a 120×40 `TestBackend` (median of 200) — the save it
 //!   schedules runs after the frame, and is timed on its own.
@@ -47,14 +48,17 @@ enum Who {
 /// (the last line drawn) is on the pseudo-terminal.
 fn first_frame_ms(journal: &std::path::Path, who: Who) -> f64 {
     let exe = std::env::current_exe().expect("path");
-    let binary = if who == Who::App { exe.with_file_name("../easeoff") } else { exe.with_file_name("floor") };
+    let binary = match who {
+        Who::App => exe.with_file_name("../easeoff"),
+        Who::FloorTui => exe.with_file_name("floor_tui"),
+        Who::Floor | Who::FloorReading => exe.with_file_name("floor"),
+    };
     let pty =
         native_pty_system().openpty(PtySize { rows: 40, cols: 120, pixel_width: 0, pixel_height: 0 }).expect("pty");
     let mut cmd = CommandBuilder::new(binary);
     match who {
-        Who::Floor => cmd.arg("quit"),
+        Who::Floor | Who::FloorTui => cmd.arg("quit"),
         Who::FloorReading => cmd.args(["--read".as_ref(), journal.as_os_str(), "quit".as_ref()]),
-        Who::FloorTui => cmd.args(["--tui", "quit"]),
         Who::App => {}
     }
     cmd.env("EASEOFF_DATA_FILE", journal);

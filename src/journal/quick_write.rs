@@ -26,7 +26,7 @@ pub(crate) fn day(day: &Day, out: &mut Vec<u8>) -> bool {
     }
     // One edit time for the whole day, as the stored form keeps it: any item
     // with its own time (or the same instant in another offset) goes to serde.
-    let mut ratings = day.ratings.iter();
+    let mut ratings = day.ratings.values_by_id();
     let edited = day.ratings.edited();
     if day.ratings.own_edits().next().is_some() || !day.ratings.keys().all(|id| unescaped(id.as_bytes(), false)) {
         return false;
@@ -42,14 +42,14 @@ pub(crate) fn day(day: &Day, out: &mut Vec<u8>) -> bool {
     let mut written: Option<(Stamp, std::ops::Range<usize>)> = None;
     if let Some(edited) = edited {
         out.extend_from_slice(b"\"ratings\":{");
-        for (i, (id, rating)) in ratings.by_ref().enumerate() {
+        for (i, (id, value)) in ratings.by_ref().enumerate() {
             if i > 0 {
                 out.push(b',');
             }
             out.push(b'"');
             out.extend_from_slice(id.as_bytes());
             out.extend_from_slice(b"\":");
-            if CompactFormatter.write_u8(out, rating.value).is_err() {
+            if CompactFormatter.write_u8(out, value).is_err() {
                 out.truncate(start);
                 return false;
             }

@@ -90,11 +90,16 @@ impl Ratings {
 
     /// Every rating, by item id in sorted order.
     pub fn iter(&self) -> Iter<'_> {
-        Iter { ratings: self, place: 0, own: 0 }
+        Iter { values: self.values_by_id() }
+    }
+
+    /// Every rating's value, by item id in sorted order.
+    pub fn values_by_id(&self) -> Values<'_> {
+        Values { ratings: self, place: 0, own: 0 }
     }
 
     pub fn keys(&self) -> impl Iterator<Item = &str> + Clone {
-        self.iter().map(|(id, _)| id)
+        self.values_by_id().map(|(id, _)| id)
     }
 
     pub fn values(&self) -> impl Iterator<Item = Rating> + Clone {
@@ -240,17 +245,17 @@ impl<'a> SortedBuilder<'a> {
     }
 }
 
-/// The ratings by item id in sorted order: the places and the person's own
-/// items merged.
+/// The ratings' values by item id in sorted order, without their edit
+/// times: the places and the person's own items merged.
 #[derive(Clone)]
-pub struct Iter<'a> {
+pub struct Values<'a> {
     ratings: &'a Ratings,
     place: usize,
     own: usize,
 }
 
-impl<'a> Iterator for Iter<'a> {
-    type Item = (&'a str, Rating);
+impl<'a> Iterator for Values<'a> {
+    type Item = (&'a str, u8);
 
     fn next(&mut self) -> Option<Self::Item> {
         let r = self.ratings;
@@ -259,22 +264,42 @@ impl<'a> Iterator for Iter<'a> {
         }
         let placed = place_ids().get(self.place).zip(r.places.get(self.place));
         let own = r.own().get(self.own);
-        let (id, value): (&'a str, u8) = match (placed, own) {
+        match (placed, own) {
             (Some((id, stored)), Some((own_id, _))) if *id < own_id.as_str() => {
                 self.place += 1;
-                (id, stored.saturating_sub(1))
+                Some((id, stored.saturating_sub(1)))
             }
             (_, Some((own_id, value))) => {
                 self.own += 1;
-                (own_id.as_str(), *value)
+                Some((own_id.as_str(), *value))
             }
             (Some((id, stored)), None) => {
                 self.place += 1;
-                (id, stored.saturating_sub(1))
+                Some((id, stored.saturating_sub(1)))
             }
-            (None, None) => return None,
+            (None, None) => None,
+        }
+    }
+}
+
+/// The ratings by item id in sorted order, with their edit times.
+#[derive(Clone)]
+pub struct Iter<'a> {
+    values: Values<'a>,
+}
+
+impl<'a> Iterator for Iter<'a> {
+    type Item = (&'a str, Rating);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let (id, value) = self.values.next()?;
+        // Most days have no item with a time of its own.
+        let edited = if self.values.ratings.rare.is_none() {
+            self.values.ratings.edited?
+        } else {
+            self.values.ratings.edited_of(id)?
         };
-        Some((id, Rating { value, edited: r.edited_of(id)? }))
+        Some((id, Rating { value, edited }))
     }
 }
 
@@ -291,7 +316,13 @@ impl<'a> IntoIterator for &'a Ratings {
 /// maps of ratings would be.
 impl PartialEq for Ratings {
     fn eq(&self, other: &Self) -> bool {
-        self.iter().eq(other.iter())
+        // Kept the same way, they are equal; kept differently, they still
+        // may be (the same instant in two offsets), so then item by item.
+        let kept_alike = self.places == other.places
+            && self.edited == other.edited
+            && self.own() == other.own()
+            && self.edits() == other.edits();
+        kept_alike || self.iter().eq(other.iter())
     }
 }
 
@@ -363,6 +394,12 @@ mod tests {
         assert_eq!(one, other);
         other.insert("nausea", rating(2, "2026-03-10T08:00:00+01:00"));
         assert_ne!(one, other);
+        // The same instants, one written in another offset: kept apart, equal.
+        let mut utc = Ratings::default();
+        utc.insert("anxiety", rating(2, "2026-03-10T20:00:00Z"));
+        utc.insert("nausea", rating(1, "2026-03-10T07:00:00Z"));
+        assert_eq!(utc, one);
+        assert_eq!(utc.get("anxiety").unwrap().edited.offset().local_minus_utc(), 0);
     }
 
     #[test]

@@ -181,7 +181,7 @@ impl Values<'_> {
 
 impl Serialize for Values<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_map(self.0.iter().map(|(id, r)| (id, r.value)))
+        serializer.collect_map(self.0.values_by_id())
     }
 }
 
