@@ -118,12 +118,14 @@ fn a_second_writer_gets_exit_3_and_changes_nothing() {
     let env = Env::new();
     env.ok(&["log", "anxiety=2"]);
     let before = env.bytes().unwrap();
+    // A longer process id left by an earlier holder is replaced whole.
+    std::fs::write(env.path.with_file_name("journal.json.lock"), "9999999999").unwrap();
     // Hold the lock from this test process, as a running app would.
     let now = easeoff::journal::Stamp::parse_from_rfc3339(common::NOW).unwrap();
     let held = easeoff::store::Store::open(&env.path, easeoff::store::Access::Write, now).unwrap();
     let err = env.fails(&["log", "anxiety=3"], 3);
     assert!(err.contains("open in another easeoff"), "{err}");
-    assert!(err.contains(&format!("process {}", std::process::id())), "{err}");
+    assert!(err.contains(&format!("process {})", std::process::id())), "{err}");
     assert_eq!(env.bytes().unwrap(), before);
     assert!(env.ok(&["status"]).contains("psychological 2.0"), "reading still works");
     drop(held);
