@@ -75,8 +75,10 @@ impl Ratings {
     }
 
     pub fn get(&self, id: &str) -> Option<Rating> {
-        let value = match place_of(id) {
-            Some(place) => self.places.get(place)?.checked_sub(1)?,
+        // A value too large for a place (never a rating) is kept by id.
+        let placed = place_of(id).and_then(|place| self.places.get(place)?.checked_sub(1));
+        let value = match placed {
+            Some(value) => value,
             None => {
                 self.own().binary_search_by(|(own, _)| own.as_str().cmp(id)).ok().and_then(|i| self.own().get(i))?.1
             }
@@ -418,6 +420,16 @@ mod tests {
         assert_eq!(r.iter().map(|(id, x)| (id, x.value)).collect::<Vec<_>>(), [("anxiety", 2), ("nausea", 3)]);
         let e = Ratings::from_stored([("anxiety", 2)], None, |_| None).unwrap_err();
         assert_eq!(e, "the rating of 'anxiety' has no edit time");
+    }
+
+    #[test]
+    fn any_value_reads_back_as_it_was_given() {
+        let mut r = Ratings::default();
+        for value in [0, 4, 254, 255] {
+            r.insert("anxiety", rating(value, "2026-03-10T21:00:00+01:00"));
+            assert_eq!(r.get("anxiety").map(|x| x.value), Some(value));
+            assert_eq!(r.values_by_id().collect::<Vec<_>>(), [("anxiety", value)]);
+        }
     }
 
     #[test]
