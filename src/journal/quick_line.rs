@@ -28,12 +28,20 @@ pub(crate) fn day(line: &str) -> Option<Day> {
         first = false;
         if c.eat(b"}").is_none() {
             loop {
-                let id = c.string()?;
-                c.eat(b":")?;
-                let value = RatingValue::try_from(c.small_int()?).ok()?.get();
+                c.eat(b"\"")?;
                 // Sorted and without repeats, as written; anything else is
                 // left to the ordinary path, which decides which one counts.
-                ratings.push(id, value)?;
+                if let Some((place, len)) = ratings.next_in(c.bytes().get(c.at..).unwrap_or_default()) {
+                    c.at += len + 1;
+                    c.eat(b":")?;
+                    let value = RatingValue::try_from(c.small_int()?).ok()?.get();
+                    ratings.push_place(place, value)?;
+                } else {
+                    let id = c.string_rest()?;
+                    c.eat(b":")?;
+                    let value = RatingValue::try_from(c.small_int()?).ok()?.get();
+                    ratings.push(id, value)?;
+                }
                 if c.eat(b",").is_none() {
                     c.eat(b"}")?;
                     break;
@@ -185,6 +193,12 @@ impl<'a> Cursor<'a> {
     #[inline]
     fn string(&mut self) -> Option<&'a str> {
         self.eat(b"\"")?;
+        self.string_rest()
+    }
+
+    /// The rest of a string whose opening quote was read.
+    #[inline]
+    fn string_rest(&mut self) -> Option<&'a str> {
         let rest = self.bytes().get(self.at..)?;
         let len = memchr::memchr(b'"', rest)?;
         if !unescaped(rest.get(..len)?, true) {

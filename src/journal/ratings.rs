@@ -202,6 +202,34 @@ pub(crate) struct SortedBuilder<'a> {
 }
 
 impl<'a> SortedBuilder<'a> {
+    /// One of the next catalog items read straight from a file's text:
+    /// if `rest` starts with its id and the quote that closes it, its place
+    /// and the id's length. Most ratings are read this way, without looking
+    /// for the string's end or comparing it with the ids one by one.
+    pub(crate) fn next_in(&self, rest: &[u8]) -> Option<(usize, usize)> {
+        let ids = place_ids().get(self.next_place..)?;
+        ids.iter().enumerate().find_map(|(ahead, known)| {
+            let known = known.as_bytes();
+            let found = rest.first() == known.first()
+                && rest.get(..known.len()) == Some(known)
+                && rest.get(known.len()) == Some(&b'"');
+            found.then_some((self.next_place + ahead, known.len()))
+        })
+    }
+
+    /// Rates the catalog item at `place`, found by [`Self::next_in`] (so
+    /// after every item pushed so far); `None` if the value does not fit.
+    pub(crate) fn push_place(&mut self, place: usize, value: u8) -> Option<()> {
+        let id = place_ids().get(place)?;
+        if place < self.next_place {
+            return None;
+        }
+        *self.ratings.places.get_mut(place)? = value.checked_add(1)?;
+        self.next_place = place + 1;
+        self.last = Some(id);
+        Some(())
+    }
+
     /// Adds an item after the last; `None` if it does not sort after it.
     pub(crate) fn push(&mut self, id: &'a str, value: u8) -> Option<()> {
         let ids = place_ids();
@@ -430,6 +458,23 @@ mod tests {
             assert_eq!(r.get("anxiety").map(|x| x.value), Some(value));
             assert_eq!(r.values_by_id().collect::<Vec<_>>(), [("anxiety", value)]);
         }
+    }
+
+    #[test]
+    fn a_catalog_item_read_from_the_text_is_the_item_its_id_names() {
+        let mut b = SortedBuilder::default();
+        // "anxiety" is not "anxiety-other", and one not closed is not read.
+        assert_eq!(b.next_in(b"anxiety-other\":1"), None);
+        assert_eq!(b.next_in(b"anxiety"), None);
+        let (place, len) = b.next_in(b"anxiety\":1,").unwrap();
+        assert_eq!(len, "anxiety".len());
+        b.push_place(place, 1).unwrap();
+        // Only items after it are read from here on.
+        assert_eq!(b.next_in(b"agitation\":1"), None);
+        let (place, _) = b.next_in(b"nausea\":2}").unwrap();
+        b.push_place(place, 2).unwrap();
+        let r = b.finish(Some(at("2026-03-10T21:00:00+01:00")));
+        assert_eq!(r.values_by_id().collect::<Vec<_>>(), [("anxiety", 1), ("nausea", 2)]);
     }
 
     #[test]
