@@ -197,8 +197,9 @@ pub struct Dose {
     pub grams: f64,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub form: Option<Form>,
+    /// Boxed as a `str`: rare, and a ten-year journal has 14,500 doses.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub note: Option<String>,
+    pub note: Option<Box<str>>,
 }
 
 /// What form a dose was taken in.

@@ -135,7 +135,7 @@ pub fn dose(ctx: &Ctx, args: &DoseArgs, out: &mut dyn Write) -> Result<(), CliEr
         ));
     }
     let at = args.at.as_deref().map(|t| parse_moment(t, ctx.now, "the dose time")).transpose()?.unwrap_or(ctx.now);
-    let note = args.note.as_deref().map(edit::note).transpose()?;
+    let note = args.note.as_deref().map(edit::note).transpose()?.map(String::into_boxed_str);
     let flags_before = super::attention::around(journal, ctx.now, at.date_naive());
     journal.add_dose(Dose { at, grams, form: args.form.map(Into::into), note }, ctx.now)?;
     ctx.save(&mut store, journal)?;

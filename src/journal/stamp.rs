@@ -5,6 +5,7 @@
 
 use std::fmt;
 
+use chrono::Timelike;
 use serde::de::{Error, Visitor};
 use serde::{Deserializer, Serializer};
 
@@ -117,7 +118,17 @@ pub(super) fn plain_after(text: &str, before_text: &str, before: Stamp) -> Optio
         (x.get(13) == Some(&b':') && x.get(16) == Some(&b':') && hour < 24 && minute < 60 && second < 60)
             .then_some(hour * 3600 + minute * 60 + second)
     };
-    before.checked_add_signed(chrono::TimeDelta::seconds(seconds(t)? - seconds(b)?))
+    let delta = seconds(t)? - seconds(b)?;
+    // Usually the same day in UTC too: only the time is made anew, without
+    // chrono's general arithmetic (a fifth of reading a dose).
+    let utc = before.naive_utc();
+    let moved = i64::from(utc.time().num_seconds_from_midnight()) + delta;
+    match u32::try_from(moved).ok().and_then(|s| chrono::NaiveTime::from_num_seconds_from_midnight_opt(s, 0)) {
+        Some(time) if utc.time().nanosecond() == 0 => {
+            Some(chrono::DateTime::from_naive_utc_and_offset(utc.date().and_time(time), *before.offset()))
+        }
+        _ => before.checked_add_signed(chrono::TimeDelta::seconds(delta)),
+    }
 }
 
 /// Stamps in each form chrono writes (offsets, `Z`, `-00:00`, each
@@ -170,12 +181,20 @@ mod tests {
 
     #[test]
     fn a_stamp_read_from_the_one_before_is_the_stamp_chrono_reads() {
-        let before = "2026-03-10T08:14:00+01:00";
-        for text in ["2026-03-10T21:05:59+01:00", "2026-03-10T00:00:00+01:00", "2026-03-10T08:14:00+01:00"] {
+        // The same day in UTC, and the day before or after it in UTC.
+        for (before, text) in [
+            ("2026-03-10T08:14:00+01:00", "2026-03-10T21:05:59+01:00"),
+            ("2026-03-10T08:14:00+01:00", "2026-03-10T00:00:00+01:00"),
+            ("2026-03-10T08:14:00+01:00", "2026-03-10T08:14:00+01:00"),
+            ("2026-03-10T08:00:00-05:00", "2026-03-10T22:00:00-05:00"),
+            ("2026-03-10T22:00:00-05:00", "2026-03-10T08:00:00-05:00"),
+            ("2026-12-31T08:00:00-05:00", "2026-12-31T23:59:59-05:00"),
+        ] {
             let got = plain_after(text, before, plain(before).unwrap()).unwrap();
             let want = Stamp::parse_from_rfc3339(text).unwrap();
             assert_eq!((got, got.offset()), (want, want.offset()), "{text}");
         }
+        let before = "2026-03-10T08:14:00+01:00";
         // Another date or offset, a fraction, a bad time: read in full.
         for text in [
             "2026-03-11T08:14:00+01:00",
