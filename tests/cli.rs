@@ -629,6 +629,8 @@ fn each_typed_value_refuses_bad_input_naming_the_flag_and_what_is_allowed() {
     let before = env.bytes().unwrap();
     let cases: &[(&[&str], &[&str])] = &[
         (&["dose", "2,5kg"], &["'2,5kg' is not a dose", "more than 0 and at most 100"]),
+        (&["dose", "1500mg"], &["'1500mg' is in milligrams: doses are given in grams, and that is 1.5 g"]),
+        (&["dose", "1500"], &["more than 0 and at most 100", "(1500 mg would be 1.5 g)"]),
         (&["log", "--sleep", "25"], &["'--sleep <HOURS>'", "'25' is not hours of sleep", "from 0 to 24"]),
         (&["log", "--sleep", "5.5.5"], &["'--sleep <HOURS>'", "is not hours of sleep"]),
         (&["log", "anxiety=2,5"], &["'2,5' is not a rating for anxiety", "whole numbers 0 (none)"]),

@@ -37,6 +37,16 @@ pub enum InputError {
     BadTime { given: String },
     #[error("'{given}' is not a dose: give the amount in grams, more than 0 and at most 100, e.g. 2.5")]
     BadDose { given: String },
+    /// A dose typed in milligrams (`1500mg`): refused, with what it is in grams.
+    #[error("'{given}' is in milligrams: doses are given in grams, and that is {grams} g")]
+    DoseInMilligrams { given: String, grams: String },
+    /// A whole number above the largest dose, which would be a dose in
+    /// milligrams (`1500`): refused as any amount out of range, with what it
+    /// would be in grams.
+    #[error(
+        "'{given}' is not a dose: give the amount in grams, more than 0 and at most 100, e.g. 2.5 ({given} mg would be {grams} g)"
+    )]
+    BadDoseLikeMilligrams { given: String, grams: String },
     #[error("'{given}' is not a daily target: a target is from 0 to 100 g")]
     BadTarget { given: String },
     #[error("'{given}' is not hours of sleep: give a number from 0 to 24, e.g. 6.5")]
@@ -194,6 +204,8 @@ mod tests {
             InputError::BadDays { given: "0".into(), max: 365 },
             InputError::BadUseLength { given: "ages".into() },
             InputError::BadDosesADay { given: "0".into() },
+            InputError::DoseInMilligrams { given: "1500mg".into(), grams: "1.5".into() },
+            InputError::BadDoseLikeMilligrams { given: "1500".into(), grams: "1.5".into() },
             InputError::BadMedicine { given: String::new() },
             InputError::NothingAbout,
             InputError::AboutContradiction { field: "goal".into() },

@@ -104,10 +104,6 @@ impl Ratings {
         self.values_by_id().map(|(id, _)| id)
     }
 
-    pub fn values(&self) -> impl Iterator<Item = Rating> + Clone {
-        self.iter().map(|(_, rating)| rating)
-    }
-
     /// Sets one item's rating; edits are rare, so the whole day is rebuilt.
     pub fn insert(&mut self, id: &str, rating: Rating) {
         let mut all: Vec<(&str, Rating)> = self.iter().filter(|(other, _)| *other != id).collect();

@@ -87,10 +87,29 @@ impl Days {
 impl FromStr for Grams {
     type Err = InputError;
 
-    /// `2.5`, `2,5`, `3g`, `3 g`.
+    /// `2.5`, `2,5`, `3g`, `3 g`. An amount in milligrams (`1500mg`, or a
+    /// whole `1500`) is refused with what it is in grams: never taken as
+    /// grams, nor converted without the person seeing it.
     fn from_str(text: &str) -> Result<Self, InputError> {
-        let bad = || InputError::BadDose { given: text.trim().to_owned() };
-        let grams = number::with_unit(text, "g").ok_or_else(bad)?;
+        let given = text.trim().to_owned();
+        let in_grams = |milligrams: f64| {
+            Grams::try_from(round_to(milligrams / 1000.0, DOSE_STEP_GRAMS)).ok().map(|g| format_number(g.0))
+        };
+        let trimmed = text.trim();
+        if let Some(number) = trimmed.strip_suffix("mg").or_else(|| trimmed.strip_suffix("MG")) {
+            return Err(match number::parse(number.trim_end()).and_then(in_grams) {
+                Some(grams) => InputError::DoseInMilligrams { given, grams },
+                None => InputError::BadDose { given },
+            });
+        }
+        let grams = number::with_unit(text, "g").ok_or_else(|| InputError::BadDose { given: given.clone() })?;
+        if grams > MAX_DOSE_GRAMS
+            && grams.fract() == 0.0
+            && let Some(in_grams) = in_grams(grams)
+        {
+            return Err(InputError::BadDoseLikeMilligrams { given, grams: in_grams });
+        }
+        let bad = || InputError::BadDose { given: given.clone() };
         // Checked before and after rounding, so 0.001 cannot round to 0.
         Grams::try_from(grams).and_then(|g| Grams::try_from(round_to(g.0, DOSE_STEP_GRAMS))).map_err(|_| bad())
     }
@@ -283,6 +302,12 @@ mod tests {
             assert!(e.contains("more than 0 and at most 100"), "{bad}: says what is allowed: {e}");
         }
         assert!(Grams::try_from(0.001).is_ok(), "a stored amount is kept as it was, unrounded");
+        // Milligrams are refused, saying what they are in grams.
+        assert_eq!(err::<Grams>("1500mg"), "'1500mg' is in milligrams: doses are given in grams, and that is 1.5 g");
+        assert_eq!(err::<Grams>(" 750 mg "), "'750 mg' is in milligrams: doses are given in grams, and that is 0.75 g");
+        assert!(err::<Grams>("1500").ends_with("more than 0 and at most 100, e.g. 2.5 (1500 mg would be 1.5 g)"));
+        assert!(err::<Grams>("0mg").starts_with("'0mg' is not a dose: give the amount in grams"));
+        assert!(!err::<Grams>("100.5").contains(" mg "), "not a whole number: no milligrams");
         assert!(Grams::try_from(f64::NAN).is_err());
     }
 
