@@ -31,16 +31,20 @@ pub(crate) fn day(line: &str) -> Option<Day> {
                 c.eat(b"\"")?;
                 // Sorted and without repeats, as written; anything else is
                 // left to the ordinary path, which decides which one counts.
-                if let Some((place, len)) = ratings.next_in(c.bytes().get(c.at..).unwrap_or_default()) {
-                    c.at += len + 1;
-                    c.eat(b":")?;
-                    let value = RatingValue::try_from(c.small_int()?).ok()?.get();
-                    ratings.push_place(place, value)?;
-                } else {
-                    let id = c.string_rest()?;
-                    c.eat(b":")?;
-                    let value = RatingValue::try_from(c.small_int()?).ok()?.get();
-                    ratings.push(id, value)?;
+                // A catalog item is found by its place, any other by its id.
+                let place = ratings.next_in(c.bytes().get(c.at..).unwrap_or_default());
+                let id = match place {
+                    Some((_, len)) => {
+                        c.at += len + 1;
+                        None
+                    }
+                    None => Some(c.string_rest()?),
+                };
+                c.eat(b":")?;
+                let value = RatingValue::try_from(c.small_int()?).ok()?.get();
+                match (place, id) {
+                    (Some((place, _)), _) => ratings.push_place(place, value)?,
+                    (None, id) => ratings.push(id?, value)?,
                 }
                 if c.eat(b",").is_none() {
                     c.eat(b"}")?;

@@ -232,29 +232,22 @@ impl<'a> SortedBuilder<'a> {
         // Most items are one of the next catalog items: everything pushed so
         // far sorts before those, so finding it among them is enough (an
         // equal length is rare, so most of these are one comparison).
-        if let Some(ahead) = ids.get(self.next_place..).and_then(|rest| rest.iter().position(|known| *known == id))
-            && let (Some(stored), Some(place)) =
-                (value.checked_add(1), self.ratings.places.get_mut(self.next_place + ahead))
+        let ahead = ids.get(self.next_place..).and_then(|rest| rest.iter().position(|known| *known == id));
+        if let Some(ahead) = ahead
+            && value.checked_add(1).is_some()
         {
-            *place = stored;
-            self.next_place += ahead + 1;
-            self.last = Some(id);
-            return Some(());
+            return self.push_place(self.next_place + ahead, value);
         }
         if self.last.is_some_and(|last| last >= id) {
             return None;
         }
+        // The person's own item (or a value too large for a place): kept by
+        // id, and the places up to it are passed.
         self.last = Some(id);
-        while ids.get(self.next_place).is_some_and(|known| *known < id) {
+        while ids.get(self.next_place).is_some_and(|known| *known <= id) {
             self.next_place += 1;
         }
-        match (ids.get(self.next_place), value.checked_add(1), self.ratings.places.get_mut(self.next_place)) {
-            (Some(known), Some(stored), Some(place)) if *known == id => {
-                *place = stored;
-                self.next_place += 1;
-            }
-            _ => self.ratings.rare.get_or_insert_default().own.push((ItemId::from(id), value)),
-        }
+        self.ratings.rare.get_or_insert_default().own.push((ItemId::from(id), value));
         Some(())
     }
 

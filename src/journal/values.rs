@@ -91,27 +91,28 @@ impl FromStr for Grams {
     /// whole `1500`) is refused with what it is in grams: never taken as
     /// grams, nor converted without the person seeing it.
     fn from_str(text: &str) -> Result<Self, InputError> {
-        let given = text.trim().to_owned();
+        let trimmed = text.trim();
+        let given = trimmed.to_owned();
         let in_grams = |milligrams: f64| {
             Grams::try_from(round_to(milligrams / 1000.0, DOSE_STEP_GRAMS)).ok().map(|g| format_number(g.0))
         };
-        let trimmed = text.trim();
         if let Some(number) = trimmed.strip_suffix("mg").or_else(|| trimmed.strip_suffix("MG")) {
             return Err(match number::parse(number.trim_end()).and_then(in_grams) {
                 Some(grams) => InputError::DoseInMilligrams { given, grams },
                 None => InputError::BadDose { given },
             });
         }
-        let grams = number::with_unit(text, "g").ok_or_else(|| InputError::BadDose { given: given.clone() })?;
+        let Some(grams) = number::with_unit(text, "g") else { return Err(InputError::BadDose { given }) };
         if grams > MAX_DOSE_GRAMS
             && grams.fract() == 0.0
             && let Some(in_grams) = in_grams(grams)
         {
             return Err(InputError::BadDoseLikeMilligrams { given, grams: in_grams });
         }
-        let bad = || InputError::BadDose { given: given.clone() };
         // Checked before and after rounding, so 0.001 cannot round to 0.
-        Grams::try_from(grams).and_then(|g| Grams::try_from(round_to(g.0, DOSE_STEP_GRAMS))).map_err(|_| bad())
+        Grams::try_from(grams)
+            .and_then(|g| Grams::try_from(round_to(g.0, DOSE_STEP_GRAMS)))
+            .map_err(|_| InputError::BadDose { given })
     }
 }
 
